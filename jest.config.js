@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // Type checking happens once in `npm run build` (tsc); tests only transpile.
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+  },
+  // Newman runs and the emulator are real: give them time on a 2-core machine.
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * The build:
+ *  1. TypeScript src/ → dist/ (tsc, type-checked);
+ *  2. each sandbox entry point (a real module in src/sandbox/entries/) bundled by esbuild into one
+ *     self-contained script text in dist/sandbox-scripts/, which the collection generator embeds;
+ *  3. the benchmarks (bench/) bundled into dist/bench.js.
+ * Sandbox bundles must not touch globalThis, TextEncoder or crypto (postman-sandbox 4.7.1 has none of
+ * them); test/sandbox checks the output text.
+ */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+
+const entriesDir = path.join(root, 'src', 'sandbox', 'entries');
+const scriptsDir = path.join(dist, 'sandbox-scripts');
+fs.mkdirSync(scriptsDir, { recursive: true });
+const entries = fs.existsSync(entriesDir) ? fs.readdirSync(entriesDir).filter((f) => f.endsWith('.ts')) : [];
+for (const entry of entries) {
+  esbuild.buildSync({
+    entryPoints: [path.join(entriesDir, entry)],
+    bundle: true,
+    format: 'iife',
+    platform: 'neutral',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    charset: 'ascii',
+    outfile: path.join(scriptsDir, `${path.basename(entry, '.ts')}.js`),
+  });
+}
+
+const benchEntry = path.join(root, 'bench', 'index.ts');
+if (fs.existsSync(benchEntry)) {
+  esbuild.buildSync({
+    entryPoints: [benchEntry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile: path.join(dist, 'bench.js'),
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * Base of every error the library throws on purpose (jose style: a class per failure, a stable `code`).
+ * The CLI prints `message` as one line and exits with `exitCode`; it never prints a stack for these.
+ */
+export const EXIT = Object.freeze({ OK: 0, TEST_FAILED: 1, BAD_INPUT: 2, UNREACHABLE: 3 });
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class IdcloudPostmanError extends Error {
+  /** Stable, machine-readable; never changes once released. */
+  readonly code: string;
+  readonly exitCode: ExitCode;
+
+  constructor(code: string, message: string, exitCode: ExitCode = EXIT.BAD_INPUT) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad input or usage: exit 2. The message names the file or field and says what to do. */
+export class InputError extends IdcloudPostmanError {
+  constructor(code: string, message: string) {
+    super(code, message, EXIT.BAD_INPUT);
+  }
+}
+
+/** An environment could not be reached or the run could not complete: exit 3. */
+export class UnreachableError extends IdcloudPostmanError {
+  constructor(code: string, message: string) {
+    super(code, message, EXIT.UNREACHABLE);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Unico's hosts per built-in environment (idcloud-auth.md §3, §5).
+ * The identity base URL doubles as the JWT `aud`: Unico requires aud to equal the token endpoint's origin.
+ */
+export interface EnvironmentUrls {
+  /** Identity service origin: token endpoint is `${identityUrl}/oauth2/token`, and `aud` equals it. */
+  identityUrl: string;
+  /** "by Unico" (Web & SDK) product API base URL. */
+  unicoApiUrl: string;
+  /** "by Client" product API base URL (needs APIKEY). */
+  clientApiUrl: string;
+}
+
+export const BUILT_IN_ENVIRONMENTS: Readonly<Record<'uat' | 'production', EnvironmentUrls>> = {
+  uat: {
+    identityUrl: 'https://identityhomolog.acesso.io',
+    unicoApiUrl: 'https://api.idcloud.uat.unico.app',
+    clientApiUrl: 'https://api.id.uat.unico.app',
+  },
+  production: {
+    identityUrl: 'https://identity.acesso.io',
+    unicoApiUrl: 'https://api.idcloud.unico.app',
+    clientApiUrl: 'https://api.id.unico.app',
+  },
+};
+
+export const TOKEN_PATH = '/oauth2/token';
+export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/** Product API paths (idcloud-auth.md §5). */
+export const API_PATHS = {
+  unicoProcess: '/client/v1/process',
+  clientProcess: '/processes/v1',
+} as const;

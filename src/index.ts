@@ -1,0 +1,4 @@
+/** The public library API; the CLI is a thin layer over it. */
+export * from './errors';
+export * from './idcloud';
+export * from './environments';
