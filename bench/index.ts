@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every figure is a ratio measured in one run on this machine, never a timed assertion.
+ * Each section lives beside the concern it measures; run one with `npm run bench -- signer`.
+ */
+import * as signer from './signer';
+import * as emulator from './emulator';
+import * as runner from './runner';
+
+const sections: Record<string, { run: () => Promise<void> }> = { signer, emulator, runner };
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const [name, section] of Object.entries(sections)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    console.log(`\n## ${name}`);
+    await section.run();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
