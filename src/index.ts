@@ -2,3 +2,5 @@
 export * from './errors';
 export * from './idcloud';
 export * from './environments';
+export * from './credentials';
+export * from './exchange';

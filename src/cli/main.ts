@@ -27,6 +27,8 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     parser.command({
       ...command,
       handler: async (args: Record<string, unknown>) => {
+        // yargs still calls the handler after a strict-mode usage error: never act on a bad command line.
+        if (usageError) return;
         result = await command.run(args);
       },
     });

@@ -9,7 +9,10 @@ import { InputError } from '../errors';
 import { EnvironmentConfig } from '../environments';
 
 export function withConfigOption(y: Argv): Argv {
-  return y.option('config', {
+  return y
+    // Set only through --config; declared so strict mode accepts it.
+    .option('environments', { hidden: true })
+    .option('config', {
     type: 'string',
     describe: 'JSON file with the same settings (environments with their URLs, defaults); flags override it',
     config: true,
@@ -84,7 +87,7 @@ export function parseConfigFile(file: string): Record<string, unknown> {
   }
   const config = { ...(parsed as Record<string, unknown>) };
   const base = path.dirname(path.resolve(file));
-  for (const key of ['payload', 'key', 'out', 'report-dir', 'reportDir']) {
+  for (const key of ['payload', 'key', 'cert', 'accounts', 'collection', 'out', 'report-dir', 'reportDir']) {
     if (typeof config[key] === 'string') config[key] = path.resolve(base, config[key] as string);
   }
   return config;

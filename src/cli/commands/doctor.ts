@@ -1,11 +1,56 @@
 import type { CliCommand } from '../command';
-import { InputError } from '../../errors';
+import { EXIT, ExitCode, IdcloudPostmanError, InputError } from '../../errors';
+import { configuredEnvironments, envSpecs, withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
 
 export const doctorCommand: CliCommand = {
   command: 'doctor',
-  describe: 'not implemented yet',
-  builder: (y) => y,
-  run: async () => {
-    throw new InputError('ERR_NOT_IMPLEMENTED', 'doctor is not implemented yet');
+  describe: 'check credentials offline (key, iss, aud vs environment, forbidden claims, --cert match); --online also exchanges one token per --env',
+  builder: (y) =>
+    withConfigOption(withEnvironmentOptions(withCredentialOptions(y)))
+      .option('cert', { type: 'string', describe: 'certificate or public key PEM registered for the account: check that it belongs to the key' })
+      .option('online', { type: 'boolean', default: false, describe: 'also perform one token exchange per --env (skipped when an offline check fails)' })
+      .option('timeout', { type: 'number', default: 15, describe: 'seconds to wait for each token endpoint (--online)' }),
+  run: async (args) => {
+    const { diagnoseCredentials, formatCheckLine } = await import('../../credentials');
+    const { resolveEnvironments } = await import('../../environments');
+    const specs = envSpecs(args);
+    if (args.online && specs.length === 0) throw new InputError('ERR_USAGE', 'doctor --online needs --env (uat, production or NAME=URL)');
+    const environments = specs.length > 0 ? resolveEnvironments(specs, configuredEnvironments(args)) : [];
+    const diagnosis = diagnoseCredentials({
+      payload: str(args.payload), iss: str(args.iss), key: str(args.key), cert: str(args.cert), env: process.env, environments,
+    });
+    const print = (line: Parameters<typeof formatCheckLine>[0]) => process.stdout.write(`${formatCheckLine(line)}\n`);
+    diagnosis.lines.forEach(print);
+    if (diagnosis.problemCount > 0) {
+      const count = diagnosis.problemCount === 1 ? '1 problem' : `${diagnosis.problemCount} problems`;
+      const fix = diagnosis.problemCount === 1 ? 'fix it' : 'fix them';
+      // Every invalid attempt counts toward Unico's lockout: never go online with known-bad credentials.
+      const online = args.online ? ' (--online skipped)' : '';
+      process.stderr.write(`idcloud-postman: doctor found ${count}${online}; ${fix} and run doctor again\n`);
+      return { exitCode: EXIT.BAD_INPUT };
+    }
+    if (!args.online || !diagnosis.credentials) {
+      process.stdout.write('credentials look right offline; doctor --online --env ENV also tries a token exchange\n');
+      return { exitCode: EXIT.OK };
+    }
+    const { exchangeToken } = await import('../../exchange');
+    const { cliPositiveNumber } = await import('../inputs');
+    const timeoutMs = cliPositiveNumber(args, 'timeout') * 1000;
+    let exitCode: ExitCode = EXIT.OK;
+    for (const env of environments) {
+      try {
+        const result = await exchangeToken(diagnosis.credentials, env, { timeoutMs, maxRetries: 1 });
+        print({ check: 'online', status: 'ok', message: `${env.name}: token issued in ${Math.round(result.elapsedMs)} ms (${result.tokenType}, expires in ${result.expiresIn} s)` });
+      } catch (error) {
+        if (!(error instanceof IdcloudPostmanError)) throw error;
+        print({ check: 'online', status: 'problem', message: error.message, code: error.code });
+        exitCode = Math.max(exitCode, error.exitCode) as ExitCode;
+      }
+    }
+    return { exitCode };
   },
 };
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

@@ -1,11 +1,28 @@
 import type { CliCommand } from '../command';
-import { InputError } from '../../errors';
+import { EXIT, InputError } from '../../errors';
+import { withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
 
 export const tokenCommand: CliCommand = {
   command: 'token',
-  describe: 'not implemented yet',
-  builder: (y) => y,
-  run: async () => {
-    throw new InputError('ERR_NOT_IMPLEMENTED', 'token is not implemented yet');
+  describe: 'print one access token for --env (signed in Node with jose), alone on stdout: TOKEN=$(idcloud-postman token ...)',
+  builder: (y) =>
+    withConfigOption(withEnvironmentOptions(withCredentialOptions(y)))
+      .option('timeout', { type: 'number', default: 15, describe: 'seconds to wait for the token endpoint' })
+      .option('max-retries', { type: 'number', default: 3, describe: 'retries after HTTP 429 (rate limit), with backoff' }),
+  run: async (args) => {
+    const { cliCount, cliPositiveNumber, loadCliCredentials, loadCliEnvironments } = await import('../inputs');
+    const { exchangeToken } = await import('../../exchange');
+    const environments = loadCliEnvironments(args);
+    if (environments.length !== 1) {
+      throw new InputError('ERR_USAGE', `token: give exactly one --env (got ${environments.length}); run it once per environment`);
+    }
+    const credentials = loadCliCredentials(args);
+    const result = await exchangeToken(credentials, environments[0], {
+      timeoutMs: cliPositiveNumber(args, 'timeout') * 1000,
+      maxRetries: cliCount(args, 'max-retries'),
+    });
+    process.stdout.write(`${result.accessToken}\n`);
+    return { exitCode: EXIT.OK };
   },
 };
+

@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import { CredentialError } from './errors';
+
+type ErrorClass = new (message: string) => CredentialError;
+
+/**
+ * Reads a user-named input file, turning the usual failures into one-line typed errors.
+ * `what` names the input in messages, e.g. "key file" or "payload file".
+ */
+export function readInputFile(file: string, what: string, notFound: ErrorClass, unreadable: ErrorClass): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new notFound(`${what} ${file} does not exist; check the path`);
+    if (code === 'EISDIR') throw new unreadable(`${what} ${file} is a folder; give the file inside it`);
+    if (code === 'EACCES' || code === 'EPERM') throw new unreadable(`${what} ${file} cannot be read (permission denied); check its permissions`);
+    throw new unreadable(`${what} ${file} cannot be read (${code ?? 'unknown error'}); check the path`);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Turns a token endpoint's refusal into a one-line explanation naming the likely wrong credential,
+ * from Unico's error table (src/idcloud/errors.ts). Pure: status + body in, error out.
+ */
+import { EXIT } from '../errors';
+import { ERROR_CODE_PATTERN } from '../idcloud/claims';
+import { isUnicoErrorCode, UNICO_ERRORS } from '../idcloud/errors';
+import { TOKEN_ERROR_CODES, TokenExchangeError } from './errors';
+
+export interface RefusalContext {
+  environment: string;
+  tokenUrl: string;
+  iss: string;
+}
+
+/** Unico's code inside error_description (Portuguese or English), or anywhere in a non-JSON body. */
+export function findUnicoCode(body: string): string | undefined {
+  let text = body;
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const description = parsed?.error_description ?? (parsed?.error as Record<string, unknown> | undefined)?.description;
+    if (typeof description === 'string') text = description;
+  } catch {
+    // not JSON: search the raw text
+  }
+  return ERROR_CODE_PATTERN.exec(text)?.[0];
+}
+
+export function explainRefusal(status: number, body: string, ctx: RefusalContext): TokenExchangeError {
+  const at = `${ctx.environment}: ${ctx.tokenUrl} refused the assertion for ${ctx.iss}`;
+  const unicoCode = findUnicoCode(body);
+  const details = { environment: ctx.environment, status, unicoCode };
+  if (status >= 500) {
+    return new TokenExchangeError(TOKEN_ERROR_CODES.SERVER_ERROR, `${ctx.environment}: ${ctx.tokenUrl} answered HTTP ${status}; the environment could not complete the exchange — retry later`, { ...details, exitCode: EXIT.UNREACHABLE });
+  }
+  if (status === 429) {
+    return new TokenExchangeError(TOKEN_ERROR_CODES.RATE_LIMITED, `${ctx.environment}: ${ctx.tokenUrl} kept answering HTTP 429 (rate limit: 10 requests/second per tenant); reuse tokens instead of minting one per call, and retry later`, { ...details, exitCode: EXIT.UNREACHABLE });
+  }
+  if (status < 400) {
+    return new TokenExchangeError(TOKEN_ERROR_CODES.UNEXPECTED_STATUS, `${ctx.environment}: ${ctx.tokenUrl} answered HTTP ${status} instead of a token; check the environment's identity URL`, details);
+  }
+  if (unicoCode && isUnicoErrorCode(unicoCode)) {
+    const { cause, remedy } = UNICO_ERRORS[unicoCode];
+    return new TokenExchangeError(TOKEN_ERROR_CODES.REFUSED, `${at} (HTTP ${status}, Unico ${unicoCode}: ${cause}); ${remedy}`, details);
+  }
+  if (unicoCode) {
+    return new TokenExchangeError(TOKEN_ERROR_CODES.REFUSED, `${at} (HTTP ${status}, Unico ${unicoCode}, a code missing from Unico's documented table); check iss, the private key and --env against what Unico issued`, details);
+  }
+  return new TokenExchangeError(
+    TOKEN_ERROR_CODES.REFUSED,
+    `${at} (HTTP ${status}, no error code); most often the key and payload belong to the other environment (UAT vs production), or the private key is not this account's — check with doctor --cert`,
+    details,
+  );
+}
