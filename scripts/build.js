@@ -12,6 +12,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const sandboxBundleOptions = require('./sandbox-bundle-options');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -24,14 +25,8 @@ fs.mkdirSync(scriptsDir, { recursive: true });
 const entries = fs.existsSync(entriesDir) ? fs.readdirSync(entriesDir).filter((f) => f.endsWith('.ts')) : [];
 for (const entry of entries) {
   esbuild.buildSync({
+    ...sandboxBundleOptions,
     entryPoints: [path.join(entriesDir, entry)],
-    bundle: true,
-    format: 'iife',
-    platform: 'neutral',
-    target: 'es2020',
-    minify: true,
-    legalComments: 'none',
-    charset: 'ascii',
     outfile: path.join(scriptsDir, `${path.basename(entry, '.ts')}.js`),
   });
 }

@@ -1,0 +1,177 @@
+/**
+ * Runs a Postman v2.1 collection (plain JSON) in the two script sandboxes the product must support, and
+ * returns the same shape from both:
+ *  - runNewman: newman 6.2.2's library API → postman-runtime 7.39.1 → postman-sandbox 4.7.1 (no crypto,
+ *    no TextEncoder, globalThis throws);
+ *  - runLatestRuntime: postman-runtime 7.56.1 driven directly, with its own postman-collection 5.x classes,
+ *    so scripts run in postman-sandbox 6.x as in the Postman app.
+ * Real runs, real HTTP: nothing is mocked.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
+
+export interface RunFailure {
+  /** The test (assertion) name for a failed assertion; otherwise the error's class name (e.g. TypeError). */
+  name: string;
+  message: string;
+  /** Name of the collection item (request) the failure belongs to; '' when not tied to an item. */
+  item: string;
+}
+
+/** One HTTP exchange: the item's own request or one made by pm.sendRequest from its scripts. */
+export interface RunResponse {
+  /** The collection item's name for its own request; '' for a pm.sendRequest call (both runtimes agree). */
+  item: string;
+  method: string;
+  url: string;
+  code: number;
+  body: string;
+}
+
+export interface RunResult {
+  /** Newman's run summary (runNewman) or a small summary of the same outline (runLatestRuntime). */
+  summary: any;
+  failures: RunFailure[];
+  /** Number of assertions (pm.test calls) executed, passed or failed. */
+  assertions: number;
+  /** Every console.* call of every script, its arguments joined by a space (non-strings as JSON). */
+  consoleLogs: string[];
+  /** Every response received, in order, including those of pm.sendRequest calls (tell them apart by url). */
+  responses: RunResponse[];
+}
+
+export interface RunOptions {
+  /** Environment variables for the run (e.g. private_key). */
+  envValues?: Record<string, string>;
+  /** Overall run timeout; default 60 s. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+function environmentJson(envValues: Record<string, string> = {}): { name: string; values: object[] } {
+  return {
+    name: 'test',
+    values: Object.entries(envValues).map(([key, value]) => ({ key, value, type: 'default', enabled: true })),
+  };
+}
+
+function consoleLine(messages: unknown[]): string {
+  return messages.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+}
+
+function itemName(item: any): string {
+  return (item && typeof item.name === 'string' && item.name) || '';
+}
+
+function responseOf(item: any, request: any, response: any): RunResponse | undefined {
+  if (!response) return undefined;
+  const body = typeof response.text === 'function' ? response.text() : String(response.stream ?? '');
+  const url = request?.url && typeof request.url.toString === 'function' ? request.url.toString() : '';
+  return { item: itemName(item), method: String(request?.method ?? ''), url, code: response.code, body };
+}
+
+/** newman 6.2.2 → postman-sandbox 4.7.1. */
+export function runNewman(collection: object, opts: RunOptions = {}): Promise<RunResult> {
+  const newman = require('newman');
+  const consoleLogs: string[] = [];
+  const responses: RunResponse[] = [];
+  let assertions = 0;
+  return new Promise((resolve, reject) => {
+    const emitter = newman.run(
+      {
+        collection,
+        environment: environmentJson(opts.envValues),
+        reporters: [],
+        timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      },
+      (err: Error | null, summary: any) => {
+        if (err) return reject(err);
+        const failures: RunFailure[] = summary.run.failures.map((f: any) => ({
+          name: f.error?.test || f.error?.name || 'Error',
+          message: String(f.error?.message ?? ''),
+          item: itemName(f.source),
+        }));
+        resolve({ summary, failures, assertions, consoleLogs, responses });
+      },
+    );
+    emitter.on('assertion', () => {
+      assertions += 1;
+    });
+    emitter.on('console', (_err: unknown, o: any) => consoleLogs.push(consoleLine(o.messages ?? [])));
+    emitter.on('request', (_err: unknown, o: any) => {
+      const r = responseOf(o.item, o.request, o.response);
+      if (r) responses.push(r);
+    });
+  });
+}
+
+/** postman-runtime 7.56.1 → postman-sandbox 6.x (what the Postman app runs). */
+export function runLatestRuntime(collection: object, opts: RunOptions = {}): Promise<RunResult> {
+  const runtime = require('postman-runtime-latest');
+  const sdk = require('postman-runtime-latest/node_modules/postman-collection');
+  const consoleLogs: string[] = [];
+  const responses: RunResponse[] = [];
+  const failures: RunFailure[] = [];
+  const executions: { item: string; code?: number }[] = [];
+  let assertions = 0;
+  return new Promise((resolve, reject) => {
+    const runner = new runtime.Runner();
+    runner.run(
+      new sdk.Collection(collection),
+      {
+        environment: new sdk.VariableScope(environmentJson(opts.envValues)),
+        timeout: { global: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, request: 0, script: 0 },
+        requester: { useWhatWGUrlParser: true },
+      },
+      (err: Error | null, run: any) => {
+        if (err) return reject(err);
+        const itemAt = (cursor: any): string => {
+          try {
+            return itemName(run.resolveCursor(cursor));
+          } catch {
+            return '';
+          }
+        };
+        run.start({
+          script(scriptErr: any, cursor: any, _result: unknown, _script: unknown, _event: unknown, item: any) {
+            if (scriptErr) {
+              failures.push({
+                name: scriptErr.name || 'Error',
+                message: String(scriptErr.message ?? scriptErr),
+                item: itemName(item) || itemAt(cursor),
+              });
+            }
+          },
+          request(reqErr: any, cursor: any, response: any, request: any, item: any) {
+            const name = itemName(item) || itemAt(cursor);
+            if (reqErr) {
+              failures.push({ name: reqErr.name || 'Error', message: String(reqErr.message ?? reqErr), item: name });
+            }
+            const r = responseOf(item, request, response);
+            if (r) responses.push(r);
+            executions.push({ item: name, code: response?.code });
+          },
+          assertion(cursor: any, list: any[]) {
+            for (const a of list ?? []) {
+              assertions += 1;
+              if (a && !a.passed && !a.skipped) {
+                failures.push({
+                  name: a.name || a.error?.name || 'AssertionError',
+                  message: String(a.error?.message ?? a.name ?? ''),
+                  item: itemAt(cursor),
+                });
+              }
+            }
+          },
+          console(_cursor: unknown, _level: string, ...messages: unknown[]) {
+            consoleLogs.push(consoleLine(messages));
+          },
+          done(doneErr: Error | null) {
+            if (doneErr) return reject(doneErr);
+            resolve({ summary: { run: { failures, executions } }, failures, assertions, consoleLogs, responses });
+          },
+        });
+      },
+    );
+  });
+}
