@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking happens once in `npm run build` (tsc); tests only transpile.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.check.json' }],
   },
   // Newman runs and the emulator are real: give them time on a 2-core machine.
   testTimeout: 60000,

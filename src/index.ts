@@ -4,3 +4,5 @@ export * from './idcloud';
 export * from './environments';
 export * from './credentials';
 export * from './exchange';
+export * from './collection';
+export * from './emulator';

@@ -1,11 +1,64 @@
+/**
+ * `generate --out DIR --env E... (--payload F | --iss I) [--key K --embed-key] [--api-key K] [--config F]`:
+ * writes the collection and one environment file per `--env`. Secrets go into environment files only with
+ * `--embed-key`, which warns.
+ */
 import type { CliCommand } from '../command';
-import { InputError } from '../../errors';
+import { EXIT, InputError } from '../../errors';
+import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
+
+export class GenerateUsageError extends InputError {
+  constructor(message: string) {
+    super('ERR_GENERATE_USAGE', message);
+  }
+}
+
+export const EMBED_KEY_WARNING =
+  'warning: --embed-key writes the private key (and APIKEY) into the environment files; keep them out of version control and shared workspaces';
+
+function stringOption(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = String(Array.isArray(value) ? value[value.length - 1] : value).trim();
+  return text === '' ? undefined : text;
+}
+
+export function maxInvalidOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new GenerateUsageError(`--max-invalid: "${String(value)}" is not a whole number ≥ 0; give e.g. --max-invalid 20`);
+  return n;
+}
 
 export const generateCommand: CliCommand = {
   command: 'generate',
-  describe: 'not implemented yet',
-  builder: (y) => y,
-  run: async () => {
-    throw new InputError('ERR_NOT_IMPLEMENTED', 'generate is not implemented yet');
+  describe: 'write the Postman collection and one environment file per --env',
+  builder: (y) =>
+    withConfigOption(withApiKeyOption(withCredentialOptions(withEnvironmentOptions(y))))
+      .option('out', { type: 'string', describe: 'directory to write idcloud.postman_collection.json and idcloud-<env>.postman_environment.json into' })
+      .option('embed-key', { type: 'boolean', default: false, describe: 'write private_key (from --key) and api_key into the environment files (prints a warning)' })
+      .option('max-invalid', { type: 'number', describe: 'max_invalid_attempts written into the environment files (default 20)' }),
+  run: async (args) => {
+    // Loaded here so that `--help` stays fast.
+    const { generateCollection, writeGeneratedFiles } = await import('../../collection');
+    const { loadPayload, loadPrivateKey } = await import('../../credentials');
+    const { cliApiKey, loadCliEnvironments } = await import('../inputs');
+    const out = stringOption(args.out);
+    if (!out) throw new GenerateUsageError('--out: give the directory to write the collection and environment files into');
+    const environments = loadCliEnvironments(args);
+    const payload = loadPayload({ file: stringOption(args.payload), iss: stringOption(args.iss), env: process.env });
+    const embedKey = args['embed-key'] === true;
+    const apiKey = cliApiKey(args);
+    const maxInvalidAttempts = maxInvalidOption(args['max-invalid'] ?? args.maxInvalid);
+    let privateKeyPem: string | undefined;
+    if (embedKey) {
+      privateKeyPem = loadPrivateKey({ file: stringOption(args.key), env: process.env }).pem;
+      process.stderr.write(`idcloud-postman: ${EMBED_KEY_WARNING}\n`);
+    } else if (apiKey) {
+      process.stderr.write('idcloud-postman: note: the APIKEY is not written without --embed-key; fill api_key in the environment (or pass --env-var api_key=... to newman)\n');
+    }
+    const files = generateCollection({ environments, iss: payload.iss, privateKeyPem, apiKey, embedKey, maxInvalidAttempts });
+    const written = writeGeneratedFiles(out, files);
+    process.stdout.write([written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}\n`).join(''));
+    return { exitCode: EXIT.OK };
   },
 };

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/**
+ * `npm run collections`: rewrites collections/ (collection + uat, production and local environment files with
+ * placeholder credentials) and docs/negative-cases.md from the built library in dist/. A test fails when the
+ * committed files are stale.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const { placeholderFiles } = require(path.join(root, 'dist', 'collection', 'placeholders'));
+const { writeGeneratedFiles } = require(path.join(root, 'dist', 'collection'));
+const { negativeCasesMarkdown } = require(path.join(root, 'dist', 'suites', 'docs'));
+
+const written = writeGeneratedFiles(path.join(root, 'collections'), placeholderFiles());
+fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
+const docsFile = path.join(root, 'docs', 'negative-cases.md');
+fs.writeFileSync(docsFile, negativeCasesMarkdown());
+for (const file of [written.collectionFile, ...written.environmentFiles, docsFile]) {
+  process.stdout.write(`wrote ${path.relative(root, file)} (${fs.statSync(file).size} bytes)\n`);
+}

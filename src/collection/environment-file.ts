@@ -1,0 +1,48 @@
+/**
+ * Postman environment files (`_postman_variable_scope: "environment"`): one per environment, same keys, only
+ * the values differ. Secrets are typed `secret` and stay empty unless the caller embeds them on purpose.
+ */
+import type { Environment } from '../environments';
+import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../suites/variables';
+import { stableId } from './ids';
+
+export interface EnvironmentValues {
+  iss?: string;
+  privateKeyPem?: string;
+  apiKey?: string;
+  maxInvalidAttempts?: number;
+}
+
+export interface EnvironmentFile {
+  name: string;
+  fileName: string;
+  json: object;
+}
+
+export function environmentFileName(envName: string): string {
+  return `idcloud-${envName}.postman_environment.json`;
+}
+
+export function environmentFile(env: Environment, values: EnvironmentValues): EnvironmentFile {
+  const v = ENV_VARIABLES;
+  const entry = (key: string, value: string, type: 'default' | 'secret' = 'default') => ({ key, value, type, enabled: true });
+  const name = `idcloud-${env.name}`;
+  return {
+    name: env.name,
+    fileName: environmentFileName(env.name),
+    json: {
+      id: stableId('environment', env.name),
+      name,
+      values: [
+        entry(v.identityUrl, env.identityUrl),
+        entry(v.unicoApiUrl, env.unicoApiUrl),
+        entry(v.clientApiUrl, env.clientApiUrl),
+        entry(v.iss, values.iss ?? ''),
+        entry(v.privateKey, values.privateKeyPem ?? '', 'secret'),
+        entry(v.apiKey, values.apiKey ?? '', 'secret'),
+        entry(v.maxInvalidAttempts, String(values.maxInvalidAttempts ?? DEFAULT_MAX_INVALID_ATTEMPTS)),
+      ],
+      _postman_variable_scope: 'environment',
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The collection generator: one Postman Collection v2.1 (built with the postman-collection SDK) for every
+ * environment, plus one environment file per environment. Deterministic: same input, byte-identical output.
+ */
+import path from 'node:path';
+import { Collection, Event } from 'postman-collection';
+import type { Environment } from '../environments';
+import { sandboxScript } from '../sandbox/script-text';
+import { COLLECTION_NAME, collectionDescription } from './description';
+import { compactJson } from './compact';
+import { environmentFile } from './environment-file';
+import { stableId } from './ids';
+import { apiFolder, tokenErrorsFolder, tokenFolder } from './requests';
+import { ensureDirectory, jsonText, writeFileAtomic } from './write';
+
+export { FOLDERS } from './folders';
+export { COLLECTION_NAME } from './description';
+export { environmentFileName } from './environment-file';
+export { OutputDirectoryError } from './write';
+
+export const COLLECTION_FILE_NAME = 'idcloud.postman_collection.json';
+
+export interface GenerateOptions {
+  environments: Environment[];
+  iss?: string;
+  /** Written into the environment files only with `embedKey`. */
+  privateKeyPem?: string;
+  /** Written into the environment files only with `embedKey`. */
+  apiKey?: string;
+  embedKey?: boolean;
+  maxInvalidAttempts?: number;
+}
+
+export interface GeneratedFiles {
+  /** Collection v2.1 JSON. */
+  collection: object;
+  environments: { name: string; fileName: string; json: object }[];
+}
+
+function scriptEvent(listen: 'prerequest' | 'test', entry: string): Event {
+  return new Event({
+    listen,
+    script: { id: stableId('script', listen), type: 'text/javascript', exec: sandboxScript(entry).replace(/\n+$/, '').split('\n') },
+  });
+}
+
+export function buildCollection(): object {
+  const collection = new Collection({
+    info: {
+      _postman_id: stableId('collection', COLLECTION_NAME),
+      name: COLLECTION_NAME,
+      description: { content: collectionDescription(COLLECTION_FILE_NAME), type: 'text/markdown' },
+    },
+  });
+  collection.items.add(tokenFolder());
+  collection.items.add(tokenErrorsFolder());
+  collection.items.add(apiFolder());
+  collection.events.add(scriptEvent('prerequest', 'prerequest'));
+  collection.events.add(scriptEvent('test', 'tests'));
+  const json = collection.toJSON();
+  // The SDK's private bookkeeping (`_`) is not part of the v2.1 format.
+  delete json._;
+  return compactJson(json) as object;
+}
+
+export function generateCollection(opts: GenerateOptions): GeneratedFiles {
+  const values = opts.embedKey
+    ? { iss: opts.iss, privateKeyPem: opts.privateKeyPem, apiKey: opts.apiKey, maxInvalidAttempts: opts.maxInvalidAttempts }
+    : { iss: opts.iss, maxInvalidAttempts: opts.maxInvalidAttempts };
+  return {
+    collection: buildCollection(),
+    environments: opts.environments.map((env) => environmentFile(env, values)),
+  };
+}
+
+/** Writes every file atomically (temp file + rename); environment files are private to the user (0600). */
+export function writeGeneratedFiles(outDir: string, files: GeneratedFiles): { collectionFile: string; environmentFiles: string[] } {
+  ensureDirectory(outDir);
+  const collectionFile = path.join(outDir, COLLECTION_FILE_NAME);
+  writeFileAtomic(collectionFile, jsonText(files.collection));
+  const environmentFiles = files.environments.map((env) => {
+    const file = path.join(outDir, env.fileName);
+    writeFileAtomic(file, jsonText(env.json), 0o600);
+    return file;
+  });
+  return { collectionFile, environmentFiles };
+}

@@ -1,0 +1,104 @@
+/**
+ * The collection's requests, one per case of src/suites: built as postman-collection SDK Items. Requests carry
+ * no scripts; each names its case in the X-IdCloud-Case header and the collection-level scripts do the rest.
+ */
+import { Item, ItemGroup } from 'postman-collection';
+import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
+import { ApiCase, API_CASES, GARBAGE_TOKEN, PRODUCT_URL_VARIABLE } from '../suites/api';
+import { ExchangeBody, NEGATIVE_CASES, NegativeCase, WRONG_GRANT_TYPE } from '../suites/cases';
+import { describeExpectation } from '../suites/outcome';
+import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
+import { stableId } from './ids';
+
+import { FOLDERS } from './folders';
+
+export { FOLDERS } from './folders';
+
+const ref = (name: string): string => `{{${name}}}`;
+const TOKEN_URL = ref(ENV_VARIABLES.identityUrl) + TOKEN_PATH;
+
+interface KeyValue {
+  key: string;
+  value: string;
+}
+
+function caseHeader(id: string): KeyValue {
+  return { key: CASE_HEADER, value: id };
+}
+
+function tokenEndpointRequest(caseId: string, body: ExchangeBody): object {
+  const assertion = { key: 'assertion', value: ref(RUN_VARIABLES.assertion) };
+  if (body === 'json') {
+    return {
+      method: 'POST',
+      url: TOKEN_URL,
+      // The runtime sets Content-Type: application/json from the raw body's language.
+      header: [caseHeader(caseId)],
+      body: {
+        mode: 'raw',
+        raw: JSON.stringify({ grant_type: JWT_BEARER_GRANT_TYPE, assertion: assertion.value }),
+        options: { raw: { language: 'json' } },
+      },
+    };
+  }
+  const grantType = { key: 'grant_type', value: body === 'form-wrong-grant-type' ? WRONG_GRANT_TYPE : JWT_BEARER_GRANT_TYPE };
+  return {
+    method: 'POST',
+    url: TOKEN_URL,
+    // The runtime sets Content-Type: application/x-www-form-urlencoded for this body mode.
+    header: [caseHeader(caseId)],
+    body: { mode: 'urlencoded', urlencoded: body === 'form-without-assertion' ? [grantType] : [grantType, assertion] },
+  };
+}
+
+function item(folder: string, name: string, request: object, description: string): Item {
+  return new Item({ id: stableId('item', folder, name), name, request: { ...request, description } });
+}
+
+function folder(name: string, description: string, items: Item[]): ItemGroup<Item> {
+  const group = new ItemGroup<Item>({ id: stableId('folder', name), name, description });
+  for (const child of items) group.items.add(child);
+  return group;
+}
+
+export function tokenFolder(): ItemGroup<Item> {
+  return folder(
+    FOLDERS.token,
+    'The exchange as a visible request: a freshly signed assertion (form `grant_type` + `assertion`) for an access token. Checks 200, JSON, `token_type` Bearer, a non-empty `access_token` and an integer `expires_in` in (0, 3600], and seeds the token cache the `API` folder uses.',
+    [item(FOLDERS.token, TOKEN_EXCHANGE_CASE.name, tokenEndpointRequest(TOKEN_EXCHANGE_CASE.id, 'form'), 'Signs a fresh RS256 assertion in the collection pre-request script and exchanges it (RFC 7523 JWT bearer).')],
+  );
+}
+
+function negativeItem(c: NegativeCase): Item {
+  return item(FOLDERS.tokenErrors, c.name, tokenEndpointRequest(c.id, c.body), `Mutates: ${c.mutates}. Expects ${describeExpectation(c.expect)}, with Unico's error body.`);
+}
+
+export function tokenErrorsFolder(): ItemGroup<Item> {
+  return folder(
+    FOLDERS.tokenErrors,
+    'One request per negative case, each changing exactly one thing of an otherwise valid, freshly signed assertion or exchange request. **Every request here is an invalid authentication attempt**: Unico locks an account after too many. The run counts them and skips the rest beyond `max_invalid_attempts`, and stops at the first 1.2.18 (account locked). Run this folder against a real environment only on purpose.',
+    NEGATIVE_CASES.map(negativeItem),
+  );
+}
+
+function apiItem(c: ApiCase): Item {
+  const header: KeyValue[] = [caseHeader(c.id)];
+  if (c.auth === 'valid') header.push({ key: 'Authorization', value: `Bearer ${ref(RUN_VARIABLES.bearer)}` });
+  if (c.auth === 'garbage') header.push({ key: 'Authorization', value: `Bearer ${GARBAGE_TOKEN}` });
+  if (c.apiKey) header.push({ key: 'APIKEY', value: ref(ENV_VARIABLES.apiKey) });
+  const request: Record<string, unknown> = { method: c.method, url: ref(PRODUCT_URL_VARIABLE[c.product]) + c.path, header };
+  if (c.method === 'POST') {
+    // An empty body creates nothing in a real environment; the check is only that auth is not what fails.
+    request.body = { mode: 'raw', raw: '{}', options: { raw: { language: 'json' } } };
+  }
+  const expectation = c.expect === 'accepted' ? 'not rejected (anything but 401/403)' : 'rejected with 401 or 403';
+  return item(FOLDERS.api, c.name, request, `Sends ${c.subject}; expects ${expectation}.`);
+}
+
+export function apiFolder(): ItemGroup<Item> {
+  return folder(
+    FOLDERS.api,
+    'The "by Unico" (`unico_api_url`) and "by Client" (`client_api_url`, needs `api_key`) product APIs: a valid token is not rejected; no token, a garbage token and (by Client) a missing APIKEY are rejected with 401 or 403. By-Client requests are skipped when `api_key` is empty. Requests that need a token reuse the cached one.',
+    API_CASES.map(apiItem),
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Small HTTP plumbing for node:http: bounded body reading, the reply value every handler returns, and
+ * writing it. Handlers stay pure functions of (request data → Reply).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Bodies above this get 413; Unico's requests are a few KB at most. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Past this the emulator stops draining an oversized body and drops the connection. */
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+
+export interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** Unico error code (or product-API code) for the log line. */
+  code?: string;
+  /** Short tag for the log line (why an uncoded 401), never a secret. */
+  reason?: string;
+}
+
+export type BodyResult = { ok: true; body: Buffer } | { ok: false; tooLarge: true };
+
+/** Reads the whole body; an oversized one is drained (to answer 413 cleanly) but not kept. */
+export function readBody(req: IncomingMessage): Promise<BodyResult> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > MAX_DRAIN_BYTES) req.destroy();
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(size <= MAX_BODY_BYTES ? { ok: true, body: Buffer.concat(chunks) } : { ok: false, tooLarge: true }));
+    req.on('error', reject);
+    req.on('aborted', () => reject(new Error('request aborted')));
+  });
+}
+
+export function writeReply(res: ServerResponse, reply: Reply): void {
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...reply.headers,
+  });
+  res.end(text);
+}
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase();
+}
+
+export function oauthError(status: number, error: string, description: string, headers?: Record<string, string>): Reply {
+  return { status, body: { error, error_description: description }, headers, reason: error };
+}

@@ -1,0 +1,78 @@
+/**
+ * Unico's assertion rules (idcloud-auth.md §2, §4) as pure checks, each returning the rejection it causes.
+ * The rules themselves (allowed claims, scope, maximum lifetime) are read from src/idcloud; what this file
+ * adds is the emulator's choices where Unico's pages are silent, documented at each check.
+ * A flaw switch skips exactly the check named after it.
+ */
+import { ALLOWED_CLAIMS, ASSERTION_HEADER, MAX_ASSERTION_LIFETIME_SECONDS, REQUIRED_SCOPE } from '../idcloud/claims';
+import type { UnicoErrorCode } from '../idcloud/errors';
+import type { EmulatorFlaw } from './flaws';
+
+/** A 401 from the token endpoint: `code` when Unico documents one; `reason` is a short tag for the log only. */
+export interface Rejection {
+  code?: UnicoErrorCode;
+  reason: string;
+}
+
+export type Flaws = ReadonlySet<EmulatorFlaw>;
+
+export function reject(reason: string, code?: UnicoErrorCode): Rejection {
+  return code ? { code, reason } : { reason };
+}
+
+/**
+ * The header's algorithm: Unico documents "any other algorithm than RS256 → 401" without a code.
+ * `typ`, when present, must be JWT (case-insensitive, RFC 7515); other header parameters (kid) are ignored.
+ * Returns which verification to run, or the rejection.
+ */
+export function checkHeader(header: Record<string, unknown>, flaws: Flaws): { verify: 'RS256' | 'none' | 'HS256' } | Rejection {
+  const alg = header.alg;
+  if (header.typ !== undefined && (typeof header.typ !== 'string' || header.typ.toUpperCase() !== ASSERTION_HEADER.typ)) {
+    return reject('typ-not-jwt');
+  }
+  if (alg === ASSERTION_HEADER.alg) return { verify: 'RS256' };
+  if (alg === 'none' && flaws.has('accept-alg-none')) return { verify: 'none' };
+  if (alg === 'HS256' && flaws.has('accept-hs256')) return { verify: 'HS256' };
+  return reject(`alg-not-rs256`);
+}
+
+/** iss, aud, iat and exp present with their types (iat/exp integer seconds); else 1.2.20 "wrong field names or types". */
+export function checkClaimTypes(payload: Record<string, unknown>): Rejection | undefined {
+  const { iss, aud, iat, exp, scope } = payload;
+  if (typeof iss !== 'string' || typeof aud !== 'string') return reject('claim-types', '1.2.20');
+  if (!Number.isInteger(iat) || !Number.isInteger(exp)) return reject('claim-types', '1.2.20');
+  if (scope !== undefined && typeof scope !== 'string') return reject('claim-types', '1.2.20');
+  return undefined;
+}
+
+/**
+ * Exactly Unico's claim set: anything else 1.2.22; scope missing (or empty) 1.1.1.
+ * A scope other than "*" is not documented: the emulator answers 1.2.14 (the account lacks that permission).
+ */
+export function checkClaimSet(payload: Record<string, unknown>, flaws: Flaws): Rejection | undefined {
+  const extra = Object.keys(payload).filter((claim) => !(ALLOWED_CLAIMS as readonly string[]).includes(claim));
+  if (extra.length > 0 && !flaws.has('accept-extra-claims')) return reject('extra-claims', '1.2.22');
+  if (flaws.has('accept-missing-scope')) return undefined;
+  if (payload.scope === undefined || payload.scope === '') return reject('scope-missing', '1.1.1');
+  if (payload.scope !== REQUIRED_SCOPE) return reject('scope-not-star', '1.2.14');
+  return undefined;
+}
+
+/** aud must be exactly one of the emulator's own base URLs (no trailing slash, not https): uncoded 401. */
+export function checkAudience(aud: string, audiences: ReadonlySet<string>, flaws: Flaws): Rejection | undefined {
+  return audiences.has(aud) || flaws.has('accept-any-aud') ? undefined : reject('wrong-aud');
+}
+
+/**
+ * The time window, checked in this order so each mutation gets its own answer:
+ *  1. exp > iat and exp ≤ iat + 3600, else uncoded 401 (checked first: `exp = iat = now` is a lifetime error, not an expiry);
+ *  2. exp after now, else 1.2.4 (no tolerance: Unico documents none);
+ *  3. iat at most `skewSeconds` in the future, else uncoded 401 — not 1.2.20, because the claim decodes fine
+ *     and is only outside the accepted window, like the lifetime rule.
+ */
+export function checkTimes(iat: number, exp: number, nowSeconds: number, skewSeconds: number, flaws: Flaws): Rejection | undefined {
+  if (!flaws.has('accept-long-lifetime') && (exp <= iat || exp > iat + MAX_ASSERTION_LIFETIME_SECONDS)) return reject('lifetime');
+  if (!flaws.has('accept-expired') && exp <= nowSeconds) return reject('expired', '1.2.4');
+  if (!flaws.has('accept-future-iat') && iat > nowSeconds + skewSeconds) return reject('iat-in-future');
+  return undefined;
+}

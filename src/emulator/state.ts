@@ -1,0 +1,30 @@
+/** Everything one running emulator holds, built once by startEmulator and passed to the handlers. */
+import type { ErrorLanguage } from '../idcloud/errors';
+import type { TokenIssuer } from './access-tokens';
+import type { AccountRegistry } from './accounts';
+import type { Lockout } from './lockout';
+import type { ProcessStore } from './processes';
+import type { RateLimiter } from './rate-limit';
+import type { ReplayGuard } from './replay';
+import type { Flaws } from './rules';
+import type { EmulatorStats } from './types';
+
+export interface EmulatorState {
+  /** The emulator's base URL: issuer of its tokens. */
+  url: string;
+  /** Base URLs an assertion's aud may name: the url, and its 127.0.0.1/localhost twin. */
+  audiences: ReadonlySet<string>;
+  registry: AccountRegistry;
+  flaws: Flaws;
+  lang: ErrorLanguage;
+  skewSeconds: number;
+  lifetimeSeconds: number;
+  replay: ReplayGuard;
+  lockout: Lockout;
+  rateLimiter: RateLimiter;
+  tokens: TokenIssuer;
+  processes: ProcessStore;
+  stats: EmulatorStats;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+}

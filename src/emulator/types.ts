@@ -1,0 +1,63 @@
+/**
+ * The emulator's public types (library API `startEmulator`). Kept apart from the implementation so that
+ * code which only describes accounts (keygen, demo) does not load the server.
+ */
+import type { EmulatorFlaw } from './flaws';
+
+/** Account states an accounts file may give; each non-active one answers with its Unico error code. */
+export const ACCOUNT_STATUSES = Object.freeze(['active', 'disabled', 'app-inactive', 'no-permission', 'locked', 'key-revoked'] as const);
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export interface EmulatorAccount {
+  /** `<account>@<tenant_id>.iam.acesso.io` */
+  iss: string;
+  /** PEM text of an SPKI (or PKCS#1) RSA public key or of an X.509 certificate, or a path to such a file. */
+  publicKey: string;
+  /** The "by Client" API's APIKEY for this account; without one, /processes/v1 rejects every call. */
+  apiKey?: string;
+  /** Default `active`. */
+  status?: AccountStatus;
+}
+
+export interface EmulatorOptions {
+  accounts: EmulatorAccount[];
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** `expires_in` and the access token's lifetime. Default 3600. */
+  tokenLifetimeSeconds?: number;
+  /** Invalid attempts per account before it is locked (1.2.18). Default 0 = lockout off. */
+  lockoutAfter?: number;
+  /** How long a lockout lasts. Default 300. */
+  lockoutSeconds?: number;
+  /** Token requests per second per tenant before 429. Default 10 (Unico's documented limit); 0 = off. */
+  rateLimit?: number;
+  /** Language of error_description. Default pt (Unico's older pages). */
+  lang?: 'pt' | 'en';
+  /** How far iat may lie in the future. Default 30. */
+  clockSkewSeconds?: number;
+  /** Rules to break on purpose (see flaws.ts). */
+  flaws?: EmulatorFlaw[];
+  /** One line per request: method, path, status, Unico error code. Never a token, assertion or APIKEY. */
+  log?: (line: string) => void;
+}
+
+export interface EmulatorStats {
+  /** Successful token exchanges. */
+  tokenExchanges: number;
+  /** Token-endpoint requests answered with anything but 200 (401, 4xx for malformed requests, 429). */
+  tokenErrors: number;
+  /** Rejected authentication attempts per registered account iss (not 1.2.18 answers, not 429s). */
+  invalidAttempts: Record<string, number>;
+  /** Every HTTP request served. */
+  requests: number;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT`, no trailing slash: the `aud` assertions must carry and the access tokens' issuer. */
+  url: string;
+  port: number;
+  stats(): EmulatorStats;
+  close(): Promise<void>;
+}

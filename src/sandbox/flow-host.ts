@@ -1,0 +1,21 @@
+/**
+ * The Host of a real sandbox run: the `pm` and `postman` globals, the wall clock, timers and console.
+ * Only the entry scripts call this; everything else receives the Host as a parameter.
+ */
+import type { Host, LegacyPostman, Pm } from './flow-pm';
+
+declare const pm: Pm;
+declare const postman: LegacyPostman | undefined;
+
+export function sandboxHost(): Host {
+  return {
+    pm,
+    // `typeof` keeps this safe where the legacy global is absent.
+    postman: typeof postman === 'undefined' ? undefined : postman,
+    now: () => Date.now(),
+    setTimeout: (fn, ms) => {
+      setTimeout(fn, ms);
+    },
+    log: (message) => console.log(message),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The slice of Postman's script API (`pm`) the collection scripts use, present in postman-sandbox 4.7.1
+ * (newman 6.2.2) and 6.x (the Postman app). Modules take `pm` as a parameter so they run in Node tests with
+ * a hand-written object; the real runs are the end-to-end tests.
+ */
+export interface PmVariableScope {
+  get(key: string): unknown;
+  set(key: string, value: unknown, type?: string): void;
+  has(key: string): boolean;
+}
+
+export interface PmHeaderList {
+  get(name: string): string | undefined;
+  remove(name: string): void;
+}
+
+export interface PmResponse {
+  code: number;
+  headers: PmHeaderList;
+  text(): string;
+}
+
+export interface PmRequestDefinition {
+  url: string;
+  method: string;
+  header: { key: string; value: string }[];
+  body: { mode: 'urlencoded'; urlencoded: { key: string; value: string }[] };
+}
+
+export interface PmTest {
+  (name: string, fn: () => void): void;
+  skip(name: string, fn?: () => void): void;
+}
+
+export interface Pm {
+  environment: PmVariableScope;
+  collectionVariables: PmVariableScope;
+  /** Resolves across scopes on get; `set` writes the run-local scope. */
+  variables: PmVariableScope;
+  request: { headers: PmHeaderList };
+  response?: PmResponse;
+  info: { requestName: string; requestId: string };
+  test: PmTest;
+  sendRequest(request: PmRequestDefinition, callback: (err: unknown, response: PmResponse | undefined) => void): void;
+  execution?: {
+    setNextRequest?(next: string | null): void;
+    skipRequest?(): void;
+  };
+}
+
+/** The legacy `postman` global: `setNextRequest` before `pm.execution` had it. */
+export interface LegacyPostman {
+  setNextRequest?(next: string | null): void;
+}
+
+export interface Host {
+  pm: Pm;
+  postman?: LegacyPostman;
+  /** Wall clock in ms; a parameter so logic is testable. */
+  now(): number;
+  setTimeout(fn: () => void, ms: number): void;
+  log(message: string): void;
+}
+
+export function textVar(pm: Pm, key: string): string {
+  const value = pm.variables.get(key);
+  return value === undefined || value === null ? '' : String(value);
+}
+
+export function setNextRequest(host: Host, next: string | null): void {
+  const viaPm = host.pm.execution && host.pm.execution.setNextRequest;
+  if (viaPm) viaPm.call(host.pm.execution, next);
+  else if (host.postman && host.postman.setNextRequest) host.postman.setNextRequest(next);
+}
+
+/** A pm.test that fails with `message` (never a secret). */
+export function fail(pm: Pm, name: string, message: string): void {
+  pm.test(name, () => {
+    throw new Error(message);
+  });
+}
+
+export function pass(pm: Pm, name: string): void {
+  pm.test(name, () => undefined);
+}

@@ -1,0 +1,53 @@
+/**
+ * What the user filled in, read from the active variables and checked, with one-line messages that say which
+ * variable to fill. Secrets are read here and never echoed.
+ */
+import { BUILT_IN_ENVIRONMENTS, TOKEN_PATH } from '../idcloud/hosts';
+import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../suites/variables';
+import { Pm, textVar } from './flow-pm';
+
+export interface Settings {
+  /** Identity base URL without trailing slashes: the `aud` (this is what fixes Unico's trailing-slash bug). */
+  aud: string;
+  tokenUrl: string;
+  iss: string;
+  privateKeyPem: string;
+  apiKey: string;
+  maxInvalidAttempts: number;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problem: string };
+
+export function stripTrailingSlashes(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+export function readSettings(pm: Pm): SettingsResult {
+  const identityUrl = stripTrailingSlashes(textVar(pm, ENV_VARIABLES.identityUrl));
+  if (!identityUrl) return { ok: false, problem: `${ENV_VARIABLES.identityUrl} is empty: select an idcloud-<env> environment or set ${ENV_VARIABLES.identityUrl}` };
+  const iss = textVar(pm, ENV_VARIABLES.iss).trim();
+  if (!iss) return { ok: false, problem: `${ENV_VARIABLES.iss} is empty: set it to the iss of your service account's payload` };
+  const rawKey = textVar(pm, ENV_VARIABLES.privateKey);
+  if (!rawKey.trim()) {
+    return { ok: false, problem: `${ENV_VARIABLES.privateKey} is empty: paste the service account's PEM private key into the environment's ${ENV_VARIABLES.privateKey} (Newman: --env-var "private_key=$(cat svc.key.pem)")` };
+  }
+  const max = Number(textVar(pm, ENV_VARIABLES.maxInvalidAttempts) || DEFAULT_MAX_INVALID_ATTEMPTS);
+  return {
+    ok: true,
+    settings: {
+      aud: identityUrl,
+      tokenUrl: identityUrl + TOKEN_PATH,
+      iss,
+      // parseRsaPrivateKey tolerates pasted forms (quotes, CRLF, literal \n) itself.
+      privateKeyPem: rawKey,
+      apiKey: textVar(pm, ENV_VARIABLES.apiKey).trim(),
+      maxInvalidAttempts: Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_MAX_INVALID_ATTEMPTS,
+    },
+  };
+}
+
+/** The identity URL of another environment, for the wrong-`aud` case: production's, or UAT's on production. */
+export function otherEnvironmentAud(aud: string): string {
+  const { uat, production } = BUILT_IN_ENVIRONMENTS;
+  return aud === production.identityUrl ? uat.identityUrl : production.identityUrl;
+}

@@ -1,0 +1,74 @@
+/**
+ * Run state kept in run-local variables: which request is being retried after a 429, how many invalid
+ * attempts the `Token errors` folder has sent, and whether the account was found locked.
+ */
+import { explainCode, LOCKED_CODE } from '../suites/outcome';
+import { RUN_VARIABLES } from '../suites/variables';
+import { fail, Host, Pm, setNextRequest, textVar } from './flow-pm';
+import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from './flow-exchange';
+
+export const LOCKED_TEST_NAME = `account locked (${LOCKED_CODE}): stopping`;
+
+/** How many times the request of `caseId` has been retried after a 429 so far. */
+export function retryCount(pm: Pm, caseId: string): number {
+  const [retried, count] = textVar(pm, RUN_VARIABLES.retry).split(':');
+  return retried === caseId ? Number(count) || 0 : 0;
+}
+
+export function clearRetry(pm: Pm): void {
+  pm.variables.set(RUN_VARIABLES.retry, '');
+}
+
+/**
+ * On a 429 of a visible token-endpoint request: wait Retry-After, then run the same request again (bounded).
+ * Returns true when the 429 was handled (the caller records no other verdict).
+ */
+export function retryAfterRateLimit(host: Host, caseId: string, status: number, retryAfter: string | undefined): boolean {
+  const pm = host.pm;
+  if (status !== 429) {
+    clearRetry(pm);
+    return false;
+  }
+  const count = retryCount(pm, caseId);
+  if (count >= MAX_RATE_LIMIT_RETRIES) {
+    clearRetry(pm);
+    fail(pm, 'not rate limited', `expected an answer, got 429 after ${MAX_RATE_LIMIT_RETRIES} retries: the token endpoint kept rate-limiting (Unico allows 10 requests/s per tenant)`);
+    return true;
+  }
+  pm.variables.set(RUN_VARIABLES.retry, `${caseId}:${count + 1}`);
+  const wait = retryDelayMs(retryAfter, count);
+  host.log(`IDCloud: rate limited (429), running "${pm.info.requestName}" again in ${wait} ms (${count + 1} of ${MAX_RATE_LIMIT_RETRIES})`);
+  setNextRequest(host, pm.info.requestId);
+  // The pending timer holds the script, so the retry starts after the wait.
+  host.setTimeout(() => undefined, wait);
+  return true;
+}
+
+export function isLocked(pm: Pm): boolean {
+  return textVar(pm, RUN_VARIABLES.locked) !== '';
+}
+
+/** The first 1.2.18 stops the run: more invalid attempts would only prolong the lock. */
+export function stopOnLockout(host: Host): void {
+  host.pm.variables.set(RUN_VARIABLES.locked, '1');
+  setNextRequest(host, null);
+  fail(host.pm, LOCKED_TEST_NAME, `${LOCKED_TEST_NAME}: ${explainCode(LOCKED_CODE)}`);
+}
+
+export function invalidAttempts(pm: Pm): number {
+  return Number(textVar(pm, RUN_VARIABLES.invalidAttempts)) || 0;
+}
+
+export function countInvalidAttempt(pm: Pm): number {
+  const next = invalidAttempts(pm) + 1;
+  pm.variables.set(RUN_VARIABLES.invalidAttempts, String(next));
+  return next;
+}
+
+/** Skips the current request (pre-request scripts only) with a skipped test that says why. */
+export function skipRequest(host: Host, reason: string): void {
+  host.pm.test.skip(reason);
+  host.log(`IDCloud: ${reason}`);
+  const execution = host.pm.execution;
+  if (execution && execution.skipRequest) execution.skipRequest();
+}

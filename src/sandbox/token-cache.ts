@@ -1,0 +1,114 @@
+/**
+ * The access-token cache of the collection. A request that needs a token gets the cached one while it has more
+ * than a margin of life left; otherwise a fresh assertion is signed and exchanged. The entry is keyed to
+ * identity URL + iss, so switching environment or account never reuses a token, and lives in the active
+ * environment (else in collection variables) so that it survives between requests and runs in the Postman app.
+ */
+import { ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../suites/variables';
+import { exchangeAssertion, ExchangeOutcome } from './flow-exchange';
+import type { Host, Pm, PmVariableScope } from './flow-pm';
+
+export interface CachedToken {
+  /** identity URL + iss the token was issued for. */
+  key: string;
+  accessToken: string;
+  /** Epoch ms, from the response's expires_in (never assumed). */
+  expiresAt: number;
+  lifetimeMs: number;
+}
+
+const MAX_REFRESH_MARGIN_MS = 60000;
+/** Token exp is in whole seconds (up to 1 s earlier than issued-at + expires_in) and the response took time to arrive. */
+const GRANULARITY_MARGIN_MS = 1000;
+
+export function cacheKey(aud: string, iss: string): string {
+  return `${aud} ${iss}`;
+}
+
+/** Refresh a minute before expiry, or at 90% of the lifetime when tokens are short-lived, plus a second. */
+export function refreshMarginMs(lifetimeMs: number): number {
+  return Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs * 0.1) + GRANULARITY_MARGIN_MS;
+}
+
+export function isUsable(entry: CachedToken | undefined, key: string, nowMs: number): entry is CachedToken {
+  return !!entry && entry.key === key && !!entry.accessToken && entry.expiresAt - refreshMarginMs(entry.lifetimeMs) > nowMs;
+}
+
+export function cacheEntry(key: string, accessToken: string, expiresInSeconds: number, nowMs: number): CachedToken {
+  const lifetimeMs = expiresInSeconds * 1000;
+  return { key, accessToken, expiresAt: nowMs + lifetimeMs, lifetimeMs };
+}
+
+/** The environment when one is active (it holds identity_url), else the collection variables. */
+export function cacheScope(pm: Pm): PmVariableScope {
+  return pm.environment.has(ENV_VARIABLES.identityUrl) ? pm.environment : pm.collectionVariables;
+}
+
+export function readCache(pm: Pm): CachedToken | undefined {
+  const raw = cacheScope(pm).get(TOKEN_CACHE_VARIABLE);
+  if (typeof raw !== 'string' || !raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as CachedToken;
+    return typeof parsed.accessToken === 'string' && typeof parsed.expiresAt === 'number' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCache(pm: Pm, entry: CachedToken): void {
+  // Type secret: the Postman app masks it in the environment editor.
+  cacheScope(pm).set(TOKEN_CACHE_VARIABLE, JSON.stringify(entry), 'secret');
+}
+
+/** Rejections (4xx) are remembered for the run; 429 is retried inside the exchange, 5xx and network errors are not remembered. */
+export function isRememberedFailure(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 429;
+}
+
+export function rememberFailure(pm: Pm, key: string, message: string): void {
+  pm.variables.set(RUN_VARIABLES.tokenFailure, JSON.stringify({ key, message }));
+}
+
+export function forgetFailure(pm: Pm): void {
+  pm.variables.set(RUN_VARIABLES.tokenFailure, '');
+}
+
+function rememberedFailure(pm: Pm, key: string): string | undefined {
+  const raw = pm.variables.get(RUN_VARIABLES.tokenFailure);
+  if (typeof raw !== 'string' || !raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as { key?: string; message?: string };
+    return parsed.key === key ? parsed.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const NOT_RETRIED = ' (not retried in this run: each failed exchange is another invalid attempt)';
+
+export type TokenResult = { ok: true; accessToken: string; fromCache: boolean } | { ok: false; locked: boolean; message: string };
+
+/** A token for `key`: the cached one, or a new exchange of `makeAssertion()` that refills the cache. */
+export function getAccessToken(host: Host, key: string, tokenUrl: string, makeAssertion: () => string, done: (result: TokenResult) => void): void {
+  const cached = readCache(host.pm);
+  if (isUsable(cached, key, host.now())) {
+    done({ ok: true, accessToken: cached.accessToken, fromCache: true });
+    return;
+  }
+  const failedBefore = rememberedFailure(host.pm, key);
+  if (failedBefore !== undefined) {
+    done({ ok: false, locked: false, message: failedBefore + NOT_RETRIED });
+    return;
+  }
+  // The lifetime counts from when the server issued the token: before the answer arrived.
+  const requestedAt = host.now();
+  exchangeAssertion(host, tokenUrl, makeAssertion, (outcome: ExchangeOutcome) => {
+    if (!outcome.ok) {
+      if (isRememberedFailure(outcome.status)) rememberFailure(host.pm, key, outcome.message);
+      done({ ok: false, locked: outcome.locked, message: outcome.message });
+      return;
+    }
+    writeCache(host.pm, cacheEntry(key, outcome.accessToken, outcome.expiresInSeconds, requestedAt));
+    done({ ok: true, accessToken: outcome.accessToken, fromCache: false });
+  });
+}

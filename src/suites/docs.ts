@@ -1,0 +1,19 @@
+/** The negative-case table as Markdown (docs/negative-cases.md), generated from the same table as the suite. */
+import { NEGATIVE_CASES } from './cases';
+import { describeExpectation } from './outcome';
+
+export function negativeCasesMarkdown(): string {
+  const rows = NEGATIVE_CASES.map((c) => `| \`${c.id}\` | ${c.name} | ${c.mutates} | ${describeExpectation(c.expect)} | the server accepted ${c.subject} |`);
+  return [
+    '# The `Token errors` suite',
+    '',
+    'Generated from `src/suites/cases.ts` by `npm run collections`; do not edit by hand.',
+    'Each request changes exactly one thing of an otherwise valid, freshly signed assertion (or of the exchange request).',
+    'Every one is an invalid authentication attempt: the collection counts them (`max_invalid_attempts`, default 20) and stops at the first 1.2.18.',
+    '',
+    '| case | request | mutates | expected | failure names |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}

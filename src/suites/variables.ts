@@ -1,0 +1,48 @@
+/**
+ * Variable names shared by the generator (environment files, request templates) and the collection scripts.
+ * One place, so a rename cannot leave the two out of step.
+ */
+
+/** What the user fills in: one environment file per environment, same keys, different values. */
+export const ENV_VARIABLES = {
+  identityUrl: 'identity_url',
+  unicoApiUrl: 'unico_api_url',
+  clientApiUrl: 'client_api_url',
+  iss: 'iss',
+  privateKey: 'private_key',
+  apiKey: 'api_key',
+  maxInvalidAttempts: 'max_invalid_attempts',
+} as const;
+
+/** What the scripts keep during a run (local `pm.variables`, never written to files by the generator). */
+export const RUN_VARIABLES = {
+  /** The (possibly mutated) assertion the current token-endpoint request sends. */
+  assertion: 'idcloud_assertion',
+  /** The Bearer the current API request sends. */
+  bearer: 'idcloud_bearer',
+  /** The case id of the current request, kept for the test script once the header is removed. */
+  currentCase: 'idcloud_case',
+  /** JSON of what the current request expects (suites/outcome.ts `Expectation`), for the test script. */
+  expectation: 'idcloud_expect',
+  /** Invalid authentication attempts sent by the `Token errors` folder in this run. */
+  invalidAttempts: 'idcloud_invalid_attempts',
+  /** `caseId:count` of the request being retried after a 429. */
+  retry: 'idcloud_retry',
+  /** iats of the assertions signed in this run (sandbox/flow-iat.ts): no two assertions are identical. */
+  usedIats: 'idcloud_used_iats',
+  /** JSON {key, message} of a rejected exchange: not retried in this run, each would be another invalid attempt. */
+  tokenFailure: 'idcloud_token_failure',
+  /** Set once a 1.2.18 (account locked) was seen: nothing more is sent. */
+  locked: 'idcloud_locked',
+} as const;
+
+/** The token cache: an environment variable when an environment is active, else a collection variable. */
+export const TOKEN_CACHE_VARIABLE = 'idcloud_token_cache';
+
+export const DEFAULT_MAX_INVALID_ATTEMPTS = 20;
+
+/** Each generated request names its case in this header; the collection scripts dispatch on it. */
+export const CASE_HEADER = 'X-IdCloud-Case';
+
+/** The `Token` folder's visible exchange. */
+export const TOKEN_EXCHANGE_CASE = { id: 'token-exchange', name: 'Exchange assertion for access token' } as const;

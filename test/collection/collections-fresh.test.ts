@@ -1,0 +1,49 @@
+/** collections/ and docs/negative-cases.md must be what `npm run collections` writes today. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeGeneratedFiles } from '../../src/collection';
+import { placeholderFiles } from '../../src/collection/placeholders';
+import { negativeCasesMarkdown } from '../../src/suites/docs';
+import { ISS_EXAMPLE } from '../../src/idcloud';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const COMMITTED = path.join(ROOT, 'collections');
+const STALE = 'collections/ is stale: run `npm run collections` and commit the result';
+
+test('collections/ holds exactly the freshly generated files', () => {
+  const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-fresh-'));
+  try {
+    writeGeneratedFiles(fresh, placeholderFiles());
+    const names = fs.readdirSync(fresh).sort();
+    expect(names).toEqual(['idcloud-local.postman_environment.json', 'idcloud-production.postman_environment.json', 'idcloud-uat.postman_environment.json', 'idcloud.postman_collection.json']);
+    expect(fs.readdirSync(COMMITTED).filter((f) => f.endsWith('.json')).sort()).toEqual(names);
+    for (const name of names) {
+      const same = fs.readFileSync(path.join(fresh, name), 'utf8') === fs.readFileSync(path.join(COMMITTED, name), 'utf8');
+      if (!same) throw new Error(`${STALE} (${name} differs)`);
+    }
+  } finally {
+    fs.rmSync(fresh, { recursive: true, force: true });
+  }
+});
+
+test('docs/negative-cases.md is generated from the case table', () => {
+  const committed = fs.readFileSync(path.join(ROOT, 'docs', 'negative-cases.md'), 'utf8');
+  if (committed !== negativeCasesMarkdown()) throw new Error(STALE.replace('collections/', 'docs/negative-cases.md'));
+});
+
+test('committed environment files hold placeholder credentials only', () => {
+  for (const name of fs.readdirSync(COMMITTED).filter((f) => f.endsWith('.postman_environment.json'))) {
+    const values = JSON.parse(fs.readFileSync(path.join(COMMITTED, name), 'utf8')).values as { key: string; value: string }[];
+    const byKey = Object.fromEntries(values.map((v) => [v.key, v.value]));
+    expect(byKey.iss).toBe(ISS_EXAMPLE);
+    expect(byKey.private_key).toBe('');
+    expect(byKey.api_key).toBe('');
+  }
+});
+
+test('the collection file stays small (Unico own is ~352 KB; the goal is under 40 KB)', () => {
+  const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;
+  // A regression guard, not the goal: the signer, the case table and the cache must stay far below Unico's.
+  expect(size).toBeLessThan(64 * 1024);
+});

@@ -1,0 +1,190 @@
+/**
+ * The generated collection: valid Collection v2.1.0 (the official JSON Schema), deterministic, the signer once
+ * at collection level, no secrets, folders and requests as the contract says; environment files and atomic writes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { COLLECTION_FILE_NAME, FOLDERS, generateCollection, writeGeneratedFiles } from '../../src/collection';
+import { makeEnvironment, resolveEnvironments } from '../../src/environments';
+import { sandboxScript } from '../../src/sandbox/script-text';
+import { API_CASES } from '../../src/suites/api';
+import { NEGATIVE_CASES } from '../../src/suites/cases';
+import { CASE_HEADER, TOKEN_EXCHANGE_CASE } from '../../src/suites/variables';
+import { testKeyPair, TEST_ISS } from '../helpers/keys';
+
+const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', 'shared', 'schemas', 'postman-collection-v2.1.0.schema.json');
+const keys = testKeyPair();
+const environments = [...resolveEnvironments(['uat', 'production']), makeEnvironment('local', { identityUrl: 'http://127.0.0.1:8780/' })];
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+function generated(embed = false) {
+  return generateCollection({ environments, iss: TEST_ISS, privateKeyPem: keys.pkcs8Pem, apiKey: 'APIKEY-SECRET', embedKey: embed, maxInvalidAttempts: 7 });
+}
+
+function requestsOf(folder: Json): Json[] {
+  return folder.item;
+}
+
+describe('collection', () => {
+  const collection: Json = generated().collection;
+
+  test('validates against the official Collection v2.1.0 JSON Schema', () => {
+    const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(schema);
+    const valid = validate(collection);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(collection.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
+  });
+
+  test('the schema check can fail: a broken collection is rejected', () => {
+    const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+    const validate = new Ajv({ strict: false }).compile(schema);
+    expect(validate({ ...collection, item: 'not a list' })).toBe(false);
+  });
+
+  test('is deterministic: same input, same JSON', () => {
+    expect(JSON.stringify(generated().collection)).toBe(JSON.stringify(collection));
+  });
+
+  test('folders Token, Token errors, API in this order; one request per case', () => {
+    expect(collection.item.map((f: Json) => f.name)).toEqual([FOLDERS.token, FOLDERS.tokenErrors, FOLDERS.api]);
+    expect(['Token', 'Token errors', 'API']).toEqual(Object.values(FOLDERS));
+    const caseIds = (folder: Json) => requestsOf(folder).map((r: Json) => r.request.header.find((h: Json) => h.key === CASE_HEADER).value);
+    expect(caseIds(collection.item[0])).toEqual([TOKEN_EXCHANGE_CASE.id]);
+    expect(caseIds(collection.item[1])).toEqual(NEGATIVE_CASES.map((c) => c.id));
+    expect(caseIds(collection.item[2])).toEqual(API_CASES.map((c) => c.id));
+  });
+
+  test('the signer appears once, at collection level; requests and folders carry no scripts; no eval', () => {
+    expect(collection.event.map((e: Json) => e.listen)).toEqual(['prerequest', 'test']);
+    const prerequest = collection.event[0].script.exec.join('\n');
+    expect(prerequest).toBe(sandboxScript('prerequest').replace(/\n+$/, ''));
+    expect(collection.event[1].script.exec.join('\n')).toBe(sandboxScript('tests').replace(/\n+$/, ''));
+    for (const folder of collection.item) {
+      expect(folder.event).toBeUndefined();
+      for (const request of folder.item) expect(request.event).toBeUndefined();
+    }
+    const text = JSON.stringify(collection);
+    expect(text).not.toMatch(/\beval\s*\(/);
+    expect(text).not.toMatch(/\bnew Function\b/);
+    // postman-sandbox 4.7.1 (newman 6.2.2) has none of these; globalThis even throws a ReferenceError there.
+    for (const missing of ['globalThis', 'TextEncoder', 'crypto', 'require(', 'Buffer']) expect(text.includes(missing)).toBe(false);
+  });
+
+  test('the token request: form grant_type + assertion at identity_url/oauth2/token', () => {
+    const request = collection.item[0].item[0].request;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('{{identity_url}}/oauth2/token');
+    expect(request.body).toEqual({
+      mode: 'urlencoded',
+      urlencoded: [
+        { key: 'grant_type', value: 'urn:ietf:params:oauth:grant-type:jwt-bearer' },
+        { key: 'assertion', value: '{{idcloud_assertion}}' },
+      ],
+    });
+  });
+
+  test('API requests: Bearer from the cache, garbage or none; APIKEY only where the case says', () => {
+    const headers = (id: string) => {
+      const r = requestsOf(collection.item[2]).find((x: Json) => x.request.header.some((h: Json) => h.value === id));
+      return Object.fromEntries(r.request.header.map((h: Json) => [h.key, h.value]));
+    };
+    expect(headers('api-unico-read').Authorization).toBe('Bearer {{idcloud_bearer}}');
+    expect(headers('api-unico-no-token').Authorization).toBeUndefined();
+    expect(headers('api-unico-garbage-token').Authorization).toBe('Bearer not-a-valid-token');
+    expect(headers('api-client-read').APIKEY).toBe('{{api_key}}');
+    expect(headers('api-client-no-apikey').APIKEY).toBeUndefined();
+    expect(headers('api-unico-read').APIKEY).toBeUndefined();
+  });
+
+  test('holds no secret and no environment value, even with --embed-key', () => {
+    const text = JSON.stringify(generated(true).collection);
+    const keyBody = keys.pkcs8Pem.split('\n')[1];
+    // Booleans, so a failure does not print the whole collection.
+    expect(text.includes(keyBody)).toBe(false);
+    expect(text.includes('APIKEY-SECRET')).toBe(false);
+    expect(text.includes(TEST_ISS)).toBe(false);
+    expect(text.includes('127.0.0.1:8780')).toBe(false);
+    expect(collection.variable).toBeUndefined();
+  });
+
+  test('the description explains the variables and the plain-Newman command', () => {
+    const description = collection.info.description.content;
+    for (const word of ['private_key', 'iss', 'api_key', 'max_invalid_attempts', 'expires_in', 'pm.sendRequest']) expect(description).toContain(word);
+    expect(description).toContain('newman run idcloud.postman_collection.json -e idcloud-uat.postman_environment.json --env-var "private_key=$(cat svc.key.pem)"');
+  });
+});
+
+describe('environment files', () => {
+  const values = (env: Json) => Object.fromEntries(env.json.values.map((v: Json) => [v.key, v]));
+
+  test('one per environment, same keys, Postman environment format, secrets typed secret and empty', () => {
+    const files = generated().environments;
+    expect(files.map((f) => f.fileName)).toEqual(['idcloud-uat.postman_environment.json', 'idcloud-production.postman_environment.json', 'idcloud-local.postman_environment.json']);
+    const keysOf = (f: Json) => f.json.values.map((v: Json) => v.key);
+    for (const f of files) {
+      expect(keysOf(f)).toEqual(['identity_url', 'unico_api_url', 'client_api_url', 'iss', 'private_key', 'api_key', 'max_invalid_attempts']);
+      expect((f.json as Json)._postman_variable_scope).toBe('environment');
+      const v = values(f);
+      expect(v.private_key).toEqual({ key: 'private_key', value: '', type: 'secret', enabled: true });
+      expect(v.api_key).toEqual({ key: 'api_key', value: '', type: 'secret', enabled: true });
+      expect(v.iss.value).toBe(TEST_ISS);
+      expect(v.max_invalid_attempts.value).toBe('7');
+    }
+    const [uat, production, local] = files.map(values);
+    expect(uat.identity_url.value).toBe('https://identityhomolog.acesso.io');
+    expect(uat.client_api_url.value).toBe('https://api.id.uat.unico.app');
+    expect(production.unico_api_url.value).toBe('https://api.idcloud.unico.app');
+    expect(local.identity_url.value).toBe('http://127.0.0.1:8780');
+    expect(local.client_api_url.value).toBe('http://127.0.0.1:8780');
+  });
+
+  test('--embed-key writes the key and APIKEY, still typed secret', () => {
+    const v = values(generated(true).environments[0]);
+    expect(v.private_key).toMatchObject({ value: keys.pkcs8Pem, type: 'secret' });
+    expect(v.api_key).toMatchObject({ value: 'APIKEY-SECRET', type: 'secret' });
+  });
+});
+
+describe('writeGeneratedFiles', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-gen-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('writes the collection and environment files, no temp files left, JSON that parses back', () => {
+    const files = generated();
+    const out = path.join(dir, 'nested', 'out');
+    const written = writeGeneratedFiles(out, files);
+    expect(written.collectionFile).toBe(path.join(out, COLLECTION_FILE_NAME));
+    expect(fs.readdirSync(out).sort()).toEqual([COLLECTION_FILE_NAME, ...files.environments.map((e) => e.fileName)].sort());
+    expect(JSON.parse(fs.readFileSync(written.collectionFile, 'utf8'))).toEqual(files.collection);
+    expect(JSON.parse(fs.readFileSync(written.environmentFiles[0], 'utf8'))).toEqual(files.environments[0].json);
+    expect(fs.statSync(written.environmentFiles[0]).mode & 0o077).toBe(0);
+  });
+
+  test('an unwritable target fails with a one-line input error and leaves the old file whole', () => {
+    const files = generated();
+    writeGeneratedFiles(dir, files);
+    const before = fs.readFileSync(path.join(dir, COLLECTION_FILE_NAME), 'utf8');
+    // A directory where an environment file should go makes its rename fail after the collection was replaced.
+    fs.rmSync(path.join(dir, files.environments[0].fileName));
+    fs.mkdirSync(path.join(dir, files.environments[0].fileName, 'x'), { recursive: true });
+    expect(() => writeGeneratedFiles(dir, files)).toThrow(expect.objectContaining({ code: 'ERR_OUTPUT_DIRECTORY', exitCode: 2 }));
+    expect(fs.readFileSync(path.join(dir, COLLECTION_FILE_NAME), 'utf8')).toBe(before);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('--out that is a file is a one-line input error', () => {
+    const file = path.join(dir, 'file');
+    fs.writeFileSync(file, 'x');
+    expect(() => writeGeneratedFiles(file, generated())).toThrow(/^--out: cannot create .* give a writable directory$/);
+  });
+});

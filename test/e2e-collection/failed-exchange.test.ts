@@ -1,0 +1,59 @@
+/**
+ * When the exchange itself fails, the requests that needed a token fail with the Unico code, its cause and its
+ * remedy (UNICO_ERRORS), and with no assertion, token or key in any message or log.
+ */
+import { FOLDERS } from '../../src/collection';
+import { runNewman } from '../helpers/postman-runtimes';
+import { testKeyPair } from '../helpers/keys';
+import { keys, onlyFolders, setUp } from './support';
+
+const SMOKE = [FOLDERS.token, FOLDERS.api];
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]{10,}/;
+
+test('a revoked key: the Token request and every API request that needs a token name 1.2.6, its cause and remedy', async () => {
+  const { emulator, files, envValues } = await setUp({}, {}, { status: 'key-revoked' });
+  try {
+    const result = await runNewman(onlyFolders(files.collection, SMOKE), { envValues });
+    const explained = '401 with 1.2.6 (the signing key is no longer accepted (revoked); request new credentials from Unico)';
+    expect(result.failures).toContainEqual({ item: 'Exchange assertion for access token', name: 'status is 200', message: `expected 200, got 401: token endpoint answered ${explained}` });
+    const tokenFailures = result.failures.filter((f) => f.name.endsWith('access token obtained'));
+    expect(tokenFailures.map((f) => f.item)).toEqual([
+      'By Unico: create with a valid token', 'By Unico: read with a valid token',
+      'By Client: create with a valid token', 'By Client: read with a valid token', 'By Client: no APIKEY is rejected',
+    ]);
+    // The visible exchange was rejected once; the API requests report it instead of sending more invalid attempts.
+    for (const f of tokenFailures) expect(f.message).toBe(`token endpoint answered ${explained} (not retried in this run: each failed exchange is another invalid attempt)`);
+    expect(emulator.stats().tokenErrors).toBe(1);
+    const everything = JSON.stringify(result.failures) + result.consoleLogs.join('\n');
+    expect(JWT_LIKE.test(everything)).toBe(false);
+    expect(everything.includes(keys.pkcs8Pem.split('\n')[1])).toBe(false);
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('a key that is not the account key: 1.2.5 or 1.2.21 with "check that the private key belongs to this service account"', async () => {
+  const { emulator, files, envValues } = await setUp({}, { private_key: testKeyPair(2048, true).pkcs1Pem });
+  try {
+    const result = await runNewman(onlyFolders(files.collection, [FOLDERS.token]), { envValues });
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures[0].message).toMatch(/^expected 200, got 401: token endpoint answered 401 with 1\.2\.(5|21) \(.*check that the private key belongs to this service account/);
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('an empty private_key says which variable to fill, and sends no valid assertion', async () => {
+  const { emulator, files, envValues } = await setUp({}, { private_key: '' });
+  try {
+    const result = await runNewman(onlyFolders(files.collection, [FOLDERS.token]), { envValues });
+    expect(result.failures[0]).toEqual({
+      item: 'Exchange assertion for access token',
+      name: 'assertion signed',
+      message: 'private_key is empty: paste the service account\'s PEM private key into the environment\'s private_key (Newman: --env-var "private_key=$(cat svc.key.pem)")',
+    });
+    expect(emulator.stats().tokenExchanges).toBe(0);
+  } finally {
+    await emulator.close();
+  }
+});

@@ -1,0 +1,77 @@
+/**
+ * The same collection in postman-sandbox 6.x (postman-runtime 7.56, what the Postman app runs), and the
+ * X-IdCloud-Case dispatch header removed before sending in both sandboxes.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FOLDERS } from '../../src/collection';
+import { CASE_HEADER } from '../../src/suites/variables';
+import { runLatestRuntime, runNewman } from '../helpers/postman-runtimes';
+import { onlyFolders, setUp } from './support';
+
+test('every request of every folder passes in postman-sandbox 6.x', async () => {
+  const { emulator, files, envValues } = await setUp();
+  try {
+    const result = await runLatestRuntime(files.collection, { envValues });
+    expect(result.failures).toEqual([]);
+    expect(result.assertions).toBeGreaterThan(40);
+    // No deprecated API (postman.*, crypto-js, atob/btoa) is used: the sandbox prints no warning.
+    expect(result.consoleLogs.filter((l) => /deprecat/i.test(l))).toEqual([]);
+    expect(result.responses.filter((r) => r.item === 'Replayed assertion (1.2.7)').map((r) => r.code)).toContain(401);
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('the smoke suite exchanges exactly one token in postman-sandbox 6.x too', async () => {
+  const { emulator, files, envValues } = await setUp();
+  try {
+    const result = await runLatestRuntime(onlyFolders(files.collection, [FOLDERS.token, FOLDERS.api]), { envValues });
+    expect(result.failures).toEqual([]);
+    expect(emulator.stats().tokenExchanges).toBe(1);
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('429s are retried after Retry-After in postman-sandbox 6.x too (setNextRequest to the same request)', async () => {
+  const { emulator, files, envValues } = await setUp({ rateLimit: 2 });
+  try {
+    const result = await runLatestRuntime(onlyFolders(files.collection, [FOLDERS.token, FOLDERS.tokenErrors]), { envValues, timeoutMs: 120_000 });
+    expect(result.failures).toEqual([]);
+    expect(result.responses.some((r) => r.code === 429)).toBe(true);
+  } finally {
+    await emulator.close();
+  }
+}, 150_000);
+
+describe.each([
+  ['newman 6.2.2 (postman-sandbox 4.7.1)', runNewman],
+  ['postman-runtime 7.56 (postman-sandbox 6.x)', runLatestRuntime],
+])('%s', (_name, run) => {
+  test('the dispatch header never leaves the sandbox', async () => {
+    const { emulator, files, envValues } = await setUp();
+    // A second real server stands in for the product API hosts and records what arrives.
+    const seen: (string | undefined)[] = [];
+    const api = http.createServer((req, res) => {
+      seen.push(req.headers[CASE_HEADER.toLowerCase()] as string | undefined);
+      res.writeHead(req.headers.authorization === 'Bearer not-a-valid-token' || !req.headers.authorization ? 401 : 404, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+      const result = await run(onlyFolders(files.collection, [FOLDERS.token, FOLDERS.api]), {
+        envValues: { ...envValues, unico_api_url: apiUrl, api_key: '' },
+      });
+      expect(seen.length).toBe(4);
+      expect(seen).toEqual([undefined, undefined, undefined, undefined]);
+      // By-Client requests were skipped with api_key empty, and said so.
+      expect(result.failures).toEqual([]);
+      expect(result.consoleLogs.filter((l) => l.includes('skipped, api_key is empty'))).toHaveLength(5);
+    } finally {
+      api.close();
+      await emulator.close();
+    }
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The generated files as a user runs them: the plain `newman` CLI, `-e` with the generated environment file and
+ * `--env-var "private_key=…"`, against the real emulator. Every request of every folder passes; the smoke suite
+ * exchanges one token however many API requests it makes; a run longer than the token lifetime refreshes it.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FOLDERS, writeGeneratedFiles } from '../../src/collection';
+import { API_CASES } from '../../src/suites/api';
+import { NEGATIVE_CASES } from '../../src/suites/cases';
+import { API_KEY, keys, setUp, Setup } from './support';
+
+const NEWMAN = path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'newman');
+
+interface CliRun {
+  exitCode: number | null;
+  stdout: string;
+  report: {
+    run: {
+      executions: { item: { name: string }; response?: { code: number }; assertions?: { assertion: string; skipped?: boolean; error?: { message: string } }[] }[];
+      failures: { source?: { name?: string }; error: { message: string } }[];
+    };
+  };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-newman-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function newman(setup: Setup, extraArgs: string[]): Promise<CliRun> {
+  const written = writeGeneratedFiles(dir, setup.files);
+  const reportFile = path.join(dir, 'report.json');
+  const args = ['run', written.collectionFile, '-e', written.environmentFiles[0], '--env-var', `private_key=${keys.pkcs8Pem}`, '--env-var', `api_key=${API_KEY}`,
+    '--reporters', 'cli,json', '--reporter-json-export', reportFile, '--color', 'off', ...extraArgs];
+  return new Promise((resolve, reject) => {
+    const child = spawn(NEWMAN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.resume();
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      try {
+        resolve({ exitCode, stdout, report: JSON.parse(fs.readFileSync(reportFile, 'utf8')) });
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+function failureLines(run: CliRun): string[] {
+  return run.report.run.failures.map((f) => `${f.source?.name}: ${f.error.message}`);
+}
+
+test('every request of every folder passes (newman CLI, -e env file, --env-var private_key)', async () => {
+  const setup = await setUp();
+  try {
+    const run = await newman(setup, []);
+    expect(failureLines(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const executed = run.report.run.executions.map((e) => e.item.name);
+    // Every request ran at least once (a 429 may run one twice) and each one asserted something.
+    const expected = ['Exchange assertion for access token', ...NEGATIVE_CASES.map((c) => c.name), ...API_CASES.map((c) => c.name)];
+    expect([...new Set(executed)]).toEqual(expected);
+    for (const execution of run.report.run.executions) {
+      if (execution.response?.code === 429) continue;
+      expect((execution.assertions ?? []).length).toBeGreaterThan(0);
+    }
+    // The outgoing requests do not carry the dispatch header, and nothing secret is printed.
+    expect(run.stdout).not.toContain(keys.pkcs8Pem.split('\n')[1]);
+    expect(run.stdout).not.toContain(API_KEY);
+  } finally {
+    await setup.emulator.close();
+  }
+});
+
+test('the smoke suite (Token + API) performs exactly one successful token exchange', async () => {
+  const setup = await setUp();
+  try {
+    const run = await newman(setup, ['--folder', FOLDERS.token, '--folder', FOLDERS.api]);
+    expect(failureLines(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const withToken = run.report.run.executions.filter((e) => /valid token|APIKEY/.test(e.item.name)).length;
+    expect(withToken).toBe(5);
+    expect(setup.emulator.stats().tokenExchanges).toBe(1);
+  } finally {
+    await setup.emulator.close();
+  }
+});
+
+test('however many API requests: API folder × 4 iterations still exchanges once', async () => {
+  const setup = await setUp();
+  try {
+    const run = await newman(setup, ['--folder', FOLDERS.api, '--iteration-count', '4']);
+    expect(failureLines(run)).toEqual([]);
+    // Counted at the emulator: every product API request arrived, and one token exchange served them all.
+    const stats = setup.emulator.stats();
+    expect(stats.requests - stats.tokenExchanges - stats.tokenErrors).toBe(4 * API_CASES.length);
+    expect(setup.emulator.stats().tokenExchanges).toBe(1);
+  } finally {
+    await setup.emulator.close();
+  }
+});
+
+test('a run longer than the token lifetime keeps passing: the token is refreshed, not reused stale', async () => {
+  const lifetimeSeconds = 2;
+  const setup = await setUp({ tokenLifetimeSeconds: lifetimeSeconds });
+  try {
+    const started = Date.now();
+    const run = await newman(setup, ['--folder', FOLDERS.api, '--iteration-count', '4', '--delay-request', '150']);
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    expect(failureLines(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    // The run outlived several tokens; each token was reused while valid, then replaced.
+    expect(elapsedSeconds).toBeGreaterThan(2 * lifetimeSeconds);
+    const exchanges = setup.emulator.stats().tokenExchanges;
+    const requestsWithToken = 4 * API_CASES.filter((c) => c.auth === 'valid').length;
+    expect(exchanges).toBeGreaterThanOrEqual(2);
+    expect(exchanges).toBeLessThan(requestsWithToken);
+  } finally {
+    await setup.emulator.close();
+  }
+});

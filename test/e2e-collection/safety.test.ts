@@ -1,0 +1,54 @@
+/**
+ * Lockout safety and rate limits inside the collection, against the real emulator: invalid attempts are bounded
+ * by max_invalid_attempts, the first 1.2.18 stops the run, and 429s are retried after Retry-After.
+ */
+import { FOLDERS } from '../../src/collection';
+import { NEGATIVE_CASES } from '../../src/suites/cases';
+import { runNewman } from '../helpers/postman-runtimes';
+import { TEST_ISS } from '../helpers/keys';
+import { onlyFolders, setUp } from './support';
+
+test('Token errors sends at most max_invalid_attempts invalid attempts and says it skipped the rest', async () => {
+  const { emulator, files, envValues } = await setUp({}, { max_invalid_attempts: '5' });
+  try {
+    const result = await runNewman(onlyFolders(files.collection, [FOLDERS.tokenErrors]), { envValues });
+    expect(result.failures).toEqual([]);
+    expect(emulator.stats().invalidAttempts[TEST_ISS]).toBe(5);
+    const skipped = result.consoleLogs.filter((l) => l.includes('skipped, max_invalid_attempts (5) reached'));
+    expect(skipped).toHaveLength(NEGATIVE_CASES.length - 5);
+    expect(result.responses.map((r) => r.item).filter((name) => name !== '')).toEqual(NEGATIVE_CASES.slice(0, 5).map((c) => c.name));
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('the first 1.2.18 stops the run with a failing test "account locked (1.2.18): stopping"', async () => {
+  const { emulator, files, envValues } = await setUp({ lockoutAfter: 3 });
+  try {
+    const result = await runNewman(files.collection, { envValues });
+    const locked = result.failures.filter((f) => f.name === 'account locked (1.2.18): stopping');
+    expect(locked).toHaveLength(1);
+    expect(locked[0].message).toMatch(/^account locked \(1\.2\.18\): stopping: 1\.2\.18 \(the account is temporarily locked/);
+    // Nothing is sent after the locked answer: no API request, no further invalid attempt.
+    const sent = result.responses.map((r) => r.item);
+    expect(sent.indexOf(locked[0].item)).toBe(sent.length - 1);
+    expect(sent.some((name) => name.startsWith('By '))).toBe(false);
+    expect(emulator.stats().invalidAttempts[TEST_ISS]).toBe(3);
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('rate limiting (429) is retried after Retry-After, without counting extra invalid attempts', async () => {
+  const { emulator, files, envValues } = await setUp({ rateLimit: 2 });
+  try {
+    const result = await runNewman(files.collection, { envValues, timeoutMs: 120_000 });
+    expect(result.failures).toEqual([]);
+    expect(result.responses.some((r) => r.code === 429)).toBe(true);
+    expect(result.consoleLogs.some((l) => l.startsWith('IDCloud: rate limited (429)'))).toBe(true);
+    // One invalid attempt per case whose assertion reaches verification (the request-shape cases stop earlier).
+    expect(emulator.stats().invalidAttempts[TEST_ISS]).toBeLessThanOrEqual(NEGATIVE_CASES.length);
+  } finally {
+    await emulator.close();
+  }
+}, 150_000);

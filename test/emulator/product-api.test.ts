@@ -1,0 +1,170 @@
+/** Discovery, JWKS, the access token itself, and the protected product APIs. */
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import type { RunningEmulator } from '../../src/emulator';
+import { TEST_ISS, testKeyPair } from '../helpers/keys';
+import { accessToken, API_KEY, claims, exchange, issAt, request, signRs256, sleep, standardAccounts, startTestEmulator, TENANT } from './support';
+
+let emulator: RunningEmulator;
+let url: string;
+let token: string;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  url = emulator.url;
+  token = await accessToken(url);
+});
+afterAll(() => emulator.close());
+
+const bearer = (value: string) => ({ Authorization: `Bearer ${value}` });
+const apiError = (code: string) => ({ error: { code, description: expect.any(String) } });
+
+describe('discovery and JWKS', () => {
+  test('openid-configuration names the emulator as issuer and its endpoints', async () => {
+    const result = await request(`${url}/.well-known/openid-configuration`);
+    expect(result.status).toBe(200);
+    expect(result.json).toMatchObject({ issuer: url, token_endpoint: `${url}/oauth2/token`, jwks_uri: `${url}/.well-known/jwks.json` });
+  });
+
+  test('the access token verifies with jose against the published JWKS, for the right account', async () => {
+    const jwks = (await request(`${url}/.well-known/jwks.json`)).json;
+    expect(jwks.keys).toHaveLength(1);
+    expect(jwks.keys[0]).not.toHaveProperty('d');
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks), { issuer: url, algorithms: ['RS256'] });
+    expect(protectedHeader.kid).toBe(jwks.keys[0].kid);
+    expect(payload).toMatchObject({ sub: TEST_ISS, tenant: TENANT });
+    expect((payload.exp as number) - (payload.iat as number)).toBe(3600);
+  });
+
+  test('url has no trailing slash and names 127.0.0.1 and the port', () => {
+    expect(url).toBe(`http://127.0.0.1:${emulator.port}`);
+  });
+});
+
+describe('by Unico: /client/v1/process (Bearer)', () => {
+  test('POST with a valid token creates a process; GET finds it', async () => {
+    const created = await request(`${url}/client/v1/process`, { method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: '{"callbackUri":"x"}' });
+    expect(created.status).toBe(200);
+    expect(created.json).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'created' });
+    const fetched = await request(`${url}/client/v1/process/${created.json.id}`, { headers: bearer(token) });
+    expect(fetched.status).toBe(200);
+    expect(fetched.json).toMatchObject({ id: created.json.id, status: 'created' });
+  });
+
+  test('GET of an unknown id → 404', async () => {
+    const result = await request(`${url}/client/v1/process/00000000-0000-0000-0000-000000000000`, { headers: bearer(token) });
+    expect(result.status).toBe(404);
+    expect(result.json).toEqual(apiError('process_not_found'));
+  });
+
+  test('processes belong to a tenant and an API: another tenant or the other API gets 404', async () => {
+    const otherTenantIss = issAt('svctest', 'ffff0000-0000-4000-8000-000000000002');
+    const twoTenants = await startTestEmulator({ accounts: [...standardAccounts(), { iss: otherTenantIss, publicKey: testKeyPair().spkiPem, apiKey: API_KEY }] });
+    try {
+      const mine = await accessToken(twoTenants.url);
+      const created = await request(`${twoTenants.url}/client/v1/process`, { method: 'POST', headers: bearer(mine) });
+      const path = `${twoTenants.url}/client/v1/process/${created.json.id}`;
+      const sameTenant = await accessToken(twoTenants.url, { iss: issAt('second') });
+      expect((await request(path, { headers: bearer(sameTenant) })).status).toBe(200);
+      const otherTenant = await accessToken(twoTenants.url, { iss: otherTenantIss });
+      expect((await request(path, { headers: bearer(otherTenant) })).status).toBe(404);
+      const otherApi = await request(`${twoTenants.url}/processes/v1/${created.json.id}`, { headers: { ...bearer(mine), APIKEY: API_KEY } });
+      expect(otherApi.status).toBe(404);
+    } finally {
+      await twoTenants.close();
+    }
+  });
+
+  test('missing Authorization → 401 token_missing with WWW-Authenticate', async () => {
+    const result = await request(`${url}/client/v1/process`, { method: 'POST' });
+    expect(result.status).toBe(401);
+    expect(result.json).toEqual(apiError('token_missing'));
+    expect(result.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+
+  test.each([
+    ['garbage', 'not-a-token'],
+    ['an assertion instead of an access token', 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln'],
+  ])('Bearer %s → 401 token_invalid', async (_name, value) => {
+    const result = await request(`${url}/client/v1/process`, { method: 'POST', headers: bearer(value) });
+    expect(result.status).toBe(401);
+    expect(result.json).toEqual(apiError('token_invalid'));
+  });
+
+  test('a token with a changed payload → 401 token_invalid', async () => {
+    const [h, p, s] = token.split('.');
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...payload, exp: payload.exp + 1 })).toString('base64url');
+    const result = await request(`${url}/client/v1/process`, { method: 'POST', headers: bearer(`${h}.${forged}.${s}`) });
+    expect(result.json).toEqual(apiError('token_invalid'));
+  });
+
+  test('a token from another emulator (another key) → 401 token_invalid', async () => {
+    const other = await startTestEmulator();
+    try {
+      const foreign = await accessToken(other.url);
+      const result = await request(`${url}/client/v1/process`, { method: 'POST', headers: bearer(foreign) });
+      expect(result.json).toEqual(apiError('token_invalid'));
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('Basic credentials → 401 token_invalid', async () => {
+    const result = await request(`${url}/client/v1/process`, { method: 'POST', headers: { Authorization: 'Basic dXNlcjpwYXNz' } });
+    expect(result.json).toEqual(apiError('token_invalid'));
+  });
+
+  test('a JSON body that does not parse → 400', async () => {
+    const result = await request(`${url}/client/v1/process`, { method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: '{' });
+    expect(result.status).toBe(400);
+    expect(result.json).toEqual(apiError('invalid_request'));
+  });
+});
+
+describe('by Client: /processes/v1 (Bearer + APIKEY)', () => {
+  test('POST with token and the account\'s APIKEY creates a process; GET finds it', async () => {
+    const headers = { ...bearer(token), APIKEY: API_KEY };
+    const created = await request(`${url}/processes/v1`, { method: 'POST', headers });
+    expect(created.status).toBe(200);
+    const fetched = await request(`${url}/processes/v1/${created.json.id}`, { headers });
+    expect(fetched.status).toBe(200);
+    expect(fetched.json.id).toBe(created.json.id);
+  });
+
+  test('missing APIKEY → 401 apikey_missing', async () => {
+    const result = await request(`${url}/processes/v1`, { method: 'POST', headers: bearer(token) });
+    expect(result.status).toBe(401);
+    expect(result.json).toEqual(apiError('apikey_missing'));
+  });
+
+  test('another account\'s APIKEY → 401 apikey_invalid', async () => {
+    const result = await request(`${url}/processes/v1`, { method: 'POST', headers: { ...bearer(token), APIKEY: 'second-key' } });
+    expect(result.status).toBe(401);
+    expect(result.json).toEqual(apiError('apikey_invalid'));
+  });
+
+  test('APIKEY without a token → 401 token_missing', async () => {
+    const result = await request(`${url}/processes/v1`, { method: 'POST', headers: { APIKEY: API_KEY } });
+    expect(result.json).toEqual(apiError('token_missing'));
+  });
+
+  test('GET of an unknown id → 404', async () => {
+    const result = await request(`${url}/processes/v1/nope`, { headers: { ...bearer(token), APIKEY: API_KEY } });
+    expect(result.status).toBe(404);
+  });
+});
+
+test('tokenLifetimeSeconds: expires_in follows it, and the token expires mid-run → 401 token_expired', async () => {
+  const shortLived = await startTestEmulator({ tokenLifetimeSeconds: 1 });
+  try {
+    const exchangeResult = await exchange(shortLived.url, signRs256(claims(shortLived.url)));
+    expect(exchangeResult.json.expires_in).toBe(1);
+    const shortToken = exchangeResult.json.access_token as string;
+    expect((await request(`${shortLived.url}/client/v1/process`, { method: 'POST', headers: bearer(shortToken) })).status).toBe(200);
+    await sleep(2100);
+    const expired = await request(`${shortLived.url}/client/v1/process`, { method: 'POST', headers: bearer(shortToken) });
+    expect(expired.status).toBe(401);
+    expect(expired.json).toEqual(apiError('token_expired'));
+  } finally {
+    await shortLived.close();
+  }
+});

@@ -1,0 +1,109 @@
+/**
+ * Test support for the emulator: assertions signed with node:crypto (deliberately not the project's
+ * sandbox signer, so the two check each other), raw HTTP over loopback, and a standard set of accounts.
+ */
+import { createHmac, KeyObject, sign } from 'node:crypto';
+import http from 'node:http';
+import { startEmulator, EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
+import { JWT_BEARER_GRANT_TYPE } from '../../src/idcloud/hosts';
+import { testKeyPair, TEST_ISS } from '../helpers/keys';
+
+export const TENANT = TEST_ISS.split('@')[1].split('.')[0];
+export const issAt = (account: string, tenant = TENANT) => `${account}@${tenant}.iam.acesso.io`;
+export const API_KEY = 'test-api-key-0001';
+
+/** One active account (TEST_ISS) plus one per non-active status, all with the same public key. */
+export function standardAccounts(): EmulatorAccount[] {
+  const publicKey = testKeyPair().spkiPem;
+  return [
+    { iss: TEST_ISS, publicKey, apiKey: API_KEY },
+    { iss: issAt('second'), publicKey, apiKey: 'second-key' },
+    { iss: issAt('disabled'), publicKey, status: 'disabled' },
+    { iss: issAt('appinactive'), publicKey, status: 'app-inactive' },
+    { iss: issAt('noperm'), publicKey, status: 'no-permission' },
+    { iss: issAt('locked'), publicKey, status: 'locked' },
+    { iss: issAt('revoked'), publicKey, status: 'key-revoked' },
+  ];
+}
+
+export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
+  return startEmulator({ accounts: standardAccounts(), rateLimit: 0, ...options });
+}
+
+const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+let variant = 0;
+/**
+ * Unico's claim set for `aud`. RS256 signatures are deterministic, so two assertions with the same claims
+ * signed in the same second are byte-identical (a replay): each call shortens exp by a different second
+ * (never the full 3600 s, which the tests that need exactly that lifetime set themselves).
+ */
+export function claims(aud: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const iat = nowSeconds();
+  return { iss: TEST_ISS, aud, scope: '*', iat, exp: iat + 3599 - (variant++ % 1800), ...overrides };
+}
+
+export function signRs256(payload: Record<string, unknown>, key: KeyObject = testKeyPair().privateKey, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' }): string {
+  const input = `${b64(header)}.${b64(payload)}`;
+  return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
+}
+
+export function signHs256(payload: Record<string, unknown>, secret: string | Buffer): string {
+  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+export function unsigned(payload: Record<string, unknown>): string {
+  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
+}
+
+export interface HttpResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+export const FORM = 'application/x-www-form-urlencoded';
+
+export function postForm(url: string, fields: Record<string, string>, contentType = FORM): Promise<HttpResult> {
+  return request(`${url}/oauth2/token`, { method: 'POST', headers: { 'Content-Type': contentType }, body: new URLSearchParams(fields).toString() });
+}
+
+export function exchange(url: string, assertion: string): Promise<HttpResult> {
+  return postForm(url, { grant_type: JWT_BEARER_GRANT_TYPE, assertion });
+}
+
+/** A fresh, valid assertion for TEST_ISS (or `overrides`) exchanged for an access token. */
+export async function accessToken(url: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const result = await exchange(url, signRs256(claims(url, overrides)));
+  if (result.status !== 200) throw new Error(`exchange failed: ${result.status} ${result.text}`);
+  return result.json.access_token as string;
+}
+
+export const PT = (code?: string) => ({ error: 'server_error', error_description: code ? `Falha na autenticação ${code}` : 'Falha na autenticação' });
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,114 @@
+/** Judging answers: the failure messages say what the server did instead and name the broken rule. */
+import { ERROR_DESCRIPTION } from '../../src/idcloud';
+import { NEGATIVE_CASES } from '../../src/suites/cases';
+import { API_CASES } from '../../src/suites/api';
+import {
+  describeExchangeFailure,
+  describeExpectation,
+  isLockout,
+  judgeApiResponse,
+  judgeRejection,
+  judgeTokenResponse,
+  RejectionExpectation,
+  unicoCodeOf,
+} from '../../src/suites/outcome';
+
+const expired = NEGATIVE_CASES.find((c) => c.id === 'exp-expired')!;
+const EXPIRED: RejectionExpectation = { ...expired.expect, subject: expired.subject };
+const SIGNATURE = NEGATIVE_CASES.find((c) => c.id === 'signature-tampered')!;
+const body = (code?: string, lang: 'pt' | 'en' = 'pt') => JSON.stringify({ error: 'server_error', error_description: ERROR_DESCRIPTION[lang](code) });
+
+describe('judgeRejection', () => {
+  test('a 200 to an expired assertion names the broken rule in one sentence', () => {
+    const checks = judgeRejection(EXPIRED, 200, '{"access_token":"x"}');
+    expect(checks).toEqual([{ name: 'rejected with 401 with 1.2.4', failure: 'expected 401 with 1.2.4, got 200: the server accepted an expired assertion' }]);
+  });
+  test('the right status and code pass, in Portuguese and in English', () => {
+    for (const lang of ['pt', 'en'] as const) {
+      const checks = judgeRejection(EXPIRED, 401, body('1.2.4', lang));
+      expect(checks.map((c) => c.failure)).toEqual([undefined, undefined, undefined]);
+    }
+  });
+  test('a missing code fails only the code check', () => {
+    const checks = judgeRejection(EXPIRED, 401, body());
+    expect(checks.filter((c) => c.failure).map((c) => c.failure)).toEqual(['expected 401 with 1.2.4, got 401 without a code: error_description names no Unico error code']);
+  });
+  test('a wrong code fails with the code the server gave', () => {
+    const [, , code] = judgeRejection(EXPIRED, 401, body('1.2.5'));
+    expect(code.failure).toBe('expected 401 with 1.2.4, got 401 with 1.2.5: the code does not name the cause (an expired assertion)');
+  });
+  test('either bad-signature code passes', () => {
+    const expectation = { ...SIGNATURE.expect, subject: SIGNATURE.subject };
+    expect(describeExpectation(expectation)).toBe('401 with 1.2.5 or 1.2.21');
+    for (const code of ['1.2.5', '1.2.21']) expect(judgeRejection(expectation, 401, body(code)).every((c) => !c.failure)).toBe(true);
+  });
+  test('a body without Unico shape fails the shape check', () => {
+    const [, shape] = judgeRejection(EXPIRED, 401, 'Unauthorized');
+    expect(shape.failure).toMatch(/^expected a JSON body \{"error": string, "error_description": string\}, got no JSON/);
+  });
+  test('an unexpected error status says the server did not reject as documented', () => {
+    expect(judgeRejection(EXPIRED, 500, body())[0].failure).toBe('expected 401 with 1.2.4, got 500: the server did not reject an expired assertion as documented');
+  });
+});
+
+describe('codes and lockout', () => {
+  test('unicoCodeOf finds the code whatever the language, and nothing in other fields', () => {
+    expect(unicoCodeOf(JSON.parse(body('1.2.22', 'pt')))).toBe('1.2.22');
+    expect(unicoCodeOf(JSON.parse(body('1.0.1', 'en')))).toBe('1.0.1');
+    expect(unicoCodeOf({ error: '1.2.4' })).toBeUndefined();
+  });
+  test('isLockout only for 1.2.18', () => {
+    expect(isLockout(body('1.2.18'))).toBe(true);
+    expect(isLockout(body('1.2.4'))).toBe(false);
+    expect(isLockout('not json')).toBe(false);
+  });
+  test('describeExchangeFailure explains the code with cause and remedy', () => {
+    expect(describeExchangeFailure(401, body('1.2.5'))).toBe(
+      'token endpoint answered 401 with 1.2.5 (the JWT cannot be validated / was not signed correctly; check that the private key belongs to this service account)',
+    );
+    expect(describeExchangeFailure(502, 'bad gateway')).toBe('token endpoint answered 502 without a Unico error code');
+  });
+});
+
+describe('judgeTokenResponse', () => {
+  const ok = (over: object) => JSON.stringify({ access_token: 'a.b.c', token_type: 'Bearer', expires_in: 3600, ...over });
+  test('a good response passes every check', () => {
+    const checks = judgeTokenResponse(200, ok({}));
+    expect(checks.map((c) => c.name)).toEqual(['status is 200', 'body is JSON', 'token_type is Bearer', 'access_token is a non-empty string', 'expires_in is an integer in (0, 3600]']);
+    expect(checks.every((c) => !c.failure)).toBe(true);
+  });
+  test.each([
+    [{ token_type: 'mac' }, 'token_type is Bearer'],
+    [{ access_token: '' }, 'access_token is a non-empty string'],
+    [{ expires_in: 3601 }, 'expires_in is an integer in (0, 3600]'],
+    [{ expires_in: 0 }, 'expires_in is an integer in (0, 3600]'],
+    [{ expires_in: 1.5 }, 'expires_in is an integer in (0, 3600]'],
+    [{ expires_in: '3600' }, 'expires_in is an integer in (0, 3600]'],
+  ])('%j fails "%s"', (over, name) => {
+    const failed = judgeTokenResponse(200, ok(over)).filter((c) => c.failure);
+    expect(failed.map((c) => c.name)).toEqual([name]);
+  });
+  test('an error names the Unico code, cause and remedy', () => {
+    const [check] = judgeTokenResponse(401, body('1.2.6'));
+    expect(check.failure).toBe('expected 200, got 401: token endpoint answered 401 with 1.2.6 (the signing key is no longer accepted (revoked); request new credentials from Unico)');
+  });
+});
+
+describe('judgeApiResponse', () => {
+  const byId = (id: string) => API_CASES.find((c) => c.id === id)!;
+  test('a valid token must not be rejected', () => {
+    expect(judgeApiResponse(byId('api-unico-read'), 404).failure).toBeUndefined();
+    expect(judgeApiResponse(byId('api-unico-read'), 403).failure).toBe('expected anything but 401/403, got 403: the API rejected a valid access token');
+  });
+  test('no token, garbage token and no APIKEY must be rejected', () => {
+    expect(judgeApiResponse(byId('api-unico-no-token'), 200).failure).toBe('expected 401 or 403, got 200: the API accepted a request without a token');
+    expect(judgeApiResponse(byId('api-client-garbage-token'), 201).failure).toBe('expected 401 or 403, got 201: the API accepted a garbage Bearer token');
+    expect(judgeApiResponse(byId('api-client-no-apikey'), 401).failure).toBeUndefined();
+  });
+  test('both products have valid, no-token and garbage-token requests; by Client also no-APIKEY', () => {
+    expect(API_CASES.map((c) => c.id)).toEqual([
+      'api-unico-create', 'api-unico-read', 'api-unico-no-token', 'api-unico-garbage-token',
+      'api-client-create', 'api-client-read', 'api-client-no-token', 'api-client-garbage-token', 'api-client-no-apikey',
+    ]);
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * The collection scripts' logic with a hand-written `pm` (test/suites/fake-pm.ts) and the real signer:
+ * the token cache, 429 retries, invalid-attempt counting, lockout and dispatch.
+ */
+import { ERROR_DESCRIPTION } from '../../src/idcloud';
+import { exchangeAssertion, MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../src/sandbox/flow-exchange';
+import { uniqueIat } from '../../src/sandbox/flow-iat';
+import { runPrerequest } from '../../src/sandbox/flow-prerequest';
+import { otherEnvironmentAud } from '../../src/sandbox/flow-settings';
+import { runTests } from '../../src/sandbox/flow-tests';
+import { cacheEntry, cacheKey, getAccessToken, isUsable, refreshMarginMs } from '../../src/sandbox/token-cache';
+import { CASE_HEADER, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../src/suites/variables';
+import { testKeyPair, TEST_ISS } from '../helpers/keys';
+import { fakeResponse, fakeRun } from './fake-pm';
+
+const keys = testKeyPair();
+const URL = 'http://127.0.0.1:8780';
+const ENV = { identity_url: `${URL}/`, iss: TEST_ISS, private_key: keys.pkcs1Pem, api_key: '', max_invalid_attempts: '20' };
+const TOKEN_OK = (expiresIn = 3600) => fakeResponse(200, { access_token: 'tok-1', token_type: 'Bearer', expires_in: expiresIn });
+const error = (code: string, status = 401) => fakeResponse(status, { error: 'server_error', error_description: ERROR_DESCRIPTION.pt(code) });
+
+describe('token cache decisions', () => {
+  test('refresh margin: 60 s for long lifetimes, 10% for short ones, plus 1 s for whole-second exp', () => {
+    expect(refreshMarginMs(3600_000)).toBe(61_000);
+    expect(refreshMarginMs(3_000)).toBe(1_300);
+  });
+  test('a token is used until the margin, and only for its identity URL + iss', () => {
+    const key = cacheKey(URL, TEST_ISS);
+    const entry = cacheEntry(key, 't', 3600, 0);
+    expect(isUsable(entry, key, 3539_000 - 1)).toBe(true);
+    expect(isUsable(entry, key, 3539_000)).toBe(false);
+    expect(isUsable(entry, cacheKey('https://identity.acesso.io', TEST_ISS), 0)).toBe(false);
+    expect(isUsable(entry, cacheKey(URL, 'other@x.iam.acesso.io'), 0)).toBe(false);
+  });
+  test('getAccessToken exchanges once, stores in the environment, then serves from cache', () => {
+    const run = fakeRun({ environment: ENV, answers: [TOKEN_OK()] });
+    const key = cacheKey(URL, TEST_ISS);
+    const results: unknown[] = [];
+    getAccessToken(run.host, key, `${URL}/oauth2/token`, () => 'assertion-1', (r) => results.push(r));
+    getAccessToken(run.host, key, `${URL}/oauth2/token`, () => 'assertion-2', (r) => results.push(r));
+    expect(results).toEqual([
+      { ok: true, accessToken: 'tok-1', fromCache: false },
+      { ok: true, accessToken: 'tok-1', fromCache: true },
+    ]);
+    expect(run.sent).toHaveLength(1);
+    expect(JSON.parse(String(run.environment.get(TOKEN_CACHE_VARIABLE)))).toMatchObject({ key, accessToken: 'tok-1', expiresAt: run.clock.now + 3600_000 });
+    expect(run.collectionVariables.has(TOKEN_CACHE_VARIABLE)).toBe(false);
+  });
+  test('the expiry comes from expires_in: a 3 s token is re-exchanged after 1.7 s', () => {
+    const run = fakeRun({ environment: ENV, answers: [TOKEN_OK(3), fakeResponse(200, { access_token: 'tok-2', expires_in: 3 })] });
+    const key = cacheKey(URL, TEST_ISS);
+    const tokens: string[] = [];
+    const get = () => getAccessToken(run.host, key, `${URL}/oauth2/token`, () => 'a', (r) => r.ok && tokens.push(r.accessToken));
+    get();
+    run.clock.now += 1_699;
+    get();
+    run.clock.now += 1;
+    get();
+    expect(tokens).toEqual(['tok-1', 'tok-1', 'tok-2']);
+  });
+  test('a rejected exchange is not repeated in the same run (each would be another invalid attempt); 5xx is', () => {
+    const run = fakeRun({ environment: ENV, answers: [error('1.2.6'), fakeResponse(503, 'down'), TOKEN_OK()] });
+    const messages: string[] = [];
+    const get = (key: string) => getAccessToken(run.host, key, `${URL}/oauth2/token`, () => 'a', (r) => messages.push(r.ok ? r.accessToken : r.message));
+    get('k1');
+    get('k1');
+    expect(run.sent).toHaveLength(1);
+    expect(messages[1]).toBe(`${messages[0]} (not retried in this run: each failed exchange is another invalid attempt)`);
+    get('k2');
+    get('k2');
+    expect(run.sent).toHaveLength(3);
+    expect(messages.slice(2)).toEqual(['token endpoint answered 503 without a Unico error code', 'tok-1']);
+  });
+  test('without an active environment the cache lives in collection variables', () => {
+    const run = fakeRun({ answers: [TOKEN_OK()] });
+    run.collectionVariables.set('identity_url', URL);
+    getAccessToken(run.host, 'k', `${URL}/oauth2/token`, () => 'a', () => undefined);
+    expect(run.collectionVariables.has(TOKEN_CACHE_VARIABLE)).toBe(true);
+    expect(run.environment.has(TOKEN_CACHE_VARIABLE)).toBe(false);
+  });
+});
+
+describe('exchange', () => {
+  test('429: waits Retry-After, signs a fresh assertion for each retry, and is bounded', () => {
+    const limited = fakeResponse(429, { error: 'rate_limited' }, { 'Retry-After': '2' });
+    const run = fakeRun({ environment: ENV, answers: Array(MAX_RATE_LIMIT_RETRIES + 1).fill(limited) });
+    let signed = 0;
+    const outcomes: unknown[] = [];
+    exchangeAssertion(run.host, `${URL}/oauth2/token`, () => `assertion-${++signed}`, (o) => outcomes.push(o));
+    expect(run.sent.map((r) => r.body.urlencoded[1].value)).toEqual(['assertion-1', 'assertion-2', 'assertion-3', 'assertion-4', 'assertion-5', 'assertion-6']);
+    expect(run.waits[0]).toBe(2000);
+    expect(outcomes).toEqual([{ ok: false, status: 429, locked: false, message: 'token endpoint answered 429 without a Unico error code' }]);
+  });
+  test('a retry after 429 that succeeds gives the token', () => {
+    const run = fakeRun({ environment: ENV, answers: [fakeResponse(429, {}, {}), TOKEN_OK()] });
+    const outcomes: unknown[] = [];
+    exchangeAssertion(run.host, `${URL}/oauth2/token`, () => 'a', (o) => outcomes.push(o));
+    expect(outcomes).toEqual([{ ok: true, accessToken: 'tok-1', expiresInSeconds: 3600 }]);
+    expect(run.waits).toEqual([retryDelayMs(undefined, 0)]);
+  });
+  test('a failure names the code, cause and remedy and never the assertion', () => {
+    const run = fakeRun({ environment: ENV, answers: [error('1.2.5')] });
+    const outcomes: { message?: string }[] = [];
+    exchangeAssertion(run.host, `${URL}/oauth2/token`, () => 'SECRET-ASSERTION', (o) => outcomes.push(o as never));
+    expect(outcomes[0].message).toContain('1.2.5 (the JWT cannot be validated');
+    expect(JSON.stringify(outcomes)).not.toContain('SECRET-ASSERTION');
+  });
+  test('retryDelayMs: Retry-After seconds, else exponential backoff, capped', () => {
+    expect(retryDelayMs('1', 0)).toBe(1000);
+    expect(retryDelayMs(undefined, 3)).toBe(2000 + 150);
+    expect(retryDelayMs('3600', 0)).toBe(10_000);
+  });
+});
+
+describe('unique iat', () => {
+  test('assertions signed in the same second get distinct, earlier iats (never future ones)', () => {
+    const run = fakeRun();
+    const now = run.clock.now + 400;
+    const iats = [uniqueIat(run.pm, now), uniqueIat(run.pm, now), uniqueIat(run.pm, now + 1000), uniqueIat(run.pm, now + 1000)];
+    const second = Math.floor(now / 1000);
+    expect(iats).toEqual([second, second - 1, second + 1, second - 2]);
+  });
+  test('two requests in the same second never send the same assertion', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'grant-type-wrong' } });
+    runPrerequest(run.host);
+    const first = run.local.get(RUN_VARIABLES.assertion);
+    run.requestHeaders.set(CASE_HEADER, 'json-body');
+    runPrerequest(run.host);
+    expect(run.local.get(RUN_VARIABLES.assertion)).not.toBe(first);
+  });
+});
+
+describe('settings', () => {
+  test("the other environment's aud", () => {
+    expect(otherEnvironmentAud('https://identity.acesso.io')).toBe('https://identityhomolog.acesso.io');
+    expect(otherEnvironmentAud('https://identityhomolog.acesso.io')).toBe('https://identity.acesso.io');
+    expect(otherEnvironmentAud(URL)).toBe('https://identity.acesso.io');
+  });
+});
+
+describe('pre-request dispatch', () => {
+  test('the case header is removed, the case and expectation kept for the test script; aud has no trailing slash', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'token-exchange' } });
+    runPrerequest(run.host);
+    expect(run.requestHeaders.has(CASE_HEADER)).toBe(false);
+    expect(run.local.get(RUN_VARIABLES.currentCase)).toBe('token-exchange');
+    expect(JSON.parse(String(run.local.get(RUN_VARIABLES.expectation)))).toEqual({ kind: 'token', cacheKey: cacheKey(URL, TEST_ISS) });
+    const assertion = String(run.local.get(RUN_VARIABLES.assertion));
+    const claims = JSON.parse(Buffer.from(assertion.split('.')[1], 'base64url').toString());
+    expect(claims.aud).toBe(URL);
+    expect(run.tests).toEqual([]);
+  });
+  test('a request without the header is left alone and clears the previous case', () => {
+    const run = fakeRun({ environment: ENV });
+    run.local.set(RUN_VARIABLES.currentCase, 'exp-expired');
+    runPrerequest(run.host);
+    expect(run.local.get(RUN_VARIABLES.currentCase)).toBe('');
+    expect(run.sent).toEqual([]);
+  });
+  test('an empty private_key fails with the variable to fill, never sending', () => {
+    const run = fakeRun({ environment: { ...ENV, private_key: '' }, headers: { [CASE_HEADER]: 'token-exchange' } });
+    runPrerequest(run.host);
+    expect(run.tests).toEqual([{ name: 'assertion signed', failure: expect.stringMatching(/^private_key is empty: paste the service account's PEM private key/) }]);
+  });
+  test('a key that is not a PEM fails without echoing it', () => {
+    const run = fakeRun({ environment: { ...ENV, private_key: 'SECRET-NOT-A-KEY' }, headers: { [CASE_HEADER]: 'token-exchange' } });
+    runPrerequest(run.host);
+    expect(run.tests[0].failure).toMatch(/^private_key: the private key is not PEM text/);
+    expect(JSON.stringify(run.tests)).not.toContain('SECRET-NOT-A-KEY');
+  });
+  test('by-Client requests are skipped while api_key is empty', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'api-client-create' } });
+    runPrerequest(run.host);
+    expect(run.skipped.value).toBe(true);
+    expect(run.tests).toEqual([{ name: 'By Client: create with a valid token: skipped, api_key is empty (fill api_key to test the by-Client API)', skipped: true }]);
+  });
+  test('API requests get the cached token as Bearer', () => {
+    const run = fakeRun({ environment: { ...ENV, api_key: 'k' }, headers: { [CASE_HEADER]: 'api-client-read' }, answers: [TOKEN_OK()] });
+    runPrerequest(run.host);
+    expect(run.local.get(RUN_VARIABLES.bearer)).toBe('tok-1');
+  });
+});
+
+describe('invalid attempts, retries and lockout', () => {
+  function negative(run: ReturnType<typeof fakeRun>, id: string): void {
+    run.requestHeaders.set(CASE_HEADER, id);
+    runPrerequest(run.host);
+  }
+  test('each Token errors request counts one attempt; beyond max_invalid_attempts they are skipped', () => {
+    const run = fakeRun({ environment: { ...ENV, max_invalid_attempts: '2' } });
+    negative(run, 'exp-expired');
+    negative(run, 'scope-missing');
+    expect(run.skipped.value).toBe(false);
+    negative(run, 'extra-claim');
+    expect(run.local.get(RUN_VARIABLES.invalidAttempts)).toBe('2');
+    expect(run.skipped.value).toBe(true);
+    expect(run.tests.at(-1)).toEqual({ name: 'Extra claim (1.2.22): skipped, max_invalid_attempts (2) reached; raise it to send more invalid attempts', skipped: true });
+  });
+  test('a 429 on a visible token request runs it again after Retry-After without counting another attempt', () => {
+    const run = fakeRun({ environment: ENV });
+    negative(run, 'exp-expired');
+    run.pm.response = fakeResponse(429, {}, { 'Retry-After': '1' });
+    runTests(run.host);
+    expect(run.nextRequest.value).toBe('request-id');
+    expect(run.waits).toEqual([1000]);
+    expect(run.tests).toEqual([]);
+    negative(run, 'exp-expired');
+    expect(run.local.get(RUN_VARIABLES.invalidAttempts)).toBe('1');
+    run.pm.response = error('1.2.4');
+    runTests(run.host);
+    expect(run.tests.every((t) => !t.failure)).toBe(true);
+    expect(run.local.get(RUN_VARIABLES.retry)).toBe('');
+  });
+  test('the first 1.2.18 stops the run with a failing test, and later requests are skipped', () => {
+    const run = fakeRun({ environment: ENV });
+    negative(run, 'exp-expired');
+    run.pm.response = error('1.2.18');
+    runTests(run.host);
+    expect(run.nextRequest.value).toBeNull();
+    expect(run.tests).toEqual([{ name: 'account locked (1.2.18): stopping', failure: expect.stringMatching(/^account locked \(1\.2\.18\): stopping: 1\.2\.18 \(the account is temporarily locked/) }]);
+    negative(run, 'scope-missing');
+    expect(run.skipped.value).toBe(true);
+  });
+  test('the visible exchange seeds the cache the API requests use', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'token-exchange' } });
+    runPrerequest(run.host);
+    run.pm.response = TOKEN_OK();
+    runTests(run.host);
+    expect(run.tests.filter((t) => t.failure)).toEqual([]);
+    expect(run.local.get(RUN_VARIABLES.assertion)).toBe('');
+    run.requestHeaders.set(CASE_HEADER, 'api-unico-read');
+    runPrerequest(run.host);
+    expect(run.sent).toEqual([]);
+    expect(run.local.get(RUN_VARIABLES.bearer)).toBe('tok-1');
+  });
+});
