@@ -14,7 +14,7 @@ import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { CASE_HEADER, TOKEN_EXCHANGE_CASE } from '../../src/suites/variables';
 import { testKeyPair, TEST_ISS } from '../helpers/keys';
 
-const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', 'shared', 'schemas', 'postman-collection-v2.1.0.schema.json');
+const SCHEMA_FILE = path.resolve(__dirname, '..', 'fixtures', 'postman-collection-v2.1.0.schema.json');
 const keys = testKeyPair();
 const environments = [...resolveEnvironments(['uat', 'production']), makeEnvironment('local', { identityUrl: 'http://127.0.0.1:8780/' })];
 
