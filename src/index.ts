@@ -6,3 +6,8 @@ export * from './credentials';
 export * from './exchange';
 export * from './collection';
 export * from './emulator';
+export { runSuites, RunEmitter, SecretSet, REDACTED, planSuites, SUITES, DEFAULT_MAX_INVALID, REPORTERS, resolveReporters, reportFileName, htmlextraInstalled, runExitCode, verdictLabel, CollectionShapeError, UnsafeErrorsSuiteError, SuiteError, ReporterError } from './runner';
+export type { RunSuitesOptions, RunResult, EnvironmentResult, EnvironmentInput, RunSecrets, RunEvents, Suite, SuitePlan, ReporterName } from './runner';
+export { attachConsoleReporter } from './runner/console-reporter';
+export { runDemo, DEFAULT_DEMO_OUT } from './demo';
+export type { DemoOptions, DemoResult, DemoFiles } from './demo';

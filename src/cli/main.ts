@@ -20,7 +20,8 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     .epilogue('Exit codes: 0 all passed · 1 a test failed · 2 bad input or usage · 3 an environment could not be reached or the run could not complete.')
     .fail((msg, err) => {
       if (err) throw err;
-      usageError = msg;
+      // yargs sometimes spreads a message over lines ("Invalid values:\n  Argument: …"): keep it one line.
+      usageError = msg.replace(/\s*\n\s*/g, ' ');
     })
     .exitProcess(false);
   for (const command of commands) {

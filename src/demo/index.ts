@@ -1,0 +1,82 @@
+/**
+ * The demo: the whole product on an embedded default, with no setup. A throwaway service account, the
+ * emulator on a free loopback port, the collection generated and written, every suite run by Newman,
+ * reports written — and the emulator closed again. The private key is written only when asked.
+ */
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { generateCollection, writeGeneratedFiles } from '../collection';
+import { generateServiceAccount, writeServiceAccount } from '../credentials';
+import { makeEnvironment } from '../environments';
+import { startEmulator } from '../emulator';
+import type { EmulatorFlaw } from '../emulator/flaws';
+import { writeFileAtomic, jsonText } from '../collection/write';
+import { runSuites, RunEmitter, RunResult } from '../runner';
+
+export const DEFAULT_DEMO_OUT = path.join('out', 'demo');
+export const DEMO_ENVIRONMENT = 'local';
+
+export interface DemoOptions {
+  /** Default out/demo. */
+  outDir?: string;
+  /** Also write the throwaway account (NAME.key.pem, payload, public key) and an emulator accounts file. */
+  writeKey?: boolean;
+  /** Default: cli + every file reporter installed. */
+  reporters?: string[];
+  /** Emulator flaw switches: show the suites catching a server that is too lenient. */
+  flaws?: EmulatorFlaw[];
+  /** Called with the run before it starts, e.g. to attach the console reporter. */
+  onRun?: (run: RunEmitter) => void;
+}
+
+export interface DemoFiles {
+  collectionFile: string;
+  environmentFiles: string[];
+  reports: string[];
+  /** Only with writeKey. */
+  account?: { keyFile: string; payloadFile: string; publicKeyFile: string; accountsFile: string };
+}
+
+export interface DemoResult {
+  result: RunResult;
+  files: DemoFiles;
+  /** Where the emulator listened (closed by now). */
+  emulatorUrl: string;
+}
+
+export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
+  const outDir = opts.outDir ?? DEFAULT_DEMO_OUT;
+  const account = generateServiceAccount({ account: 'demo' });
+  const apiKey = `demo-${randomBytes(12).toString('hex')}`;
+  const emulator = await startEmulator({
+    accounts: [{ iss: account.iss, publicKey: account.publicKeyPem, apiKey, status: 'active' }],
+    port: 0,
+    flaws: opts.flaws,
+  });
+  try {
+    const env = makeEnvironment(DEMO_ENVIRONMENT, { identityUrl: emulator.url });
+    const generated = generateCollection({ environments: [env], iss: account.iss });
+    const written = writeGeneratedFiles(outDir, generated);
+    const run = runSuites({
+      collection: generated.collection,
+      environments: [{ env, envJson: generated.environments[0].json }],
+      secrets: { privateKeyPem: account.privateKeyPem, apiKey },
+      suite: 'all',
+      reportDir: path.join(outDir, 'reports'),
+      reporters: opts.reporters,
+    });
+    opts.onRun?.(run);
+    const result = await run.done;
+    const files: DemoFiles = { ...written, reports: result.environments.flatMap((e) => e.reports) };
+    if (opts.writeKey) {
+      const accountDir = path.join(outDir, 'account');
+      const accountFiles = writeServiceAccount(accountDir, 'demo', account, { force: true });
+      const accountsFile = path.join(accountDir, 'accounts.json');
+      writeFileAtomic(accountsFile, jsonText({ accounts: [{ iss: account.iss, publicKey: 'demo.pub.pem', apiKey, status: 'active' }] }), 0o600);
+      files.account = { ...accountFiles, accountsFile };
+    }
+    return { result, files, emulatorUrl: emulator.url };
+  } finally {
+    await emulator.close();
+  }
+}

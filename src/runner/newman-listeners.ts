@@ -1,0 +1,111 @@
+/**
+ * Newman's events for one environment → the runner's events (scrubbed) and the environment's tally:
+ * requests, assertions, failures, the first successful token exchange time, invalid attempts sent, and
+ * whether a request failed for network reasons (the environment is then unreachable, not failed).
+ */
+import type { EventEmitter } from 'node:events';
+import { TOKEN_PATH } from '../idcloud/hosts';
+import type { NewmanItem, NewmanSummary, SdkCollection, SdkRequest, SdkResponse } from './newman-types';
+import { describeNetworkError } from './reachability';
+import type { SecretSet } from './secrets';
+import type { EnvironmentResult, RunEvents } from './types';
+import { FOLDER_NAMES } from './variables';
+import { collectRequestSecrets, collectScopeSecrets } from './wire-secrets';
+import { errorLine, safe } from './util';
+
+export interface RunTally {
+  result: EnvironmentResult;
+  /** Ids of the Token errors items sent (a retry after 429 is the same attempt). */
+  invalidItems: Set<string>;
+  /** One line, when a request could not reach its host. */
+  networkFailure?: string;
+}
+
+export interface ListenContext {
+  envName: string;
+  identityUrl: string;
+  scrubber: SecretSet;
+  emit: <K extends keyof RunEvents>(event: K, payload: RunEvents[K]) => void;
+}
+
+/** A report Newman's reporters queued for writing (newman/lib/run/export-file.js). */
+interface QueuedExport {
+  content?: unknown;
+}
+
+function scrubQueuedExports(exports: QueuedExport[] | undefined, scrubber: SecretSet): void {
+  for (const queued of exports ?? []) {
+    const text = typeof queued.content === 'string' ? queued.content : queued.content && typeof queued.content === 'object' ? JSON.stringify(queued.content, null, 2) : undefined;
+    if (text !== undefined) queued.content = scrubber.scrub(text);
+  }
+}
+
+export function newTally(result: EnvironmentResult): RunTally {
+  return { result, invalidItems: new Set() };
+}
+
+export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: ListenContext): void {
+  const { result } = tally;
+  const folderOfItem = new Map<string, string>();
+  let currentItem = '';
+  emitter.on('start', () => {
+    // Request events carry a parent-less copy of the item: map item ids to their folders up front.
+    safe(() => (emitter as unknown as { summary: { collection: SdkCollection } }).summary.collection.forEachItem((item) => {
+      folderOfItem.set(item.id, item.parent()?.name ?? '');
+    }), undefined);
+    // Registered only now, after Newman attached its reporters: this runs after they queued their report
+    // texts and before Newman writes them, so the files are scrubbed before they ever reach the disk.
+    emitter.on('beforeDone', (_err: unknown, o: { summary?: NewmanSummary }) => {
+      if (o?.summary) collectScopeSecrets(o.summary, ctx.scrubber);
+      scrubQueuedExports((emitter as unknown as { exports?: QueuedExport[] }).exports, ctx.scrubber);
+    });
+  });
+  emitter.on('beforeItem', (_err: unknown, o: { item?: NewmanItem }) => {
+    currentItem = o?.item?.name ?? '';
+  });
+  emitter.on('request', (err: unknown, o: { request?: SdkRequest; response?: SdkResponse; item?: NewmanItem; cursor?: { scriptId?: string } }) => {
+    if (o?.request) collectRequestSecrets(o.request, o.response, ctx.scrubber);
+    result.requests += 1;
+    // pm.sendRequest calls arrive with the script's cursor and an anonymous item.
+    const fromScript = Boolean(o?.cursor?.scriptId);
+    const path = safe(() => o.request!.url.getPath(), '');
+    if (!err && result.tokenExchangeMs === undefined && o.response?.code === 200 && path.endsWith(TOKEN_PATH)) {
+      result.tokenExchangeMs = o.response.responseTime;
+    }
+    // Each Token errors request is one invalid attempt; a retry after 429 is the same attempt.
+    if (!fromScript && o?.item?.id && folderOfItem.get(o.item.id) === FOLDER_NAMES.tokenErrors) {
+      tally.invalidItems.add(o.item.id);
+    }
+    const networkReason = err ? describeNetworkError(err) : undefined;
+    if (networkReason && !tally.networkFailure) tally.networkFailure = `${safe(() => new URL(o.request!.url.toString()).origin, ctx.identityUrl)} is unreachable: ${networkReason}`;
+    ctx.emit('request', {
+      env: ctx.envName,
+      item: ctx.scrubber.scrub(fromScript ? `${currentItem} (script request)` : o?.item?.name ?? currentItem),
+      method: o?.request?.method ?? '',
+      url: ctx.scrubber.scrub(safe(() => o.request!.url.toString(), '')),
+      status: o?.response?.code,
+      responseTimeMs: o?.response?.responseTime,
+      error: err ? ctx.scrubber.scrub(networkReason ?? errorLine(err)) : undefined,
+    });
+  });
+  emitter.on('assertion', (err: unknown, o: { assertion?: string; skipped?: boolean; item?: NewmanItem }) => {
+    const skipped = Boolean(o?.skipped);
+    const passed = !err && !skipped;
+    result.assertions.total += 1;
+    if (skipped) result.assertions.skipped += 1;
+    else if (passed) result.assertions.passed += 1;
+    else result.assertions.failed += 1;
+    const item = ctx.scrubber.scrub(o?.item?.name ?? '');
+    const assertion = ctx.scrubber.scrub(o?.assertion ?? '');
+    const error = err && !skipped ? ctx.scrubber.scrub(errorLine(err)) : undefined;
+    if (error !== undefined) result.failures.push({ request: item, assertion, message: error });
+    ctx.emit('assertion', { env: ctx.envName, item, assertion, passed, skipped, error });
+  });
+  emitter.on('console', (_err: unknown, o: { level?: string; messages?: unknown[] }) => {
+    const message = (o?.messages ?? []).map((m) => (typeof m === 'string' ? m : safe(() => JSON.stringify(m), String(m)))).join(' ');
+    ctx.emit('console', { env: ctx.envName, level: o?.level ?? 'log', message: ctx.scrubber.scrub(message.split('\n')[0]) });
+  });
+  emitter.on('exception', (_err: unknown, o: { error?: unknown }) => {
+    result.failures.push({ request: '(script)', assertion: 'script error', message: ctx.scrubber.scrub(errorLine(o?.error)) });
+  });
+}

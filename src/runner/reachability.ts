@@ -1,0 +1,60 @@
+/**
+ * Preflight: can the identity host be reached at all? Any HTTP answer (even 404) means yes; a refused
+ * connection, a DNS failure, a timeout or a TLS failure means the environment is unreachable (exit 3),
+ * explained in one line.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { describeNetworkReason } from '../exchange/http';
+
+/** Error codes meaning "could not reach" (as opposed to a failed test); the wording is the exchange's. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EADDRNOTAVAIL',
+  'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL',
+  'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED',
+]);
+const TLS_CODE = /^(CERT_|ERR_TLS|ERR_SSL|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_OSSL|HOSTNAME_MISMATCH)/;
+
+/** Node/Newman network error codes that mean "could not reach", as opposed to a failed test. */
+export function isNetworkError(error: unknown): boolean {
+  return describeNetworkError(error) !== undefined;
+}
+
+/** One line for a network error (`connection refused (127.0.0.1:9)`), or undefined when it is not one. */
+export function describeNetworkError(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const e = error as { code?: unknown; hostname?: unknown; address?: unknown; port?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  const where = typeof e.address === 'string' ? `${e.address}${e.port ? `:${String(e.port)}` : ''}` : typeof e.hostname === 'string' ? e.hostname : '';
+  const at = where ? ` (${where})` : '';
+  // EPROTO: the TLS handshake failed (e.g. an https URL on a plain-http port); its message is OpenSSL noise.
+  if (code === 'EPROTO') return `TLS handshake failed${at} [EPROTO]`;
+  if (!NETWORK_CODES.has(code) && !TLS_CODE.test(code)) return undefined;
+  return `${describeNetworkReason(code)}${at}`;
+}
+
+/** Resolves to undefined when `baseUrl` answers HTTP, else to a one-line reason. Never rejects. */
+export function checkReachable(baseUrl: string, timeoutMs: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let url: URL;
+    try {
+      url = new URL(baseUrl);
+    } catch {
+      resolve(`"${baseUrl}" is not a URL`);
+      return;
+    }
+    const client = url.protocol === 'https:' ? https : http;
+    const request = client.request(url, { method: 'HEAD', timeout: timeoutMs }, (response) => {
+      response.resume();
+      resolve(undefined);
+    });
+    request.on('timeout', () => {
+      request.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT', hostname: url.host }));
+    });
+    request.on('error', (error: NodeJS.ErrnoException & { hostname?: string }) => {
+      const reason = describeNetworkError({ ...error, message: error.message, hostname: error.hostname ?? url.host });
+      resolve(`${url.origin} is unreachable: ${reason ?? error.message.split('\n')[0]}`);
+    });
+    request.end();
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * One environment: preflight, one Newman run over the chosen folders with the secrets injected as envVar
+ * values, Newman's events turned into the runner's (scrubbed) events, reports published, one result.
+ */
+import { EXIT } from '../errors';
+import { listenToNewman, newTally } from './newman-listeners';
+import { loadNewman, NewmanSummary } from './newman-types';
+import { checkReachable } from './reachability';
+import { discardReports, FileReporterName, publishReports, stageReports } from './reporters';
+import type { SecretSet } from './secrets';
+import type { SuitePlan } from './suites';
+import type { EnvironmentInput, EnvironmentResult, EnvironmentStatus, RunEvents, RunSecrets } from './types';
+import { INJECTED } from './variables';
+import { statusExitCode } from './verdict';
+import { collectScopeSecrets } from './wire-secrets';
+import { errorLine } from './util';
+
+export interface EnvironmentRunContext {
+  input: EnvironmentInput;
+  collection: object;
+  plan: SuitePlan;
+  secrets: RunSecrets;
+  scrubber: SecretSet;
+  reportDir?: string;
+  fileReporters: FileReporterName[];
+  timeoutMs: number;
+  skipPreflight: boolean;
+  emit: <K extends keyof RunEvents>(event: K, payload: RunEvents[K]) => void;
+}
+
+export async function runEnvironment(ctx: EnvironmentRunContext): Promise<EnvironmentResult> {
+  const started = Date.now();
+  const { env } = ctx.input;
+  const result: EnvironmentResult = {
+    name: env.name,
+    suite: ctx.plan.suite,
+    folders: ctx.plan.folders,
+    status: 'passed',
+    exitCode: EXIT.OK,
+    requests: 0,
+    assertions: { total: 0, passed: 0, failed: 0, skipped: 0 },
+    invalidAttempts: 0,
+    failures: [],
+    reports: [],
+    durationMs: 0,
+  };
+  const finish = (status: EnvironmentStatus, reason?: string): EnvironmentResult => {
+    result.status = status;
+    result.exitCode = statusExitCode(status);
+    if (reason) result.reason = ctx.scrubber.scrub(reason);
+    result.durationMs = Date.now() - started;
+    return result;
+  };
+  ctx.emit('env-start', { env: env.name, suite: ctx.plan.suite, folders: ctx.plan.folders });
+
+  if (!ctx.skipPreflight) {
+    const unreachable = await checkReachable(env.identityUrl, ctx.timeoutMs);
+    if (unreachable) return finish('unreachable', unreachable);
+  }
+
+  const staging = ctx.reportDir && ctx.fileReporters.length > 0 ? stageReports(ctx.reportDir, env.name, ctx.fileReporters) : undefined;
+  const tally = newTally(result);
+  let summary: NewmanSummary;
+  try {
+    summary = await new Promise<NewmanSummary>((resolve, reject) => {
+      const emitter = loadNewman()(
+        {
+          // A fresh copy per environment: runs are concurrent and the SDK keeps references.
+          collection: structuredClone(ctx.collection),
+          environment: structuredClone(ctx.input.envJson),
+          envVar: injectedVariables(ctx),
+          folder: ctx.plan.folders,
+          reporters: staging ? ctx.fileReporters : [],
+          reporter: staging?.newmanReporterOptions,
+          timeoutRequest: ctx.timeoutMs,
+          insecureFileRead: false,
+        },
+        (err, s) => (err ? reject(err) : resolve(s)),
+      );
+      listenToNewman(emitter, tally, { envName: env.name, identityUrl: env.identityUrl, scrubber: ctx.scrubber, emit: ctx.emit });
+    });
+  } catch (error) {
+    if (staging) discardReports(staging);
+    return finish('incomplete', `${env.name}: the run could not complete: ${errorLine(error)}`);
+  }
+
+  collectScopeSecrets(summary, ctx.scrubber);
+  result.invalidAttempts = tally.invalidItems.size;
+  if (staging) result.reports = publishReports(staging, ctx.scrubber);
+  if (tally.networkFailure) return finish('unreachable', tally.networkFailure);
+  const failed = result.assertions.failed > 0 || result.failures.length > 0 || (summary.run.failures?.length ?? 0) > 0;
+  return finish(failed ? 'failed' : 'passed');
+}
+
+function injectedVariables(ctx: EnvironmentRunContext): { key: string; value: string }[] {
+  const vars: { key: string; value: string }[] = [{ key: INJECTED.privateKey, value: ctx.secrets.privateKeyPem }];
+  if (ctx.secrets.apiKey) vars.push({ key: INJECTED.apiKey, value: ctx.secrets.apiKey });
+  if (ctx.plan.maxInvalid !== undefined) vars.push({ key: INJECTED.maxInvalidAttempts, value: String(ctx.plan.maxInvalid) });
+  return vars;
+}

@@ -1,0 +1,42 @@
+/** The end-of-run table (one row per environment) and the lines that explain it. Pure text. */
+import type { EnvironmentResult, RunResult } from './types';
+import { verdictLabel } from './verdict';
+
+const HEADERS = ['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'invalid attempts', 'verdict'];
+
+export function summaryRow(r: EnvironmentResult): string[] {
+  return [
+    r.name,
+    r.suite,
+    r.tokenExchangeMs === undefined ? '-' : `${r.tokenExchangeMs} ms`,
+    String(r.requests),
+    String(r.assertions.passed),
+    String(r.assertions.failed),
+    String(r.invalidAttempts),
+    verdictLabel(r.status),
+  ];
+}
+
+export function formatTable(rows: string[][]): string[] {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
+  const line = (row: string[]) => row.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+}
+
+/** Table, then per environment its reason or its failed assertions (at most `maxFailures` each), then verdict. */
+export function formatSummary(result: RunResult, maxFailures = 10): string[] {
+  const lines = formatTable([HEADERS, ...result.environments.map(summaryRow)]);
+  for (const env of result.environments) {
+    if (env.reason) lines.push(`${env.name}: ${env.reason}`);
+    for (const f of env.failures.slice(0, maxFailures)) lines.push(`${env.name}: ✗ ${f.request} › ${f.assertion}: ${f.message}`);
+    if (env.failures.length > maxFailures) lines.push(`${env.name}: … and ${env.failures.length - maxFailures} more failures (see the reports)`);
+  }
+  const reports = result.environments.flatMap((e) => e.reports);
+  if (reports.length > 0) lines.push(`reports: ${reports.join(', ')}`);
+  lines.push(`verdict: ${verdictWord(result.exitCode)} (exit ${result.exitCode})`);
+  return lines;
+}
+
+function verdictWord(exitCode: number): string {
+  return exitCode === 0 ? 'all passed' : exitCode === 1 ? 'a test failed' : exitCode === 3 ? 'an environment could not be reached or the run could not complete' : 'bad input';
+}

@@ -1,0 +1,84 @@
+/** The runner's public types: options in, events out, results. */
+import type { Environment } from '../environments';
+import type { ExitCode } from '../errors';
+import type { ReporterName } from './reporters';
+import type { Suite } from './suites';
+
+export interface EnvironmentInput {
+  env: Environment;
+  /** The Postman environment JSON for it (as the generator writes it; secrets empty). */
+  envJson: object;
+}
+
+export interface RunSecrets {
+  privateKeyPem: string;
+  apiKey?: string;
+}
+
+export interface RunSuitesOptions {
+  /** A Postman v2.1 collection (JSON object). */
+  collection: object;
+  environments: EnvironmentInput[];
+  /** Injected as Newman envVar values at run time; never written anywhere. */
+  secrets: RunSecrets;
+  /** Default: `all` on loopback environments, `smoke` elsewhere. */
+  suite?: Suite;
+  /** Bound on invalid attempts (default 20 off loopback). */
+  maxInvalid?: number;
+  allowProductionErrors?: boolean;
+  /** Folder for junit/json/htmlextra reports; none are written without it. */
+  reportDir?: string;
+  /** Among cli, junit, json, htmlextra; default cli + every file reporter when reportDir is set. */
+  reporters?: string[];
+  /** Per-request timeout (ms) for Newman and for the reachability preflight. Default 15000. */
+  timeoutMs?: number;
+  /** Skip the preflight reachability check of identity_url. */
+  skipPreflight?: boolean;
+}
+
+export type EnvironmentStatus = 'passed' | 'failed' | 'unreachable' | 'incomplete';
+
+export interface AssertionFailure {
+  request: string;
+  assertion: string;
+  /** Scrubbed. */
+  message: string;
+}
+
+export interface EnvironmentResult {
+  name: string;
+  suite: Suite;
+  folders: string[];
+  status: EnvironmentStatus;
+  exitCode: ExitCode;
+  /** One line, scrubbed: why the environment is unreachable or incomplete. */
+  reason?: string;
+  /** Response time of the first successful token exchange, when one happened. */
+  tokenExchangeMs?: number;
+  requests: number;
+  assertions: { total: number; passed: number; failed: number; skipped: number };
+  /** Token errors requests sent (each an invalid authentication attempt; a 429 retry counts once). */
+  invalidAttempts: number;
+  failures: AssertionFailure[];
+  /** Report files written (final paths). */
+  reports: string[];
+  durationMs: number;
+}
+
+export interface RunResult {
+  environments: EnvironmentResult[];
+  exitCode: ExitCode;
+  reporters: ReporterName[];
+}
+
+/** Payloads of the events a run emits (all strings scrubbed). */
+export interface RunEvents {
+  start: { environments: { name: string; suite: Suite; folders: string[] }[]; reporters: ReporterName[] };
+  'env-start': { env: string; suite: Suite; folders: string[] };
+  request: { env: string; item: string; method: string; url: string; status?: number; responseTimeMs?: number; error?: string };
+  assertion: { env: string; item: string; assertion: string; passed: boolean; skipped: boolean; error?: string };
+  /** A line the collection's scripts logged (console.log): retries after 429, skipped requests, … */
+  console: { env: string; level: string; message: string };
+  'env-done': EnvironmentResult;
+  done: RunResult;
+}

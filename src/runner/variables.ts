@@ -1,0 +1,21 @@
+/**
+ * The only collection names the runner knows: the variables it injects at run time (shared with the
+ * generator through src/suites/variables) and the folder names it selects suites by.
+ */
+import { FOLDERS } from '../collection/folders';
+import { ENV_VARIABLES } from '../suites/variables';
+
+export const INJECTED = Object.freeze({
+  privateKey: ENV_VARIABLES.privateKey,
+  apiKey: ENV_VARIABLES.apiKey,
+  maxInvalidAttempts: ENV_VARIABLES.maxInvalidAttempts,
+});
+
+/** Folder names of the generated collection, in run order (cli-contract.md "Outputs"). */
+export const FOLDER_NAMES = FOLDERS;
+
+/**
+ * Variables whose values are credentials: scrubbed from every output even when not JWT-shaped.
+ * Matched by name so that variables the collection adds later (e.g. a cached token) are covered too.
+ */
+export const SECRET_VARIABLE_PATTERN = /(private_?key|api_?key|access_?token|refresh_?token|id_?token|token_?cache|assertion|jwt|secret|password|bearer)/i;

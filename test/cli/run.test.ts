@@ -1,0 +1,126 @@
+/**
+ * `idcloud-postman run` end to end: the built CLI as a child process, real Newman, real emulators on
+ * loopback. One test per exit code (0, 1, 2, 3), reports checked against the run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import type { RunningEmulator } from '../../src/emulator';
+import { hasStackTrace, runCli } from '../helpers/cli';
+import { closedPortUrl } from '../runner/fixtures';
+import { startTestEmulator, summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
+
+let account: TestAccount;
+const emulators: RunningEmulator[] = [];
+beforeAll(() => {
+  account = testAccount();
+});
+afterAll(async () => {
+  await Promise.all(emulators.map((e) => e.close()));
+  account.cleanup();
+});
+
+async function emulator(opts?: Parameters<typeof startTestEmulator>[1]): Promise<RunningEmulator> {
+  const e = await startTestEmulator(account, opts);
+  emulators.push(e);
+  return e;
+}
+
+const credentials = () => ['--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey];
+
+test('exit 0: two emulator environments at once, junit + json reports that count the same tests as the run', async () => {
+  const [a, b] = await Promise.all([emulator(), emulator()]);
+  const reportDir = path.join(account.dir, 'reports-ok');
+  const r = await runCli(['run', '--env', `alpha=${a.url}`, '--env', `beta=${b.url}`, ...credentials(), '--report-dir', reportDir, '--reporters', 'cli,junit,json'], { env: { CI: 'true' } });
+  expect(r.stderr).toBe('');
+  expect(r.exitCode).toBe(0);
+  expect(fs.readdirSync(reportDir).sort()).toEqual(['idcloud-alpha.json', 'idcloud-alpha.junit.xml', 'idcloud-beta.json', 'idcloud-beta.junit.xml']);
+  for (const name of ['alpha', 'beta']) {
+    const row = summaryRow(r.stdout, name);
+    expect(row).toMatchObject({ failed: 0, verdict: 'PASS' });
+    expect(row!.passed).toBeGreaterThan(20);
+    expect(row!.invalid).toBeGreaterThan(0);
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(fs.readFileSync(path.join(reportDir, `idcloud-${name}.junit.xml`), 'utf8'));
+    const suites = [xml.testsuites.testsuite].flat() as { testcase?: unknown; tests: string }[];
+    const testcases = suites.flatMap((s) => [s.testcase ?? []].flat());
+    expect(testcases).toHaveLength(row!.passed + row!.failed);
+    expect(suites.reduce((sum, s) => sum + Number(s.tests), 0)).toBe(row!.passed + row!.failed);
+    const json = JSON.parse(fs.readFileSync(path.join(reportDir, `idcloud-${name}.json`), 'utf8'));
+    expect(json.run.stats.assertions).toMatchObject({ total: row!.passed + row!.failed, failed: 0 });
+  }
+  // The environments ran in one process, interleaved: lines of both appear before the first finishes.
+  const firstDone = r.stdout.search(/\[(alpha|beta)\] done:/);
+  expect(r.stdout.slice(0, firstDone)).toMatch(/\[alpha\] /);
+  expect(r.stdout.slice(0, firstDone)).toMatch(/\[beta\] /);
+});
+
+test('exit 1: an emulator that accepts expired assertions fails the expired-exp case', async () => {
+  const lenient = await emulator({ flaws: ['accept-expired'] });
+  const r = await runCli(['run', '--env', `lenient=${lenient.url}`, ...credentials()], { env: { CI: 'true' } });
+  expect(r.exitCode).toBe(1);
+  expect(summaryRow(r.stdout, 'lenient')).toMatchObject({ verdict: 'FAIL' });
+  expect(r.stdout).toMatch(/lenient: ✗ Expired exp \(1\.2\.4\)/);
+  expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+});
+
+test('exit 2: a malformed key names the file, in one line, and runs nothing', async () => {
+  const badKey = path.join(account.dir, 'broken.key.pem');
+  fs.writeFileSync(badKey, '-----BEGIN PRIVATE KEY-----\nnot base64 at all!\n-----END PRIVATE KEY-----\n');
+  const e = await emulator();
+  const r = await runCli(['run', '--env', `local=${e.url}`, '--iss', account.iss, '--key', badKey]);
+  expect(r.exitCode).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toContain(badKey);
+  expect(hasStackTrace(r.stderr)).toBe(false);
+});
+
+test('exit 2: the errors suite against production needs --allow-production-errors', async () => {
+  const r = await runCli(['run', '--env', 'production', ...credentials(), '--suite', 'errors']);
+  expect(r.exitCode).toBe(2);
+  expect(r.stderr).toMatch(/^idcloud-postman: .*--allow-production-errors.*\n$/);
+});
+
+test('exit 2: usage errors (unknown suite, file reporter without --report-dir, bad --collection)', async () => {
+  const e = await emulator();
+  const base = ['run', '--env', `local=${e.url}`, ...credentials()];
+  for (const extra of [['--suite', 'everything'], ['--reporters', 'junit'], ['--collection', path.join(account.dir, 'missing.json')]]) {
+    const r = await runCli([...base, ...extra]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  }
+});
+
+test('exit 3: a refused connection is one line, and the other environment still runs', async () => {
+  const [live, deadUrl] = await Promise.all([emulator(), closedPortUrl()]);
+  const r = await runCli(['run', '--env', `live=${live.url}`, '--env', `dead=${deadUrl}`, ...credentials(), '--suite', 'smoke'], { env: { CI: 'true' } });
+  expect(r.exitCode).toBe(3);
+  expect(summaryRow(r.stdout, 'live')).toMatchObject({ verdict: 'PASS', failed: 0 });
+  expect(summaryRow(r.stdout, 'dead')).toMatchObject({ verdict: 'UNREACHABLE', requests: 0 });
+  expect(r.stdout).toContain(`dead: ${deadUrl} is unreachable: connection refused`);
+  expect(r.stderr).toMatch(new RegExp(`^idcloud-postman: dead: ${deadUrl.replace(/[.]/g, '\\.')} is unreachable: connection refused[^\\n]*\\n$`));
+  expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+});
+
+test('--collection runs a given collection file (here: the one `run` would generate, saved by demo-like code)', async () => {
+  const e = await emulator();
+  const { generateCollection } = await import('../../src/collection');
+  const { makeEnvironment } = await import('../../src/environments');
+  const file = path.join(account.dir, 'given.postman_collection.json');
+  const { collection } = generateCollection({ environments: [makeEnvironment('x', { identityUrl: e.url })], iss: account.iss });
+  fs.writeFileSync(file, JSON.stringify(collection));
+  const r = await runCli(['run', '--env', `given=${e.url}`, ...credentials(), '--collection', file, '--suite', 'smoke'], { env: { CI: 'true' } });
+  expect(r.exitCode).toBe(0);
+  expect(summaryRow(r.stdout, 'given')).toMatchObject({ verdict: 'PASS', invalid: 0 });
+});
+
+test('--config supplies the environments and credentials; flags still choose the suite', async () => {
+  const e = await emulator();
+  const config = path.join(account.dir, 'idcloud.config.json');
+  fs.writeFileSync(config, JSON.stringify({ environments: { cfg: { identityUrl: e.url } }, iss: account.iss, key: path.basename(account.keyFile) }));
+  const r = await runCli(['run', '--config', config, '--env', 'cfg', '--suite', 'smoke'], { env: { CI: 'true' } });
+  expect(r.stderr).toBe('');
+  expect(r.exitCode).toBe(0);
+  expect(summaryRow(r.stdout, 'cfg')).toMatchObject({ verdict: 'PASS', invalid: 0 });
+});

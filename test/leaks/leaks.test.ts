@@ -1,0 +1,107 @@
+/**
+ * No secret leaves the process: after `run` (every reporter; a passing, a failing, a 401 and an unreachable
+ * environment) and after `demo` (every reporter), every file written and all console output are searched
+ * for the private key (body and each base64 line), the API key, and each assertion and access token that
+ * actually crossed the wire — recorded by an HTTP proxy the CLI's Newman goes through — plus any
+ * JWT-shaped string at all. Zero hits.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunningEmulator } from '../../src/emulator';
+import { runCli } from '../helpers/cli';
+import { closedPortUrl } from '../runner/fixtures';
+import { startTestEmulator, summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
+import { startRecordingProxy } from './recording-proxy';
+import { fileSources, findLeaks, listFiles, Needle, pemNeedles } from './scan';
+import { generateCollection } from '../../src/collection';
+import { makeEnvironment } from '../../src/environments';
+
+/**
+ * Values the negative cases send verbatim (a garbage Bearer, a non-JWT assertion) are written in the
+ * collection itself: public constants, not secrets.
+ */
+function withoutPublicConstants(recorded: Needle[], collectionText: string): Needle[] {
+  return recorded.filter((n) => !collectionText.includes(n.value.replace(/^Bearer\s+/i, '')));
+}
+
+function generatedCollectionText(iss: string): string {
+  return JSON.stringify(generateCollection({ environments: [makeEnvironment('x', { identityUrl: 'http://127.0.0.1:1' })], iss }).collection);
+}
+
+let tmp: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-leaks-'));
+});
+afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('run with every reporter', () => {
+  let account: TestAccount;
+  let emulators: RunningEmulator[];
+  beforeAll(async () => {
+    account = testAccount();
+    emulators = await Promise.all([
+      startTestEmulator(account),
+      startTestEmulator(account, { flaws: ['accept-expired'] }),
+      startTestEmulator(account, { wrongPublicKey: true }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(emulators.map((e) => e.close()));
+    account.cleanup();
+  });
+
+  test('passing, failing, 401 and unreachable environments: zero secrets in reports and console', async () => {
+    const [good, lenient, wrongKey] = emulators;
+    const proxy = await startRecordingProxy();
+    const reportDir = path.join(tmp, 'reports');
+    try {
+      const r = await runCli(
+        ['run', '--env', `good=${good.url}`, '--env', `lenient=${lenient.url}`, '--env', `wrongkey=${wrongKey.url}`, '--env', `dead=${await closedPortUrl()}`,
+          '--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey,
+          '--report-dir', reportDir, '--reporters', 'cli,junit,json,htmlextra'],
+        { env: { HTTP_PROXY: proxy.url, NO_PROXY: '', CI: 'true' }, timeoutMs: 55_000 },
+      );
+      expect(r.exitCode).toBe(3);
+      expect(summaryRow(r.stdout, 'good')).toMatchObject({ verdict: 'PASS' });
+      expect(summaryRow(r.stdout, 'lenient')).toMatchObject({ verdict: 'FAIL' });
+      expect(summaryRow(r.stdout, 'wrongkey')).toMatchObject({ verdict: 'FAIL' });
+      expect(r.stdout).toMatch(/wrongkey: ✗ Exchange assertion for access token › status is 200: .*401/);
+      expect(summaryRow(r.stdout, 'dead')).toMatchObject({ verdict: 'UNREACHABLE' });
+
+      const recorded = withoutPublicConstants(proxy.secrets(), generatedCollectionText(account.iss));
+      // The test means something only if real secrets crossed the wire.
+      expect(recorded.filter((s) => s.label.startsWith('assertion')).length).toBeGreaterThan(10);
+      expect(recorded.filter((s) => s.label.startsWith('access token')).length).toBeGreaterThan(1);
+      expect(recorded.some((s) => s.label.startsWith('APIKEY header'))).toBe(true);
+      const files = listFiles(reportDir);
+      expect(files.map((f) => path.basename(f)).sort()).toEqual(
+        ['good', 'lenient', 'wrongkey'].flatMap((e) => [`idcloud-${e}.html`, `idcloud-${e}.json`, `idcloud-${e}.junit.xml`]).sort(),
+      );
+      const needles = [...pemNeedles(account.pem), { label: 'api key', value: account.apiKey }, ...recorded];
+      const sources = [{ where: 'stdout', text: r.stdout }, { where: 'stderr', text: r.stderr }, ...fileSources([reportDir])];
+      expect(findLeaks(sources, needles)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+test('demo with every reporter: zero secrets outside the key file it was asked to write', async () => {
+  const proxy = await startRecordingProxy();
+  const out = path.join(tmp, 'demo');
+  try {
+    const r = await runCli(['demo', '--out', out, '--write-key'], { env: { HTTP_PROXY: proxy.url, NO_PROXY: '', CI: 'true' } });
+    expect(r.exitCode).toBe(0);
+    const pem = fs.readFileSync(path.join(out, 'account', 'demo.key.pem'), 'utf8');
+    const apiKey = JSON.parse(fs.readFileSync(path.join(out, 'account', 'accounts.json'), 'utf8')).accounts[0].apiKey as string;
+    const recorded = withoutPublicConstants(proxy.secrets(), fs.readFileSync(path.join(out, 'idcloud.postman_collection.json'), 'utf8'));
+    expect(recorded.filter((s) => s.label.startsWith('access token')).length).toBeGreaterThan(0);
+    const written = fileSources([out]).filter((s) => !s.where.startsWith(path.join(out, 'account')));
+    expect(written.map((s) => path.relative(out, s.where))).toEqual(expect.arrayContaining([path.join('reports', 'idcloud-local.html')]));
+    const needles = [...pemNeedles(pem), { label: 'api key', value: apiKey }, ...recorded];
+    expect(findLeaks([{ where: 'stdout', text: r.stdout }, { where: 'stderr', text: r.stderr }, ...written], needles)).toEqual([]);
+  } finally {
+    await proxy.close();
+  }
+});
