@@ -34,12 +34,12 @@ export function cliPositiveNumber(args: Record<string, unknown>, name: string): 
 /** A whole-number flag that must be ≥ 0 (e.g. `--max-retries`). */
 export function cliCount(args: Record<string, unknown>, name: string): number {
   const n = Number(args[name]);
-  if (!Number.isInteger(n) || n < 0) throw new InputError('ERR_USAGE', `--${name} must be a whole number, 0 or more`);
+  if (!Number.isInteger(n) || n < 0) throw new InputError('ERR_USAGE', `--${name}: "${String(args[name])}" is not a whole number, 0 or more`);
   return n;
 }
 
 /** A string flag, or undefined when absent or empty (an empty flag means "not given", e.g. `--key "$UNSET"`). */
-function stringArg(value: unknown): string | undefined {
+export function stringArg(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = Array.isArray(value) ? String(value[value.length - 1]) : String(value);
   return text.trim() === '' ? undefined : text;

@@ -29,6 +29,6 @@ describe('cli inputs', () => {
     expect(cliPositiveNumber({ timeout: 1.5 }, 'timeout')).toBe(1.5);
     expect(() => cliPositiveNumber({ timeout: 0 }, 'timeout')).toThrow('--timeout must be a number greater than 0');
     expect(cliCount({ 'max-retries': 0 }, 'max-retries')).toBe(0);
-    expect(() => cliCount({ 'max-retries': 1.5 }, 'max-retries')).toThrow(/--max-retries must be a whole number/);
+    expect(() => cliCount({ 'max-retries': 1.5 }, 'max-retries')).toThrow(/--max-retries: "1.5" is not a whole number/);
   });
 });

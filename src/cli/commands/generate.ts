@@ -6,6 +6,7 @@
 import type { CliCommand } from '../command';
 import { EXIT, InputError } from '../../errors';
 import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
+import { cliApiKey, cliCount, loadCliEnvironments, stringArg } from '../inputs';
 
 export class GenerateUsageError extends InputError {
   constructor(message: string) {
@@ -15,19 +16,6 @@ export class GenerateUsageError extends InputError {
 
 export const EMBED_KEY_WARNING =
   'warning: --embed-key writes the private key (and APIKEY) into the environment files; keep them out of version control and shared workspaces';
-
-function stringOption(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const text = String(Array.isArray(value) ? value[value.length - 1] : value).trim();
-  return text === '' ? undefined : text;
-}
-
-export function maxInvalidOption(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new GenerateUsageError(`--max-invalid: "${String(value)}" is not a whole number ≥ 0; give e.g. --max-invalid 20`);
-  return n;
-}
 
 export const generateCommand: CliCommand = {
   command: 'generate',
@@ -41,17 +29,16 @@ export const generateCommand: CliCommand = {
     // Loaded here so that `--help` stays fast.
     const { generateCollection, writeGeneratedFiles } = await import('../../collection');
     const { loadPayload, loadPrivateKey } = await import('../../credentials');
-    const { cliApiKey, loadCliEnvironments } = await import('../inputs');
-    const out = stringOption(args.out);
+    const out = stringArg(args.out);
     if (!out) throw new GenerateUsageError('--out: give the directory to write the collection and environment files into');
     const environments = loadCliEnvironments(args);
-    const payload = loadPayload({ file: stringOption(args.payload), iss: stringOption(args.iss), env: process.env });
+    const payload = loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env });
     const embedKey = args['embed-key'] === true;
     const apiKey = cliApiKey(args);
-    const maxInvalidAttempts = maxInvalidOption(args['max-invalid'] ?? args.maxInvalid);
+    const maxInvalidAttempts = args['max-invalid'] === undefined ? undefined : cliCount(args, 'max-invalid');
     let privateKeyPem: string | undefined;
     if (embedKey) {
-      privateKeyPem = loadPrivateKey({ file: stringOption(args.key), env: process.env }).pem;
+      privateKeyPem = loadPrivateKey({ file: stringArg(args.key), env: process.env }).pem;
       process.stderr.write(`idcloud-postman: ${EMBED_KEY_WARNING}\n`);
     } else if (apiKey) {
       process.stderr.write('idcloud-postman: note: the APIKEY is not written without --embed-key; fill api_key in the environment (or pass --env-var api_key=... to newman)\n');
