@@ -1,28 +1,36 @@
 /**
- * The runner, measured in one run on this machine (ratios; the machine may be shared, so each figure is
- * the median of several interleaved rounds after a warm-up):
- *  1. a full-suite run (`runSuites`, suite all: signing in the sandbox, token caching, checks) against the
- *     emulator vs the same requests run by plain Newman with a static pre-obtained token and a pre-signed
- *     assertion, without scripts — the overhead of signing, caching and checking; and vs the same
- *     collection run by bare `newman.run` — the runner's own cost;
- *  2. three environments in parallel in one `runSuites` vs one environment;
+ * The runner, measured in one run on this machine. Every figure is a ratio of medians over interleaved
+ * rounds after a warm-up (the machine may be shared); each timed run gets fresh emulators, started outside
+ * the timing, so no assertion is ever a replay of an earlier run's.
+ *  1. the smoke suite (Token + API: one signature, the CI path) and the full suite (all) run by `runSuites`
+ *     vs the same requests run by plain Newman with a static pre-obtained token, a pre-signed assertion and
+ *     no scripts (the overhead of signing, caching and checking). Two references explain the gap: the same
+ *     plain requests with a one-line script per request (what Newman's script sandbox costs by itself), and
+ *     the generated collection run by bare `newman.run` (what the runner itself adds);
+ *  2. three environments in parallel in one `runSuites` vs one, on loopback and with 50 ms per request;
  *  3. CLI start-up for `--help` (Newman must load lazily).
- * The emulator's rate limit is off here: a 429 backoff would measure the limit, not the runner.
+ * The emulator's rate limit is off for the ratios (a 429 wait measures the limit, not the runner); one more
+ * run with Unico's 10 requests/s says what the limit costs and how many 429s were waited out.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { generateCollection } from '../src/collection';
-import { loadCredentials } from '../src/credentials';
-import { startEmulator, type RunningEmulator } from '../src/emulator';
+import { generateCollection, type GeneratedFiles } from '../src/collection';
+import { generateServiceAccount, loadCredentials } from '../src/credentials';
+import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from '../src/emulator';
 import { makeEnvironment, type Environment } from '../src/environments';
 import { exchangeToken, signAssertion } from '../src/exchange';
-import { runSuites } from '../src/runner';
-import { loadNewman } from '../src/runner/newman-types';
+import { runSuites, throwawayOtherKeyPem, type Suite } from '../src/runner';
+import { FOLDER_NAMES, INJECTED } from '../src/runner/variables';
+import { loadNewman, type NewmanRunOptions } from '../src/runner/newman-types';
+import { planSuites } from '../src/runner/suites';
 import { RUN_VARIABLES } from '../src/suites/variables';
-import { generateServiceAccount } from '../src/credentials';
 import { startRecordingProxy } from '../test/leaks/recording-proxy';
 
-const ROUNDS = 5;
+const ROUNDS = 3;
+const REMOTE_ROUNDS = 2;
+const COLD_ROUNDS = 3;
 const REMOTE_DELAY_MS = 50;
 const API_KEY = 'bench-api-key-0123456789';
 
@@ -37,13 +45,8 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/**
- * Waits for the next whole second (outside any timing). RS256 is deterministic and iat has one-second
- * resolution, so two valid assertions signed in the same second are identical: the second is a replay (1.2.7),
- * as it would be at Unico. Back-to-back runs against the same emulator must not share a second.
- */
-function nextSecond(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+function goal(label: string, ratio: number, limit: number): string {
+  return `${label}: ${ratio.toFixed(2)}× — goal ≤ ${limit}×: ${ratio <= limit ? 'met' : 'MISSED'}`;
 }
 
 /** The generated collection without any script: what plain Newman runs with static values. */
@@ -51,139 +54,161 @@ function withoutScripts(collection: object): object {
   return JSON.parse(JSON.stringify(collection), (key, value) => (key === 'event' ? undefined : value));
 }
 
-/**
- * The same comparison with every request held 50 ms by a forward proxy (HTTP_PROXY, honoured by Newman's
- * requester): what a remote environment's round trip looks like. Real environments are network-bound, and
- * parallel runs in one process overlap their waiting.
- */
-async function remoteLike(ours: (count: number) => () => Promise<void>, pause: () => Promise<void>): Promise<void> {
-  const proxy = await startRecordingProxy(undefined, { delayMs: REMOTE_DELAY_MS });
-  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
-  process.env.HTTP_PROXY = proxy.url;
-  process.env.NO_PROXY = '';
-  try {
-    const one: number[] = [];
-    const three: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      await pause();
-      one.push(await timed(ours(1)));
-      await pause();
-      three.push(await timed(ours(3)));
-    }
-    console.log(`with ${REMOTE_DELAY_MS} ms per request (a remote environment): one ${median(one).toFixed(0)} ms, three in parallel ${median(three).toFixed(0)} ms`);
-    console.log(`  ratio three / one: ${(median(three) / median(one)).toFixed(2)}× (median of 3)`);
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await proxy.close();
-  }
+/** The script-less collection plus a one-line pre-request and test script at collection level: the sandbox's own cost. */
+function withTrivialScripts(collection: object): object {
+  const script = (listen: string, line: string) => ({ listen, script: { type: 'text/javascript', exec: [line] } });
+  return { ...withoutScripts(collection), event: [script('prerequest', "pm.variables.set('bench', '1');"), script('test', "pm.test('answered', function () {});")] };
+}
+
+type Account = ReturnType<typeof generateServiceAccount>;
+
+/** Emulators for one timed run, started before the timing starts. */
+interface Fixture {
+  emulators: RunningEmulator[];
+  envs: Environment[];
+  generated: GeneratedFiles;
+  close(): Promise<void>;
+}
+
+async function fixture(account: Account, count: number, rateLimit = 0): Promise<Fixture> {
+  const emulators = await Promise.all(
+    Array.from({ length: count }, () => startEmulator({ accounts: [{ iss: account.iss, publicKey: account.publicKeyPem, apiKey: API_KEY }], port: 0, rateLimit })),
+  );
+  const envs = emulators.map((e, i) => makeEnvironment(`bench${i + 1}`, { identityUrl: e.url }));
+  const generated = generateCollection({ environments: envs, iss: account.iss });
+  return { emulators, envs, generated, close: async () => void (await Promise.all(emulators.map((e) => e.close()))) };
+}
+
+function newmanRun(options: NewmanRunOptions): Promise<void> {
+  return new Promise((resolve, reject) => loadNewman()(options, (err) => (err ? reject(err) : resolve())));
+}
+
+function foldersOf(suite: Suite, env: Environment): string[] {
+  return planSuites(env, { suite }).folders;
 }
 
 export async function run(): Promise<void> {
-  const warnings = new Set<string>();
   const account = generateServiceAccount({ account: 'bench' });
   const credentials = loadCredentials({ iss: account.iss, env: { IDCLOUD_PRIVATE_KEY: account.privateKeyPem } });
-  const emulators: RunningEmulator[] = await Promise.all(
-    [1, 2, 3].map(() => startEmulator({ accounts: [{ iss: account.iss, publicKey: account.publicKeyPem, apiKey: API_KEY }], port: 0, rateLimit: 0 })),
-  );
-  try {
-    const envs: Environment[] = emulators.map((e, i) => makeEnvironment(`bench${i + 1}`, { identityUrl: e.url }));
-    const generated = generateCollection({ environments: envs, iss: account.iss });
-    const input = (i: number) => ({ env: envs[i], envJson: generated.environments[i].json });
-    const ours = (count: number) => async () => {
-      const result = await runSuites({
-        collection: generated.collection,
-        environments: [0, 1, 2].slice(0, count).map(input),
-        secrets: { privateKeyPem: account.privateKeyPem, apiKey: API_KEY },
-        suite: 'all',
-        reporters: [],
-      }).done;
-      if (result.exitCode !== 0) {
-        const why = result.environments.flatMap((e) => [e.reason ?? '', ...e.failures.map((f) => `${f.request} › ${f.assertion}: ${f.message}`)]).filter(Boolean);
-        // Timed anyway (the requests were all sent), but said, so a figure is never silently of a broken run.
-        warnings.add(`note: a bench run ended with exit ${result.exitCode}: ${why.slice(0, 2).join('; ')}`);
-      }
-    };
-    const plainCollection = withoutScripts(generated.collection);
-    const plain = async () => {
-      // Obtained outside the timed run, as a pipeline with a static token would.
-      await nextSecond();
-      const token = (await exchangeToken(credentials, envs[0])).accessToken;
-      await nextSecond();
-      const assertion = await signAssertion(credentials, envs[0].identityUrl);
-      await timedPlain(token, assertion);
-    };
-    // The generated collection with its scripts, run by Newman directly: runSuites minus the runner itself.
-    const bare = () => new Promise<void>((resolve, reject) => {
-      loadNewman()(
-        {
-          collection: generated.collection,
-          environment: generated.environments[0].json,
-          envVar: [{ key: 'private_key', value: account.privateKeyPem }, { key: 'api_key', value: API_KEY }],
-        },
-        (err) => (err ? reject(err) : resolve()),
-      );
-    });
-    let plainMs = 0;
-    const timedPlain = async (token: string, assertion: string) => {
-      plainMs = await timed(
-        () => new Promise<void>((resolve, reject) => {
-          loadNewman()(
-            {
-              collection: plainCollection,
-              environment: generated.environments[0].json,
-              envVar: [
-                { key: 'api_key', value: API_KEY },
-                { key: RUN_VARIABLES.bearer, value: token },
-                { key: RUN_VARIABLES.assertion, value: assertion },
-              ],
-            },
-            (err) => (err ? reject(err) : resolve()),
-          );
-        }),
-      );
-    };
+  const notes = new Set<string>();
+  let rateLimited = 0;
 
-    // Warm-up: module loading and the first sandbox contexts are not what we measure.
-    await ours(1)();
-    await plain();
-    await nextSecond();
-    const oneEnv: number[] = [];
-    const plainRuns: number[] = [];
-    const threeEnvs: number[] = [];
-    const bareRuns: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      oneEnv.push(await timed(ours(1)));
-      await plain();
-      plainRuns.push(plainMs);
-      await nextSecond();
-      threeEnvs.push(await timed(ours(3)));
-      await nextSecond();
-      bareRuns.push(await timed(bare));
-      await nextSecond();
+  /** runSuites over `count` fresh emulators; returns the timed milliseconds. */
+  let lastCpuMs = 0;
+  const ours = async (suite: Suite, count: number, rateLimit = 0): Promise<number> => {
+    const f = await fixture(account, count, rateLimit);
+    try {
+      let exitCode = 0;
+      let why: string[] = [];
+      const cpuBefore = process.cpuUsage();
+      const ms = await timed(async () => {
+        const result = await runSuites({
+          collection: f.generated.collection,
+          environments: f.envs.map((env, i) => ({ env, envJson: f.generated.environments[i].json })),
+          secrets: { privateKeyPem: account.privateKeyPem, apiKey: API_KEY },
+          suite,
+          reporters: [],
+        }).done;
+        exitCode = result.exitCode;
+        rateLimited += result.environments.reduce((n, e) => n + e.rateLimited, 0);
+        why = result.environments.flatMap((e) => [e.reason ?? '', ...e.failures.map((x) => `${x.request} › ${x.assertion}: ${x.message}`)]).filter(Boolean);
+      });
+      const cpu = process.cpuUsage(cpuBefore);
+      lastCpuMs = (cpu.user + cpu.system) / 1000;
+      // Timed anyway (the requests were all sent), but said: a figure is never silently of a broken run.
+      if (exitCode !== 0) notes.add(`note: a ${suite} run ended with exit ${exitCode}: ${why.slice(0, 2).join('; ')}`);
+      return ms;
+    } finally {
+      await f.close();
     }
-    await nextSecond();
-    const cpuBefore = process.cpuUsage();
-    const cpuWall = await timed(ours(1));
-    const cpu = process.cpuUsage(cpuBefore);
-    const one = median(oneEnv);
-    const plainMedian = median(plainRuns);
-    const three = median(threeEnvs);
-    console.log(`full suite (all), one environment, runSuites:          ${one.toFixed(0)} ms (median of ${ROUNDS})`);
-    console.log(`same requests, plain Newman, static token, no scripts: ${plainMedian.toFixed(0)} ms`);
-    console.log(`  ratio runSuites / plain Newman: ${(one / plainMedian).toFixed(2)}× (goal ≤ 1.2×)`);
-    console.log(`same collection and scripts, bare newman.run, no runner: ${median(bareRuns).toFixed(0)} ms`);
-    console.log(`  ratio runSuites / bare Newman (the runner's own cost: preflight, events, scrubbing): ${(one / median(bareRuns)).toFixed(2)}×`);
-    console.log(`  CPU time of one run / its wall time: ${((cpu.user + cpu.system) / 1000 / cpuWall).toFixed(2)} (≈ 1 = CPU-bound: parallel runs in one process then share one core)`);
-    console.log(`three environments in parallel, one runSuites:         ${three.toFixed(0)} ms`);
-    console.log(`  ratio three / one: ${(three / one).toFixed(2)}× (goal ≤ 1.3×; three sequential runs ≈ 3×)`);
-    await remoteLike(ours, nextSecond);
-    for (const warning of warnings) console.log(warning);
-  } finally {
-    await Promise.all(emulators.map((e) => e.close()));
+  };
+
+  /** Plain Newman: the same requests, no scripts, a token and an assertion obtained before the timing. */
+  const plain = async (suite: Suite, trivialScripts = false): Promise<number> => {
+    const f = await fixture(account, 1);
+    try {
+      const [env] = f.envs;
+      const token = (await exchangeToken(credentials, env)).accessToken;
+      const assertion = await signAssertion(credentials, env.identityUrl);
+      const collection = trivialScripts ? withTrivialScripts(f.generated.collection) : withoutScripts(f.generated.collection);
+      return await timed(() => newmanRun({
+        collection,
+        environment: f.generated.environments[0].json,
+        folder: foldersOf(suite, env),
+        envVar: [{ key: INJECTED.apiKey, value: API_KEY }, { key: RUN_VARIABLES.bearer, value: token }, { key: RUN_VARIABLES.assertion, value: assertion }],
+      }));
+    } finally {
+      await f.close();
+    }
+  };
+
+  /** The generated collection and its scripts run by newman.run directly, with what the runner injects: runSuites minus the runner. */
+  const bare = async (): Promise<number> => {
+    const f = await fixture(account, 1);
+    try {
+      const otherKey = await throwawayOtherKeyPem();
+      return await timed(() => newmanRun({
+        collection: f.generated.collection,
+        environment: f.generated.environments[0].json,
+        folder: foldersOf('all', f.envs[0]),
+        envVar: [{ key: INJECTED.privateKey, value: account.privateKeyPem }, { key: INJECTED.apiKey, value: API_KEY }, { key: INJECTED.otherPrivateKey, value: otherKey }],
+      }));
+    } finally {
+      await f.close();
+    }
+  };
+
+  // Warm-up: the first run loads Newman and compiles everything; a CLI process pays this once.
+  const coldMs = await ours('all', 1);
+  await plain('all');
+  await plain('smoke');
+  await plain('all', true);
+  await plain('smoke', true);
+  await ours('smoke', 1);
+
+  const m: Record<'full' | 'smoke' | 'plainFull' | 'plainSmoke' | 'floor' | 'floorSmoke' | 'three' | 'bare', number[]> = {
+    full: [], smoke: [], plainFull: [], plainSmoke: [], floor: [], floorSmoke: [], three: [], bare: [],
+  };
+  const cpuRatios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const fullMs = await ours('all', 1);
+    m.full.push(fullMs);
+    // All threads of the process: V8's GC and the emulator's (in-process) work count too.
+    cpuRatios.push(lastCpuMs / fullMs);
+    m.plainFull.push(await plain('all'));
+    m.smoke.push(await ours('smoke', 1));
+    m.plainSmoke.push(await plain('smoke'));
+    m.floorSmoke.push(await plain('smoke', true));
+    m.floor.push(await plain('all', true));
+    m.three.push(await ours('all', 3));
+    m.bare.push(await bare());
   }
+  const med = Object.fromEntries(Object.entries(m).map(([k, v]) => [k, median(v)])) as Record<keyof typeof m, number>;
+  const waitsInRatios = rateLimited;
+
+  const limited: number[] = [];
+  rateLimited = 0;
+  for (let i = 0; i < 1; i++) limited.push(await ours('all', 1, EMULATOR_DEFAULTS.rateLimit));
+
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  console.log(`medians of ${ROUNDS} interleaved rounds; emulator rate limit OFF for these (429 waits seen: ${waitsInRatios})`);
+  console.log(`smoke suite (${FOLDER_NAMES.token} + ${FOLDER_NAMES.api}), runSuites: ${ms(med.smoke)}  ·  plain Newman, static token, no scripts: ${ms(med.plainSmoke)}`);
+  console.log(`  ${goal('smoke / plain', med.smoke / med.plainSmoke, 1.2)}`);
+  console.log(`  floor: the same plain requests with a one-line script per request (Newman's script sandbox alone) ${ms(med.floorSmoke)} = ${(med.floorSmoke / med.plainSmoke).toFixed(2)}× plain`);
+  console.log(`full suite (all), runSuites:              ${ms(med.full)}  ·  plain Newman, static token, no scripts: ${ms(med.plainFull)}`);
+  console.log(`  ${goal('full / plain', med.full / med.plainFull, 1.2)}`);
+  console.log(`  floor: the same plain requests with a one-line script per request (Newman's script sandbox alone) ${ms(med.floor)} = ${(med.floor / med.plainFull).toFixed(2)}× plain`);
+  console.log(`  the collection's own scripts (~20 RS256 signatures in the sandbox, checks, token cache) add ${ms(med.bare - med.floor)} to the floor: bare newman.run of it ${ms(med.bare)}`);
+  console.log(`  the runner's own cost (preflight, events, scrubbing): runSuites / bare newman.run = ${(med.full / med.bare).toFixed(2)}×`);
+  console.log(`  CPU / wall of one full run: ${median(cpuRatios).toFixed(2)} (≈ 1 = CPU-bound: parallel runs in one process share one core)`);
+  console.log(`  first run in this process (loads Newman, cold JIT): ${ms(coldMs)}`);
+  console.log(`three environments in parallel, one runSuites: ${ms(med.three)}`);
+  console.log(`  ${goal('three / one (loopback, CPU-bound)', med.three / med.full, 1.3)}; three sequential runs ≈ 3×`);
+  console.log(`with Unico's rate limit on (${EMULATOR_DEFAULTS.rateLimit} token requests/s): full suite ${ms(median(limited))}, 429 waits seen: ${rateLimited} — the limit's cost, not the runner's`);
+
+  await coldCli(account, credentials);
+  await remoteLike(ours);
+  for (const note of notes) console.log(note);
 
   const bin = path.resolve(__dirname, '..', 'bin', 'idcloud-postman.js');
   const startups: number[] = [];
@@ -192,5 +217,88 @@ export async function run(): Promise<void> {
     startups.push(await timed(async () => execFileSync(process.execPath, [bin, '--help'], { stdio: 'ignore' })));
     nodeOnly.push(await timed(async () => execFileSync(process.execPath, ['-e', '0'], { stdio: 'ignore' })));
   }
-  console.log(`CLI start-up, --help: ${median(startups).toFixed(0)} ms (median of 7; goal < 300 ms; bare \`node -e 0\`: ${median(nodeOnly).toFixed(0)} ms)`);
+  const help = median(startups);
+  console.log(`CLI start-up, --help: ${ms(help)} (median of 7; bare \`node -e 0\`: ${ms(median(nodeOnly))}) — goal < 300 ms: ${help < 300 ? 'met' : 'MISSED'}`);
+}
+
+/**
+ * The CI path as CI runs it, cold: a fresh `idcloud-postman run --suite smoke` process vs a fresh
+ * `newman run` process on the script-less collection with a static token. Both load Newman; the key
+ * reaches the child through IDCLOUD_PRIVATE_KEY, and only script-less, secret-less files are written.
+ */
+/**
+ * A node child process, awaited without blocking this process's event loop (the emulator it talks to runs
+ * here); a non-zero exit is said (the timing stands, the run was whole).
+ */
+function child(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, args, { stdio: 'ignore', env });
+    proc.on('error', reject);
+    proc.on('exit', (code) => {
+      if (code !== 0) console.log(`note: \`${path.basename(args[0])} ${args[1]}\` exited ${String(code)}`);
+      resolve();
+    });
+  });
+}
+
+async function coldCli(account: Account, credentials: ReturnType<typeof loadCredentials>): Promise<void> {
+  const bin = path.resolve(__dirname, '..', 'bin', 'idcloud-postman.js');
+  const newmanBin = require.resolve('newman/bin/newman.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-bench-'));
+  const ourRuns: number[] = [];
+  const plainRuns: number[] = [];
+  try {
+    for (let round = 0; round < COLD_ROUNDS; round++) {
+      const f = await fixture(account, 1);
+      try {
+        const [env] = f.envs;
+        const childEnv = { ...process.env, CI: 'true', IDCLOUD_PRIVATE_KEY: account.privateKeyPem, IDCLOUD_API_KEY: API_KEY };
+        ourRuns.push(await timed(() => child([bin, 'run', '--env', `local=${env.identityUrl}`, '--iss', account.iss, '--suite', 'smoke', '--reporters', 'cli'], childEnv)));
+        const collectionFile = path.join(dir, 'plain.postman_collection.json');
+        const environmentFile = path.join(dir, 'plain.postman_environment.json');
+        fs.writeFileSync(collectionFile, JSON.stringify(withoutScripts(f.generated.collection)));
+        fs.writeFileSync(environmentFile, JSON.stringify(f.generated.environments[0].json));
+        const token = (await exchangeToken(credentials, env)).accessToken;
+        const assertion = await signAssertion(credentials, env.identityUrl);
+        const folders = foldersOf('smoke', env).flatMap((folder) => ['--folder', folder]);
+        const vars = [`${INJECTED.apiKey}=${API_KEY}`, `${RUN_VARIABLES.bearer}=${token}`, `${RUN_VARIABLES.assertion}=${assertion}`].flatMap((v) => ['--env-var', v]);
+        plainRuns.push(await timed(() => child([newmanBin, 'run', collectionFile, '-e', environmentFile, ...folders, ...vars, '--reporters', 'cli'], process.env)));
+      } finally {
+        await f.close();
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const ratio = median(ourRuns) / median(plainRuns);
+  console.log(`cold, as CI runs it: \`idcloud-postman run --suite smoke\` process ${median(ourRuns).toFixed(0)} ms vs \`newman run\` process, static token, no scripts ${median(plainRuns).toFixed(0)} ms (median of ${COLD_ROUNDS})`);
+  console.log(`  ${goal('cold smoke / cold plain', ratio, 1.2)}`);
+}
+
+/**
+ * One vs three environments with every request held 50 ms by a forward proxy (HTTP_PROXY, honoured by
+ * Newman's requester): a remote environment's round trip. Real environments are network-bound, and parallel
+ * runs in one process overlap their waiting.
+ */
+async function remoteLike(ours: (suite: Suite, count: number) => Promise<number>): Promise<void> {
+  const proxy = await startRecordingProxy(undefined, { delayMs: REMOTE_DELAY_MS });
+  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+  process.env.HTTP_PROXY = proxy.url;
+  process.env.NO_PROXY = '';
+  try {
+    const one: number[] = [];
+    const three: number[] = [];
+    for (let round = 0; round < REMOTE_ROUNDS; round++) {
+      one.push(await ours('all', 1));
+      three.push(await ours('all', 3));
+    }
+    console.log(`with ${REMOTE_DELAY_MS} ms per request (a remote environment): one ${median(one).toFixed(0)} ms, three in parallel ${median(three).toFixed(0)} ms (median of ${REMOTE_ROUNDS})`);
+    console.log(`  ${goal('three / one (50 ms per request)', median(three) / median(one), 1.3)}`);
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await proxy.close();
+  }
 }

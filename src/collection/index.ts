@@ -11,7 +11,7 @@ import { compactJson } from './compact';
 import { environmentFile } from './environment-file';
 import { stableId } from './ids';
 import { apiFolder, tokenErrorsFolder, tokenFolder } from './requests';
-import { ensureDirectory, jsonText, writeFileAtomic } from './write';
+import { collectionJsonText, ensureDirectory, jsonText, writeFileAtomic } from './write';
 
 export { FOLDERS } from './folders';
 export { COLLECTION_NAME } from './description';
@@ -77,7 +77,7 @@ export function generateCollection(opts: GenerateOptions): GeneratedFiles {
 export function writeGeneratedFiles(outDir: string, files: GeneratedFiles): { collectionFile: string; environmentFiles: string[] } {
   ensureDirectory(outDir);
   const collectionFile = path.join(outDir, COLLECTION_FILE_NAME);
-  writeFileAtomic(collectionFile, jsonText(files.collection));
+  writeFileAtomic(collectionFile, collectionJsonText(files.collection));
   const environmentFiles = files.environments.map((env) => {
     const file = path.join(outDir, env.fileName);
     writeFileAtomic(file, jsonText(env.json), 0o600);

@@ -5,8 +5,9 @@
 import { Item, ItemGroup } from 'postman-collection';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
 import { ApiCase, API_CASES, GARBAGE_TOKEN, PRODUCT_URL_VARIABLE } from '../suites/api';
+import { apiCaseName } from '../suites/api-docs';
+import { negativeCaseDoc } from '../suites/case-docs';
 import { ExchangeBody, NEGATIVE_CASES, NegativeCase, WRONG_GRANT_TYPE } from '../suites/cases';
-import { describeExpectation } from '../suites/outcome';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
 import { stableId } from './ids';
 
@@ -51,8 +52,8 @@ function tokenEndpointRequest(caseId: string, body: ExchangeBody): object {
   };
 }
 
-function item(folder: string, name: string, request: object, description: string): Item {
-  return new Item({ id: stableId('item', folder, name), name, request: { ...request, description } });
+function item(folder: string, name: string, request: object, description?: string): Item {
+  return new Item({ id: stableId('item', folder, name), name, request: description ? { ...request, description } : request });
 }
 
 function folder(name: string, description: string, items: Item[]): ItemGroup<Item> {
@@ -70,13 +71,15 @@ export function tokenFolder(): ItemGroup<Item> {
 }
 
 function negativeItem(c: NegativeCase): Item {
-  return item(FOLDERS.tokenErrors, c.name, tokenEndpointRequest(c.id, c.body), `Mutates: ${c.mutates}. Expects ${describeExpectation(c.expect)}, with Unico's error body.`);
+  const doc = negativeCaseDoc(c.id);
+  // What it changes; the name and the folder's description say what answer is expected.
+  return item(FOLDERS.tokenErrors, doc.name, tokenEndpointRequest(c.id, c.body), `Mutates: ${doc.mutates}.`);
 }
 
 export function tokenErrorsFolder(): ItemGroup<Item> {
   return folder(
     FOLDERS.tokenErrors,
-    'One request per negative case, each changing exactly one thing of an otherwise valid, freshly signed assertion or exchange request. **Every request here is an invalid authentication attempt**: Unico locks an account after too many. The run counts them and skips the rest beyond `max_invalid_attempts`, and stops at the first 1.2.18 (account locked). Run this folder against a real environment only on purpose.',
+    'One request per negative case, each changing exactly one thing of an otherwise valid, freshly signed assertion or exchange request, and expecting Unico\'s rejection: 401 (or 400/415 for a malformed request), with the code its name gives. **Every request here is an invalid authentication attempt**: Unico locks an account after too many. The run counts them and skips the rest beyond `max_invalid_attempts`, and stops at the first 1.2.18 (account locked). Run this folder against a real environment only on purpose.',
     NEGATIVE_CASES.map(negativeItem),
   );
 }
@@ -91,8 +94,8 @@ function apiItem(c: ApiCase): Item {
     // An empty body creates nothing in a real environment; the check is only that auth is not what fails.
     request.body = { mode: 'raw', raw: '{}', options: { raw: { language: 'json' } } };
   }
-  const expectation = c.expect === 'accepted' ? 'not rejected (anything but 401/403)' : 'rejected with 401 or 403';
-  return item(FOLDERS.api, c.name, request, `Sends ${c.subject}; expects ${expectation}.`);
+  // No description: the name says what is sent and expected, the folder's description the rest.
+  return item(FOLDERS.api, apiCaseName(c), request);
 }
 
 export function apiFolder(): ItemGroup<Item> {

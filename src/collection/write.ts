@@ -14,6 +14,30 @@ export function jsonText(value: object): string {
   return `${JSON.stringify(value, null, '\t')}\n`;
 }
 
+/**
+ * The collection's formatting: tab-indented down to the requests and scripts, each of which is one line. About
+ * as small as compact JSON (the file is mostly script text), yet a regenerated file still diffs per request.
+ * Postman imports any valid JSON.
+ */
+export function collectionJsonText(value: object): string {
+  // Through JSON first, so that undefined members and toJSON() are handled exactly as JSON.stringify does.
+  return `${layout(JSON.parse(JSON.stringify(value)), 0)}\n`;
+}
+
+/** Depth 4 is a request item (root.item[].item[]) and a script's exec lines (root.event[].script.exec). */
+const ONE_LINE_DEPTH = 4;
+
+function layout(value: unknown, depth: number): string {
+  if (typeof value !== 'object' || value === null || depth >= ONE_LINE_DEPTH) return JSON.stringify(value);
+  const inner = '\t'.repeat(depth + 1);
+  const close = '\t'.repeat(depth);
+  const parts = Array.isArray(value)
+    ? value.map((child) => inner + layout(child, depth + 1))
+    : Object.entries(value as Record<string, unknown>).map(([key, child]) => `${inner}${JSON.stringify(key)}: ${layout(child, depth + 1)}`);
+  const [open, end] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  return parts.length === 0 ? open + end : `${open}\n${parts.join(',\n')}\n${close}${end}`;
+}
+
 export function ensureDirectory(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { generateCollection, writeGeneratedFiles } from '../collection';
 import { generateServiceAccount, writeServiceAccount } from '../credentials';
 import { makeEnvironment } from '../environments';
-import { startEmulator } from '../emulator';
+import { EMULATOR_DEFAULTS, startEmulator } from '../emulator';
 import type { EmulatorFlaw } from '../emulator/flaws';
 import { writeFileAtomic, jsonText } from '../collection/write';
 import { runSuites, RunEmitter, RunResult } from '../runner';
@@ -25,6 +25,11 @@ export interface DemoOptions {
   reporters?: string[];
   /** Emulator flaw switches: show the suites catching a server that is too lenient. */
   flaws?: EmulatorFlaw[];
+  /**
+   * The emulator's rate limit, requests per second per tenant; default Unico's 10, 0 = off. With it on, a
+   * full run meets a 429 or two and the collection's wait-and-retry is shown working (and costs ~1 s each).
+   */
+  rateLimit?: number;
   /** Called with the run before it starts, e.g. to attach the console reporter. */
   onRun?: (run: RunEmitter) => void;
 }
@@ -42,16 +47,20 @@ export interface DemoResult {
   files: DemoFiles;
   /** Where the emulator listened (closed by now). */
   emulatorUrl: string;
+  /** The emulator's rate limit in requests per second (0 = off). */
+  rateLimit: number;
 }
 
 export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const outDir = opts.outDir ?? DEFAULT_DEMO_OUT;
   const account = generateServiceAccount({ account: 'demo' });
   const apiKey = `demo-${randomBytes(12).toString('hex')}`;
+  const rateLimit = opts.rateLimit ?? EMULATOR_DEFAULTS.rateLimit;
   const emulator = await startEmulator({
     accounts: [{ iss: account.iss, publicKey: account.publicKeyPem, apiKey, status: 'active' }],
     port: 0,
     flaws: opts.flaws,
+    rateLimit,
   });
   try {
     const env = makeEnvironment(DEMO_ENVIRONMENT, { identityUrl: emulator.url });
@@ -75,7 +84,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
       writeFileAtomic(accountsFile, jsonText({ accounts: [{ iss: account.iss, publicKey: 'demo.pub.pem', apiKey, status: 'active' }] }), 0o600);
       files.account = { ...accountFiles, accountsFile };
     }
-    return { result, files, emulatorUrl: emulator.url };
+    return { result, files, emulatorUrl: emulator.url, rateLimit };
   } finally {
     await emulator.close();
   }

@@ -1,7 +1,7 @@
 /**
  * The Node-side token exchange (RFC 7523 JWT bearer): sign a fresh assertion, POST it, read the token.
  * Used by `token`, `doctor --online` and the runner. 429 is retried with bounded backoff, signing a new
- * assertion each time (with a later iat: see fresh-iat.ts) because Unico refuses a replayed one (1.2.7).
+ * assertion each time (a new (iat, exp) pair: see fresh-times.ts) because Unico refuses a replayed one (1.2.7).
  */
 import { performance } from 'node:perf_hooks';
 import type { Credentials } from '../credentials';
@@ -10,7 +10,6 @@ import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
 import { TOKEN_ERROR_CODES, TokenEndpointUnreachableError, TokenExchangeError } from './errors';
 import { explainRefusal } from './explain';
 import { describeNetworkReason, HttpAnswer, HttpFailure, postForm } from './http';
-import { freshIat } from './fresh-iat';
 import { signAssertion } from './sign';
 
 export interface ExchangeOptions {
@@ -42,10 +41,8 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
   const tokenUrl = tokenUrlOf(env);
   let started: number | undefined;
   for (let attempt = 0; ; attempt++) {
-    const iat = await freshIat(creds.iss, env.identityUrl);
-    // Timed from the first signature: a wait for a fresh iat before it is our own doing, not the exchange's.
     started ??= performance.now();
-    const assertion = await signAssertion(creds, env.identityUrl, iat);
+    const assertion = await signAssertion(creds, env.identityUrl);
     const answer = await post(tokenUrl, assertion, timeoutMs, env.name);
     if (answer.status === 429 && attempt < maxRetries) {
       await sleep(backoffMs(answer, attempt, maxBackoffMs));

@@ -1,6 +1,6 @@
 /** The Node-side token exchange (jose SignJWT, RS256): used by `token`, `doctor --online` and the runner. */
 export { signAssertion } from './sign';
-export { freshIat } from './fresh-iat';
+export { freshAssertionTimes } from './fresh-times';
 export { exchangeToken, readToken, tokenUrlOf, backoffMs } from './exchange';
 export type { ExchangeOptions, TokenResult } from './exchange';
 export { TokenExchangeError, TokenEndpointUnreachableError, TOKEN_ERROR_CODES } from './errors';

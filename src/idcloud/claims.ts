@@ -2,21 +2,57 @@
  * Unico's rules for the JWT assertion (idcloud-auth.md §2), as data shared by the credential checks,
  * the sandbox signer and the emulator.
  */
-export const ASSERTION_HEADER = Object.freeze({ alg: 'RS256', typ: 'JWT' });
+export const ASSERTION_HEADER = /* @__PURE__ */ Object.freeze({ alg: 'RS256', typ: 'JWT' });
 
 /** The only claims Unico accepts; anything else is error 1.2.22. */
-export const ALLOWED_CLAIMS = Object.freeze(['iss', 'aud', 'scope', 'iat', 'exp'] as const);
+export const ALLOWED_CLAIMS = /* @__PURE__ */ Object.freeze(['iss', 'aud', 'scope', 'iat', 'exp'] as const);
 
 /** Claims users most often add by habit from other JWT libraries. */
-export const FORBIDDEN_CLAIM_EXAMPLES = Object.freeze(['sub', 'jti', 'nbf']);
+export const FORBIDDEN_CLAIM_EXAMPLES = /* @__PURE__ */ Object.freeze(['sub', 'jti', 'nbf']);
 
 export const REQUIRED_SCOPE = '*';
 
 /** exp may be at most iat + this many seconds; Unico's FAQ recommends exactly this. */
 export const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
 
-/** The lifetime our signers use: the maximum, as Unico's own examples do. */
+/** The lifetime Unico's own examples use (the maximum); payload examples (keygen) show it. */
 export const DEFAULT_ASSERTION_LIFETIME_SECONDS = 3600;
+
+/**
+ * Why our signers vary `exp`: RS256 (PKCS#1 v1.5) is deterministic and Unico forbids `jti`, so two assertions
+ * with the same iss, aud, iat and exp are byte-identical, and Unico refuses the second as a replay (1.2.7).
+ * Runs that cannot see each other (a CI matrix, back-to-back runs, two environments of one account run in
+ * parallel, several processes) sign in the same second all the time. `iat` cannot move: it must be now (a
+ * future iat is refused, a back-dated one only shortens the assertion's life). So `exp` carries the entropy:
+ * exp = iat + 3600 − offset, offset drawn at random in [0, EXP_JITTER_SECONDS) for every assertion, and a run
+ * (or process) never reuses an (iat, exp) pair it already used. Two independent runs then collide only if they
+ * draw the same offset in the same second: about 1 in 900 per pair of valid assertions.
+ */
+export const EXP_JITTER_SECONDS = 900;
+
+export interface AssertionTimes {
+  iat: number;
+  exp: number;
+}
+
+/** `iat:exp`, how used pairs are remembered. */
+export function timesKey(times: AssertionTimes): string {
+  return `${times.iat}:${times.exp}`;
+}
+
+/**
+ * iat = now (whole seconds, never back-dated), exp = iat + 3600 − offset. `randomOffset` is an integer in
+ * [0, EXP_JITTER_SECONDS); when that pair was already used, the next offsets are tried in turn.
+ */
+export function assertionTimes(nowMs: number, randomOffset: number, isUsed: (times: AssertionTimes) => boolean = () => false): AssertionTimes {
+  const iat = Math.floor(nowMs / 1000);
+  for (let step = 0; step < EXP_JITTER_SECONDS; step++) {
+    const offset = (Math.floor(randomOffset) + step) % EXP_JITTER_SECONDS;
+    const times = { iat, exp: iat + MAX_ASSERTION_LIFETIME_SECONDS - offset };
+    if (!isUsed(times)) return times;
+  }
+  throw new Error(`more than ${EXP_JITTER_SECONDS} assertions signed in one second: no unused exp is left`);
+}
 
 /** `<account>@<tenant_id>.iam.acesso.io`; account names are at most 12 characters. */
 export const ISS_PATTERN = /^([A-Za-z0-9._-]{1,12})@([A-Za-z0-9-]+)\.iam\.acesso\.io$/;

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { InputError } from '../errors';
 import { fileReporters, prepareReportDir, ReporterName, resolveReporters } from './reporters';
+import { throwawayOtherKeyPem } from './other-key';
 import { runEnvironment } from './run-environment';
 import { SecretSet } from './secrets';
 import { planSuites, SuitePlan } from './suites';
@@ -18,6 +19,7 @@ export type { Suite, SuitePlan } from './suites';
 export { REPORTERS, resolveReporters, reportFileName, htmlextraInstalled, ReporterError } from './reporters';
 export type { ReporterName } from './reporters';
 export { SecretSet, REDACTED, JWT_PATTERN } from './secrets';
+export { throwawayOtherKeyPem } from './other-key';
 export { runExitCode, verdictLabel } from './verdict';
 
 const DEFAULT_TIMEOUT_MS = 15000;
@@ -96,6 +98,10 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
       environments: opts.environments.map(({ env }, i) => ({ name: env.name, suite: plans[i].suite, folders: plans[i].folders })),
       reporters,
     });
+    // Only the errors suite signs with another key; a failed generation leaves it to the sandbox's own keygen.
+    const otherKeyPem = plans.some((p) => p.sendsInvalidAttempts)
+      ? throwawayOtherKeyPem().then((pem) => (scrubber.addPem(pem), pem), () => undefined)
+      : undefined;
     // Environments in parallel: each is its own Newman run; one that is unreachable does not stop the others.
     const environments: EnvironmentResult[] = await Promise.all(
       opts.environments.map(async (input, i) => {
@@ -109,6 +115,7 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
           fileReporters: fileReporters(reporters),
           timeoutMs,
           skipPreflight: Boolean(opts.skipPreflight),
+          otherKeyPem: plans[i].sendsInvalidAttempts ? otherKeyPem : undefined,
           emit,
         });
         emit('env-done', result);

@@ -66,6 +66,7 @@ export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: List
   emitter.on('request', (err: unknown, o: { request?: SdkRequest; response?: SdkResponse; item?: NewmanItem; cursor?: { scriptId?: string } }) => {
     if (o?.request) collectRequestSecrets(o.request, o.response, ctx.scrubber);
     result.requests += 1;
+    if (o?.response?.code === 429) result.rateLimited += 1;
     // pm.sendRequest calls arrive with the script's cursor and an anonymous item.
     const fromScript = Boolean(o?.cursor?.scriptId);
     const path = safe(() => o.request!.url.getPath(), '');

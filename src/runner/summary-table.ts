@@ -28,6 +28,7 @@ export function formatSummary(result: RunResult, maxFailures = 10): string[] {
   const lines = formatTable([HEADERS, ...result.environments.map(summaryRow)]);
   for (const env of result.environments) {
     if (env.reason) lines.push(`${env.name}: ${env.reason}`);
+    if (env.rateLimited > 0) lines.push(`${env.name}: ${env.rateLimited} ${env.rateLimited === 1 ? 'response was' : 'responses were'} 429 Too Many Requests (the server's rate limit); each costs a wait before the retry`);
     for (const f of env.failures.slice(0, maxFailures)) lines.push(`${env.name}: ✗ ${f.request} › ${f.assertion}: ${f.message}`);
     if (env.failures.length > maxFailures) lines.push(`${env.name}: … and ${env.failures.length - maxFailures} more failures (see the reports)`);
   }

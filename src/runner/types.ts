@@ -59,6 +59,8 @@ export interface EnvironmentResult {
   assertions: { total: number; passed: number; failed: number; skipped: number };
   /** Token errors requests sent (each an invalid authentication attempt; a 429 retry counts once). */
   invalidAttempts: number;
+  /** Responses that were 429 Too Many Requests (the server's rate limit): each one a wait before a retry. */
+  rateLimited: number;
   failures: AssertionFailure[];
   /** Report files written (final paths). */
   reports: string[];

@@ -3,12 +3,14 @@
  * generator through src/suites/variables) and the folder names it selects suites by.
  */
 import { FOLDERS } from '../collection/folders';
-import { ENV_VARIABLES } from '../suites/variables';
+import { ENV_VARIABLES, INJECTED_VARIABLES } from '../suites/variables';
 
 export const INJECTED = Object.freeze({
   privateKey: ENV_VARIABLES.privateKey,
   apiKey: ENV_VARIABLES.apiKey,
   maxInvalidAttempts: ENV_VARIABLES.maxInvalidAttempts,
+  /** A throwaway key for the "signed by another key" case (other-key.ts), instead of keygen in the sandbox. */
+  otherPrivateKey: INJECTED_VARIABLES.otherPrivateKey,
 });
 
 /** Folder names of the generated collection, in run order (cli-contract.md "Outputs"). */

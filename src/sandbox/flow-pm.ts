@@ -3,6 +3,9 @@
  * (newman 6.2.2) and 6.x (the Postman app). Modules take `pm` as a parameter so they run in Node tests with
  * a hand-written object; the real runs are the end-to-end tests.
  */
+import { CODE_NOTE_PATTERN, parseJson } from '../suites/outcome';
+import { RUN_VARIABLES } from '../suites/variables';
+
 export interface PmVariableScope {
   get(key: string): unknown;
   set(key: string, value: unknown, type?: string): void;
@@ -73,11 +76,26 @@ export function setNextRequest(host: Host, next: string | null): void {
   else if (host.postman && host.postman.setNextRequest) host.postman.setNextRequest(next);
 }
 
-/** A pm.test that fails with `message` (never a secret). */
+/**
+ * A pm.test that fails with `message` (never a secret). A message that names a Unico code (suites/outcome.ts
+ * `codeNote`) is handed to this request's test script instead, which alone carries Unico's error table and
+ * records it with the code's cause and remedy (flow-tests.ts `recordPendingFailures`).
+ */
 export function fail(pm: Pm, name: string, message: string): void {
+  if (message.search(CODE_NOTE_PATTERN) !== -1) {
+    const pending = pendingFailures(pm);
+    pending.push([name, message]);
+    pm.variables.set(RUN_VARIABLES.pendingFailures, JSON.stringify(pending));
+    return;
+  }
   pm.test(name, () => {
     throw new Error(message);
   });
+}
+
+export function pendingFailures(pm: Pm): [string, string][] {
+  const parsed = parseJson(textVar(pm, RUN_VARIABLES.pendingFailures));
+  return Array.isArray(parsed) ? (parsed as [string, string][]) : [];
 }
 
 export function pass(pm: Pm, name: string): void {

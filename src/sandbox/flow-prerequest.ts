@@ -3,16 +3,16 @@
  * the outgoing request), then prepares what that case sends: a freshly signed assertion, a mutated one, or the
  * cached access token. Requests the user adds without the header are left alone.
  */
-import { ApiCase, findApiCase } from '../suites/api';
+import { ApiCase, findApiCase, UNKNOWN_PROCESS_ID } from '../suites/api';
 import { findNegativeCase, NegativeCase } from '../suites/cases';
 import type { Expectation } from '../suites/outcome';
-import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
+import { CASE_HEADER, ENV_VARIABLES, INJECTED_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
 import { exchangeAssertion } from './flow-exchange';
-import { uniqueIat } from './flow-iat';
-import { fail, Host, Pm } from './flow-pm';
+import { fail, Host, Pm, textVar } from './flow-pm';
 import { otherEnvironmentAud, readSettings, Settings } from './flow-settings';
 import { countInvalidAttempt, invalidAttempts, isLocked, retryCount, skipRequest, stopOnLockout } from './flow-state';
-import { mutationTools, parseAccountKey, signJwsRs256, validAssertionParts } from './mutations';
+import { uniqueAssertionTimes } from './flow-times';
+import { mutationTools, otherKeyMaker, parseAccountKey, signJwsRs256, validAssertionParts } from './mutations';
 import type { RsaPrivateKey } from './index';
 import { cacheKey, getAccessToken } from './token-cache';
 
@@ -42,9 +42,9 @@ function signing(pm: Pm, testName: string): Signing | undefined {
   return { settings: read.settings, key: parsed.key };
 }
 
-/** The valid assertion's parts, with an iat no other assertion of this run had. */
+/** The valid assertion's parts: iat now, and an (iat, exp) pair no other assertion of this run had. */
 function freshParts(host: Host, s: Signing) {
-  return validAssertionParts(s.settings.iss, s.settings.aud, uniqueIat(host.pm, host.now()) * 1000);
+  return validAssertionParts(s.settings.iss, s.settings.aud, uniqueAssertionTimes(host.pm, host.now()));
 }
 
 function freshAssertion(host: Host, s: Signing): string {
@@ -66,23 +66,28 @@ function prepareTokenExchange(host: Host): void {
   if (s) pm.variables.set(RUN_VARIABLES.assertion, freshAssertion(host, s));
 }
 
+/**
+ * Messages name the case by its request's name (the generator names each request after its case), so the
+ * script needs no table of names.
+ */
 function prepareNegativeCase(host: Host, c: NegativeCase): void {
   const pm = host.pm;
+  const name = pm.info.requestName;
   pm.variables.set(RUN_VARIABLES.assertion, '');
-  const s = signing(pm, `${c.name}: assertion built`);
+  const s = signing(pm, `${name}: assertion built`);
   if (!s) {
-    skipRequest(host, `${c.name}: not sent, the settings above are incomplete`);
+    skipRequest(host, `${name}: not sent, the settings above are incomplete`);
     return;
   }
   // A retry after 429 is the same attempt: count it once.
   if (retryCount(pm, c.id) === 0) {
     if (invalidAttempts(pm) >= s.settings.maxInvalidAttempts) {
-      skipRequest(host, `${c.name}: skipped, max_invalid_attempts (${s.settings.maxInvalidAttempts}) reached; raise it to send more invalid attempts`);
+      skipRequest(host, `${name}: skipped, max_invalid_attempts (${s.settings.maxInvalidAttempts}) reached; raise it to send more invalid attempts`);
       return;
     }
     countInvalidAttempt(pm);
   }
-  const tools = mutationTools(s.key, otherEnvironmentAud(s.settings.aud));
+  const tools = mutationTools(s.key, otherEnvironmentAud(s.settings.aud), otherKeyMaker(textVar(pm, INJECTED_VARIABLES.otherPrivateKey)));
   const build = (): string => {
     const { header, claims } = freshParts(host, s);
     return c.build(header, claims, tools);
@@ -94,34 +99,38 @@ function prepareNegativeCase(host: Host, c: NegativeCase): void {
   let lastSent = '';
   exchangeAssertion(host, s.settings.tokenUrl, () => (lastSent = build()), (outcome) => {
     if (!outcome.ok && outcome.locked) stopOnLockout(host);
-    else if (!outcome.ok) fail(pm, `${c.name}: first use accepted`, `the first use of the assertion must succeed before it can be replayed: ${outcome.message}`);
+    else if (!outcome.ok) fail(pm, `${name}: first use accepted`, `the first use of the assertion must succeed before it can be replayed: ${outcome.message}`);
     pm.variables.set(RUN_VARIABLES.assertion, lastSent);
   });
 }
 
 function prepareApiCase(host: Host, c: ApiCase): void {
   const pm = host.pm;
+  const name = pm.info.requestName;
   pm.variables.set(RUN_VARIABLES.bearer, '');
   if (c.product === 'client' && !String(pm.variables.get(ENV_VARIABLES.apiKey) || '').trim()) {
-    skipRequest(host, `${c.name}: skipped, api_key is empty (fill api_key to test the by-Client API)`);
+    skipRequest(host, `${name}: skipped, api_key is empty (fill api_key to test the by-Client API)`);
     return;
   }
+  // A read run without the create before it (alone, or after a failed create) reads an id that exists nowhere.
+  if (c.readsIdFrom && !textVar(pm, c.readsIdFrom)) pm.variables.set(c.readsIdFrom, UNKNOWN_PROCESS_ID);
   if (c.auth !== 'valid') return;
-  const s = signing(pm, `${c.name}: access token obtained`);
+  const s = signing(pm, `${name}: access token obtained`);
   if (!s) return;
   getAccessToken(host, cacheKey(s.settings.aud, s.settings.iss), s.settings.tokenUrl, () => freshAssertion(host, s), (result) => {
     if (result.ok) pm.variables.set(RUN_VARIABLES.bearer, result.accessToken);
     else if (result.locked) stopOnLockout(host);
-    else fail(pm, `${c.name}: access token obtained`, result.message);
+    else fail(pm, `${name}: access token obtained`, result.message);
   });
 }
 
 export function runPrerequest(host: Host): void {
   const pm = host.pm;
   const caseId = readCaseHeader(pm);
-  // Always overwritten, so a user's own request never inherits the previous request's case.
+  // Always overwritten, so a user's own request never inherits the previous request's case or failures.
   pm.variables.set(RUN_VARIABLES.currentCase, caseId);
   pm.variables.set(RUN_VARIABLES.expectation, '');
+  pm.variables.set(RUN_VARIABLES.pendingFailures, '');
   if (!caseId) return;
   if (isLocked(pm)) {
     skipRequest(host, `${pm.info.requestName}: skipped, the account is locked (1.2.18)`);
@@ -135,7 +144,7 @@ export function runPrerequest(host: Host): void {
   }
   const api = findApiCase(caseId);
   if (api) {
-    setExpectation(pm, { kind: 'api', expect: api.expect, subject: api.subject });
+    setExpectation(pm, { kind: 'api', expect: api.expect, subject: api.subject, savesIdIn: api.savesIdIn });
     return prepareApiCase(host, api);
   }
   host.log(`IDCloud: unknown case "${caseId}" in ${CASE_HEADER}; regenerate the collection`);

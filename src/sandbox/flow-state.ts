@@ -2,7 +2,7 @@
  * Run state kept in run-local variables: which request is being retried after a 429, how many invalid
  * attempts the `Token errors` folder has sent, and whether the account was found locked.
  */
-import { explainCode, LOCKED_CODE } from '../suites/outcome';
+import { codeNote, LOCKED_CODE } from '../suites/outcome';
 import { RUN_VARIABLES } from '../suites/variables';
 import { fail, Host, Pm, setNextRequest, textVar } from './flow-pm';
 import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from './flow-exchange';
@@ -52,7 +52,7 @@ export function isLocked(pm: Pm): boolean {
 export function stopOnLockout(host: Host): void {
   host.pm.variables.set(RUN_VARIABLES.locked, '1');
   setNextRequest(host, null);
-  fail(host.pm, LOCKED_TEST_NAME, `${LOCKED_TEST_NAME}: ${explainCode(LOCKED_CODE)}`);
+  fail(host.pm, LOCKED_TEST_NAME, `${LOCKED_TEST_NAME}: ${codeNote(LOCKED_CODE)}`);
 }
 
 export function invalidAttempts(pm: Pm): number {

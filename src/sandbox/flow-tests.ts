@@ -1,12 +1,15 @@
 /**
  * The collection-level test script: judges the answer against the expectation the pre-request script left in
  * a run variable (so this script carries no case tables), seeds the token cache from the visible exchange,
- * retries a rate-limited token request and stops the run at the first 1.2.18.
+ * retries a rate-limited token request, stops the run at the first 1.2.18, keeps the id a create answered for the
+ * read that follows, and records every failure that names a Unico code with the code's cause and remedy (only
+ * this script carries Unico's error table).
  */
-import { Check, Expectation, isLockout, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../suites/outcome';
+import { explainCodeNotes } from '../suites/explain';
+import { ApiExpectation, Check, Expectation, isLockout, isUsableProcessId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../suites/outcome';
 import { RUN_VARIABLES } from '../suites/variables';
 import { readTokenResponse } from './flow-exchange';
-import { fail, Host, pass, Pm, textVar } from './flow-pm';
+import { fail, Host, pass, pendingFailures, Pm, PmResponse, textVar } from './flow-pm';
 import { retryAfterRateLimit, stopOnLockout } from './flow-state';
 import { cacheEntry, forgetFailure, isRememberedFailure, rememberFailure, writeCache } from './token-cache';
 
@@ -30,7 +33,33 @@ function seedCache(host: Host, key: string): void {
   }
 }
 
+/** Failures that name a Unico code, recorded here with the code's cause and remedy (flow-pm.ts `fail`). */
+export function recordPendingFailures(pm: Pm): void {
+  const pending = pendingFailures(pm);
+  pm.variables.set(RUN_VARIABLES.pendingFailures, '');
+  for (const [name, message] of pending) {
+    pm.test(name, () => {
+      throw new Error(explainCodeNotes(message));
+    });
+  }
+}
+
+/** A successful create's `id`, for the read that follows (suites/api.ts). */
+function keepCreatedId(pm: Pm, expectation: ApiExpectation, response: PmResponse): void {
+  if (!expectation.savesIdIn || response.code < 200 || response.code >= 300) return;
+  const body = parseJson(response.text()) as { id?: unknown } | undefined;
+  if (body && isUsableProcessId(body.id)) pm.variables.set(expectation.savesIdIn, body.id);
+}
+
 export function runTests(host: Host): void {
+  try {
+    judge(host);
+  } finally {
+    recordPendingFailures(host.pm);
+  }
+}
+
+function judge(host: Host): void {
   const pm = host.pm;
   const caseId = textVar(pm, RUN_VARIABLES.currentCase);
   const expectation = parseJson(textVar(pm, RUN_VARIABLES.expectation)) as Expectation | undefined;
@@ -47,6 +76,7 @@ export function runTests(host: Host): void {
   }
   if (expectation.kind === 'api') {
     record(pm, [judgeApiResponse(expectation, status)]);
+    keepCreatedId(pm, expectation, response);
     return;
   }
   if (retryAfterRateLimit(host, caseId, status, response.headers.get('Retry-After'))) return;

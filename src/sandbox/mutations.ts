@@ -2,7 +2,7 @@
  * Valid assertions and the signing tools the negative cases (src/suites/cases.ts) build their mutations with,
  * on top of the sandbox RS256 signer. Runs inside Postman and in Node.
  */
-import { ASSERTION_HEADER, DEFAULT_ASSERTION_LIFETIME_SECONDS, REQUIRED_SCOPE } from '../idcloud/claims';
+import { ASSERTION_HEADER, AssertionTimes, REQUIRED_SCOPE } from '../idcloud/claims';
 import type { AssertionClaims, JwsHeader, MutationTools } from '../suites/cases';
 import {
   base64urlEncode,
@@ -21,12 +21,14 @@ export interface AssertionParts {
   claims: AssertionClaims;
 }
 
-/** The valid assertion: header exactly {alg RS256, typ JWT}; iat now, exp iat + 3600 (idcloud-auth.md §2). */
-export function validAssertionParts(iss: string, aud: string, nowMs: number): AssertionParts {
-  const iat = Math.floor(nowMs / 1000);
+/**
+ * The valid assertion: header exactly {alg RS256, typ JWT}; claims iss, aud, scope, iat, exp only
+ * (idcloud-auth.md §2), with the times of claims.ts `assertionTimes` (iat now, exp at most iat + 3600).
+ */
+export function validAssertionParts(iss: string, aud: string, times: AssertionTimes): AssertionParts {
   return {
     header: { ...ASSERTION_HEADER },
-    claims: { iss, aud, scope: REQUIRED_SCOPE, iat, exp: iat + DEFAULT_ASSERTION_LIFETIME_SECONDS },
+    claims: { iss, aud, scope: REQUIRED_SCOPE, iat: times.iat, exp: times.exp },
   };
 }
 
@@ -52,7 +54,24 @@ export function parseAccountKey(pem: string): ParsedKey {
   }
 }
 
-/** Tools for the negative cases; the other key is generated only when a case asks for it. */
+/**
+ * Where "signed by another key" gets its key: the PEM the runner injects (idcloud_other_private_key, a throwaway
+ * key made with node:crypto) when it parses, else a key generated here, which costs 150-500 ms in the sandbox.
+ */
+export function otherKeyMaker(injectedPem: string): (bits: number) => RsaPrivateKey {
+  return (bits) => {
+    if (injectedPem.trim()) {
+      try {
+        return parseRsaPrivateKey(injectedPem);
+      } catch {
+        // An unusable injected key is not the user's problem: make one as the Postman app would.
+      }
+    }
+    return generateRsaPrivateKey(bits);
+  };
+}
+
+/** Tools for the negative cases; the other key is made only when a case asks for it. */
 export function mutationTools(key: RsaPrivateKey, otherAud: string, makeOtherKey: (bits: number) => RsaPrivateKey = generateRsaPrivateKey): MutationTools {
   let otherKey: RsaPrivateKey | undefined;
   return {

@@ -3,7 +3,6 @@
  * failure messages say what the server did instead. Bundled into the sandbox test script; no Node imports.
  */
 import { ERROR_CODE_PATTERN } from '../idcloud/claims';
-import { isUnicoErrorCode, UNICO_ERRORS } from '../idcloud/errors';
 import type { ExpectedRejection } from './cases';
 
 /** What a negative case expects, as the pre-request script hands it to the test script. */
@@ -16,6 +15,8 @@ export interface RejectionExpectation extends ExpectedRejection {
 export interface ApiExpectation {
   expect: 'accepted' | 'rejected';
   subject: string;
+  /** Keep the answer's `id` in this run variable (suites/api.ts `savesIdIn`). */
+  savesIdIn?: string;
 }
 
 /** Handed from the pre-request script to the test script in a run variable, so the test script needs no tables. */
@@ -53,19 +54,22 @@ export function unicoCodeOf(body: unknown): string | undefined {
   return match ? match[0] : undefined;
 }
 
-/** "1.2.5 (the JWT cannot be validated …; check that …)" for a known code, the bare code otherwise. */
-export function explainCode(code: string): string {
-  if (!isUnicoErrorCode(code)) return code;
-  const info = UNICO_ERRORS[code];
-  return `${code} (${info.cause}; ${info.remedy})`;
+/**
+ * A Unico code inside a message, to be explained (cause and remedy) where the message becomes a test result:
+ * only the test script carries Unico's error table (suites/explain.ts), which keeps the pre-request script small.
+ */
+export function codeNote(code: string): string {
+  return `\u00ab${code}\u00bb`;
 }
+
+export const CODE_NOTE_PATTERN = /\u00ab([0-9.]+)\u00bb/g;
 
 function orList(items: readonly (string | number)[]): string {
   return items.length <= 1 ? String(items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 export function describeExpectation(c: ExpectedRejection): string {
-  const statuses = orList(c.statuses);
+  const statuses = c.statuses === '4xx' ? 'a 4xx' : orList(c.statuses);
   return c.codes ? `${statuses} with ${orList(c.codes)}` : statuses;
 }
 
@@ -73,12 +77,22 @@ export function describeExpectation(c: ExpectedRejection): string {
 export function judgeRejection(c: RejectionExpectation, status: number, bodyText: string): Check[] {
   const expected = describeExpectation(c);
   const statusCheck: Check = { name: `rejected with ${expected}` };
-  if (!c.statuses.includes(status)) {
+  const statuses = c.statuses;
+  const malformedRequest = statuses === '4xx';
+  const statusMatches = statuses === '4xx' ? status >= 400 && status < 500 && status !== 429 : statuses.includes(status);
+  if (!statusMatches) {
     const what = status >= 200 && status < 300 ? `the server accepted ${c.subject}` : `the server did not reject ${c.subject} as documented`;
     statusCheck.failure = `expected ${expected}, got ${status}: ${what}`;
     return [statusCheck];
   }
   const body = parseJson(bodyText) as ErrorBody | undefined;
+  if (malformedRequest) {
+    const oauthShape: Check = { name: 'error body has an error string' };
+    if (!body || typeof body.error !== 'string' || (body.error_description !== undefined && typeof body.error_description !== 'string')) {
+      oauthShape.failure = `expected a JSON body {"error": string}, got ${body === undefined ? 'no JSON' : 'other fields'}: the error body is not an OAuth error`;
+    }
+    return [statusCheck, oauthShape];
+  }
   const shapeCheck: Check = { name: 'error body has error and error_description strings' };
   if (!body || typeof body.error !== 'string' || typeof body.error_description !== 'string') {
     shapeCheck.failure = `expected a JSON body {"error": string, "error_description": string}, got ${body === undefined ? 'no JSON' : 'other fields'}: the error body does not follow Unico's shape`;
@@ -106,7 +120,7 @@ export function isLockout(bodyText: string): boolean {
 /** One line about a failed exchange: status, Unico code with cause and remedy. Never echoes tokens. */
 export function describeExchangeFailure(status: number, bodyText: string): string {
   const code = unicoCodeOf(parseJson(bodyText));
-  return code ? `token endpoint answered ${status} with ${explainCode(code)}` : `token endpoint answered ${status} without a Unico error code`;
+  return code ? `token endpoint answered ${status} with ${codeNote(code)}` : `token endpoint answered ${status} without a Unico error code`;
 }
 
 /** Checks of a successful token response (the `Token` folder's request). */
@@ -136,6 +150,11 @@ export function judgeTokenResponse(status: number, bodyText: string): Check[] {
     expiresIn.failure = `expected an integer expires_in in (0, 3600], got ${JSON.stringify(e ?? null)}`;
   }
   return [statusCheck, jsonCheck, tokenType, accessToken, expiresIn];
+}
+
+/** Process ids the read may put in its URL path: what Unico and the emulator hand out (UUIDs), nothing to escape. */
+export function isUsableProcessId(id: unknown): id is string {
+  return typeof id === 'string' && /^[A-Za-z0-9._~-]{1,128}$/.test(id);
 }
 
 export function judgeApiResponse(c: ApiExpectation, status: number): Check {

@@ -28,12 +28,26 @@ export const RUN_VARIABLES = {
   invalidAttempts: 'idcloud_invalid_attempts',
   /** `caseId:count` of the request being retried after a 429. */
   retry: 'idcloud_retry',
-  /** iats of the assertions signed in this run (sandbox/flow-iat.ts): no two assertions are identical. */
-  usedIats: 'idcloud_used_iats',
+  /** `iat:exp` pairs of the assertions signed in this run (sandbox/flow-times.ts): no two are identical. */
+  usedTimes: 'idcloud_used_times',
   /** JSON {key, message} of a rejected exchange: not retried in this run, each would be another invalid attempt. */
   tokenFailure: 'idcloud_token_failure',
+  /** Per product, the id the `create` request got back, which the `read` request reads (suites/api.ts). */
+  processIdUnico: 'idcloud_process_unico',
+  processIdClient: 'idcloud_process_client',
+  /** JSON [name, message][] of failures the pre-request found, which the test script records with Unico's explanation. */
+  pendingFailures: 'idcloud_pending',
   /** Set once a 1.2.18 (account locked) was seen: nothing more is sent. */
   locked: 'idcloud_locked',
+} as const;
+
+/**
+ * What a runner may inject for one run (Newman `envVar`/globals) to make it faster; never written to generated
+ * files. Each is optional: the scripts fall back to doing the work themselves (Postman app, plain Newman).
+ */
+export const INJECTED_VARIABLES = {
+  /** PEM of a throwaway RSA key for the "Signed by another key" case; without it the script generates one. */
+  otherPrivateKey: 'idcloud_other_private_key',
 } as const;
 
 /** The token cache: an environment variable when an environment is active, else a collection variable. */

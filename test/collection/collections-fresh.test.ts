@@ -42,8 +42,10 @@ test('committed environment files hold placeholder credentials only', () => {
   }
 });
 
-test('the collection file stays small (Unico own is ~352 KB; the goal is under 40 KB)', () => {
+/** Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 47,963 at this guard's last change. */
+const COLLECTION_BUDGET = 48 * 1024;
+
+test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;
-  // A regression guard, not the goal: the signer, the case table and the cache must stay far below Unico's.
-  expect(size).toBeLessThan(64 * 1024);
+  expect(size).toBeLessThanOrEqual(COLLECTION_BUDGET);
 });

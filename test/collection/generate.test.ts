@@ -11,7 +11,7 @@ import { makeEnvironment, resolveEnvironments } from '../../src/environments';
 import { sandboxScript } from '../../src/sandbox/script-text';
 import { API_CASES } from '../../src/suites/api';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
-import { CASE_HEADER, TOKEN_EXCHANGE_CASE } from '../../src/suites/variables';
+import { CASE_HEADER, INJECTED_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../src/suites/variables';
 import { testKeyPair, TEST_ISS } from '../helpers/keys';
 
 const SCHEMA_FILE = path.resolve(__dirname, '..', 'fixtures', 'postman-collection-v2.1.0.schema.json');
@@ -103,6 +103,20 @@ describe('collection', () => {
     expect(headers('api-unico-read').APIKEY).toBeUndefined();
   });
 
+  test('each read asks for the id its create kept (a run variable), not a fixed id', () => {
+    const urlOf = (id: string) => requestsOf(collection.item[2]).find((x: Json) => x.request.header.some((h: Json) => h.value === id)).request.url;
+    expect(urlOf('api-unico-read')).toBe('{{unico_api_url}}/client/v1/process/{{idcloud_process_unico}}');
+    expect(urlOf('api-client-read')).toBe('{{client_api_url}}/processes/v1/{{idcloud_process_client}}');
+  });
+
+  test('the injected other key is a runtime variable only: no environment file defines it', () => {
+    for (const env of generated(true).environments) {
+      const keysOf = (env.json as { values: { key: string }[] }).values.map((v) => v.key);
+      expect(keysOf).not.toContain(INJECTED_VARIABLES.otherPrivateKey);
+    }
+    expect(collection.variable).toBeUndefined();
+  });
+
   test('holds no secret and no environment value, even with --embed-key', () => {
     const text = JSON.stringify(generated(true).collection);
     const keyBody = keys.pkcs8Pem.split('\n')[1];
@@ -116,7 +130,7 @@ describe('collection', () => {
 
   test('the description explains the variables and the plain-Newman command', () => {
     const description = collection.info.description.content;
-    for (const word of ['private_key', 'iss', 'api_key', 'max_invalid_attempts', 'expires_in', 'pm.sendRequest']) expect(description).toContain(word);
+    for (const word of ['private_key', 'iss', 'api_key', 'max_invalid_attempts', 'expires_in', 'varied so that no two are identical']) expect(description).toContain(word);
     expect(description).toContain('newman run idcloud.postman_collection.json -e idcloud-uat.postman_environment.json --env-var "private_key=$(cat svc.key.pem)"');
   });
 });
@@ -158,6 +172,15 @@ describe('writeGeneratedFiles', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-gen-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the collection file: tab-indented down to the requests and scripts, each on one line', () => {
+    const written = writeGeneratedFiles(dir, generated());
+    const lines = fs.readFileSync(written.collectionFile, 'utf8').split('\n');
+    const requestLines = lines.filter((line) => line.startsWith('\t\t\t\t{"name":'));
+    expect(requestLines).toHaveLength(1 + NEGATIVE_CASES.length + API_CASES.length);
+    for (const line of requestLines) expect(() => JSON.parse(line.trim().replace(/,$/, ''))).not.toThrow();
+    expect(lines.length).toBeLessThan(100);
+  });
 
   test('writes the collection and environment files, no temp files left, JSON that parses back', () => {
     const files = generated();

@@ -29,6 +29,9 @@ test('runDemo passes every suite against the embedded emulator and returns what 
   expect(local).toMatchObject({ name: 'local', suite: 'all', status: 'passed' });
   expect(local.assertions.failed).toBe(0);
   expect(local.invalidAttempts).toBeGreaterThan(10);
+  // Unico's rate limit by default; any 429 it caused was waited out (the run passed) and counted.
+  expect(demo.rateLimit).toBe(10);
+  expect(local.rateLimited).toEqual(expect.any(Number));
   expect(demo.files.collectionFile).toBe(path.join(tmp, 'idcloud.postman_collection.json'));
   expect(demo.files.reports.map((f) => path.basename(f)).sort()).toEqual(['idcloud-local.json', 'idcloud-local.junit.xml']);
   expect(demo.files.account).toBeUndefined();

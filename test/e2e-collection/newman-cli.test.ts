@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { FOLDERS, writeGeneratedFiles } from '../../src/collection';
 import { API_CASES } from '../../src/suites/api';
+import { apiCaseName } from '../../src/suites/api-docs';
+import { negativeCaseDoc } from '../../src/suites/case-docs';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { API_KEY, keys, setUp, Setup } from './support';
 
@@ -64,7 +66,7 @@ test('every request of every folder passes (newman CLI, -e env file, --env-var p
     expect(run.exitCode).toBe(0);
     const executed = run.report.run.executions.map((e) => e.item.name);
     // Every request ran at least once (a 429 may run one twice) and each one asserted something.
-    const expected = ['Exchange assertion for access token', ...NEGATIVE_CASES.map((c) => c.name), ...API_CASES.map((c) => c.name)];
+    const expected = ['Exchange assertion for access token', ...NEGATIVE_CASES.map((c) => negativeCaseDoc(c.id).name), ...API_CASES.map(apiCaseName)];
     expect([...new Set(executed)]).toEqual(expected);
     for (const execution of run.report.run.executions) {
       if (execution.response?.code === 429) continue;

@@ -3,6 +3,7 @@
  * by max_invalid_attempts, the first 1.2.18 stops the run, and 429s are retried after Retry-After.
  */
 import { FOLDERS } from '../../src/collection';
+import { negativeCaseDoc } from '../../src/suites/case-docs';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { runNewman } from '../helpers/postman-runtimes';
 import { TEST_ISS } from '../helpers/keys';
@@ -16,7 +17,7 @@ test('Token errors sends at most max_invalid_attempts invalid attempts and says 
     expect(emulator.stats().invalidAttempts[TEST_ISS]).toBe(5);
     const skipped = result.consoleLogs.filter((l) => l.includes('skipped, max_invalid_attempts (5) reached'));
     expect(skipped).toHaveLength(NEGATIVE_CASES.length - 5);
-    expect(result.responses.map((r) => r.item).filter((name) => name !== '')).toEqual(NEGATIVE_CASES.slice(0, 5).map((c) => c.name));
+    expect(result.responses.map((r) => r.item).filter((name) => name !== '')).toEqual(NEGATIVE_CASES.slice(0, 5).map((c) => negativeCaseDoc(c.id).name));
   } finally {
     await emulator.close();
   }

@@ -6,7 +6,7 @@ import { compactVerify, decodeJwt, jwtVerify } from 'jose';
 import { Credentials, loadCredentials } from '../../src/credentials';
 import { Environment, resolveEnvironments } from '../../src/environments';
 import {
-  exchangeToken, freshIat, signAssertion, TokenEndpointUnreachableError, TokenExchangeError, describeNetworkReason,
+  exchangeToken, freshAssertionTimes, signAssertion, TokenEndpointUnreachableError, TokenExchangeError, describeNetworkReason,
 } from '../../src/exchange';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
 import { certificateFor, hasOpenssl, makeCorpus } from '../credentials/corpus';
@@ -46,7 +46,7 @@ function expectNoSecrets(text: string): void {
 
 describe('signAssertion', () => {
   test("header exactly {alg:RS256,typ:JWT}; claims exactly iss, aud, scope, iat, exp = iat + 3600; verifies with jose", async () => {
-    const jwt = await signAssertion(creds, 'https://identityhomolog.acesso.io', 1_700_000_000);
+    const jwt = await signAssertion(creds, 'https://identityhomolog.acesso.io', { iat: 1_700_000_000, exp: 1_700_003_600 });
     const header = JSON.parse(Buffer.from(jwt.split('.')[0], 'base64url').toString());
     expect(header).toEqual({ alg: 'RS256', typ: 'JWT' });
     expect(jwt.split('.')[0]).toBe(Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url'));
@@ -58,27 +58,52 @@ describe('signAssertion', () => {
 
   test('aud, iat and exp in the payload file are ignored: aud comes from the environment', async () => {
     const fromFile = loadCredentials({ payload: corpus.payload({ iss: TEST_ISS, aud: 'https://identity.acesso.io/', iat: 1, exp: 2 }), key: corpus.goodPkcs1Key });
-    const claims = decodeJwt(await signAssertion(fromFile, 'https://identityhomolog.acesso.io', 1_700_000_000));
+    const claims = decodeJwt(await signAssertion(fromFile, 'https://identityhomolog.acesso.io', { iat: 1_700_000_000, exp: 1_700_003_600 }));
     expect(claims).toMatchObject({ aud: 'https://identityhomolog.acesso.io', iat: 1_700_000_000, exp: 1_700_003_600 });
   });
 
   test('a PKCS#1 key signs the same bytes as PKCS#8 (RS256 is deterministic)', async () => {
     const pkcs1 = loadCredentials({ iss: TEST_ISS, key: corpus.goodPkcs1Key });
-    expect(await signAssertion(pkcs1, 'https://a', 5)).toBe(await signAssertion(creds, 'https://a', 5));
+    expect(await signAssertion(pkcs1, 'https://a', { iat: 5, exp: 3605 })).toBe(await signAssertion(creds, 'https://a', { iat: 5, exp: 3605 }));
+  });
+
+  test('by default: iat now (never back-dated), 2700 < exp - iat <= 3600, and never the same assertion twice', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const jwts = await Promise.all(Array.from({ length: 20 }, () => signAssertion(creds, 'https://identityhomolog.acesso.io')));
+    const after = Math.floor(Date.now() / 1000);
+    for (const jwt of jwts) {
+      const { iat, exp } = decodeJwt(jwt) as { iat: number; exp: number };
+      expect(iat).toBeGreaterThanOrEqual(before);
+      expect(iat).toBeLessThanOrEqual(after);
+      expect(exp - iat).toBeGreaterThan(2700);
+      expect(exp - iat).toBeLessThanOrEqual(3600);
+    }
+    expect(new Set(jwts).size).toBe(jwts.length);
   });
 });
 
-describe('freshIat', () => {
-  test('never hands out the same iat twice for one iss and aud, waiting for the next second', async () => {
-    let now = 1_700_000_000_400;
-    const clock = () => now;
-    const first = await freshIat('a@t.iam.acesso.io', 'https://x', clock);
-    now = 1_700_000_000_900; // same second
-    const second = await freshIat('a@t.iam.acesso.io', 'https://x', clock);
-    const other = await freshIat('a@t.iam.acesso.io', 'https://other', clock);
-    expect(first).toBe(1_700_000_000);
-    expect(second).toBe(1_700_000_001);
-    expect(other).toBe(1_700_000_000);
+describe('freshAssertionTimes', () => {
+  test('iat is now; exp = iat + 3600 - the random offset', () => {
+    expect(freshAssertionTimes('a@t.iam.acesso.io', 'https://offset', () => 1_700_000_000_400, () => 17)).toEqual({ iat: 1_700_000_000, exp: 1_700_003_583 });
+  });
+
+  test('never hands out the same (iat, exp) pair twice for one iss and aud: the same offset drawn again moves on', () => {
+    const clock = () => 1_700_000_100_900;
+    const sameOffset = () => 899;
+    const first = freshAssertionTimes('a@t.iam.acesso.io', 'https://x', clock, sameOffset);
+    const second = freshAssertionTimes('a@t.iam.acesso.io', 'https://x', clock, sameOffset);
+    const other = freshAssertionTimes('a@t.iam.acesso.io', 'https://other', clock, sameOffset);
+    expect(first).toEqual({ iat: 1_700_000_100, exp: 1_700_000_100 + 3600 - 899 });
+    // Same second, same iat (no waiting, no back-dating), another exp, still within (2700, 3600].
+    expect(second).toEqual({ iat: 1_700_000_100, exp: 1_700_000_100 + 3600 });
+    expect(other).toEqual(first);
+  });
+
+  test('the next second starts afresh', () => {
+    let now = 1_700_000_200_000;
+    const first = freshAssertionTimes('a@t.iam.acesso.io', 'https://y', () => now, () => 0);
+    now += 1000;
+    expect(freshAssertionTimes('a@t.iam.acesso.io', 'https://y', () => now, () => 0)).toEqual({ iat: first.iat + 1, exp: first.exp + 1 });
   });
 });
 

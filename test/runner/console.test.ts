@@ -62,10 +62,10 @@ test('live only on a terminal outside CI', () => {
 test('summary: a row per environment, reasons and failures under it, the verdict last', () => {
   const base: EnvironmentResult = {
     name: 'uat', suite: 'smoke', folders: ['Token', 'API'], status: 'passed', exitCode: 0, tokenExchangeMs: 212, requests: 10,
-    assertions: { total: 14, passed: 14, failed: 0, skipped: 0 }, invalidAttempts: 0, failures: [], reports: [], durationMs: 900,
+    assertions: { total: 14, passed: 14, failed: 0, skipped: 0 }, invalidAttempts: 0, rateLimited: 0, failures: [], reports: [], durationMs: 900,
   };
   const lines = formatSummary({
-    environments: [base, { ...base, name: 'production', status: 'unreachable', exitCode: 3, tokenExchangeMs: undefined, requests: 0, assertions: { total: 0, passed: 0, failed: 0, skipped: 0 }, reason: 'https://identity.acesso.io is unreachable: timed out' }],
+    environments: [{ ...base, rateLimited: 2 }, { ...base, name: 'production', status: 'unreachable', exitCode: 3, tokenExchangeMs: undefined, requests: 0, assertions: { total: 0, passed: 0, failed: 0, skipped: 0 }, reason: 'https://identity.acesso.io is unreachable: timed out' }],
     exitCode: 3,
     reporters: ['cli'],
   });
@@ -73,5 +73,7 @@ test('summary: a row per environment, reasons and failures under it, the verdict
   expect(lines[2]).toBe('uat          smoke  212 ms          10        14      0       0                 PASS');
   expect(lines[3]).toBe('production   smoke  -               0         0       0       0                 UNREACHABLE');
   expect(lines).toContain('production: https://identity.acesso.io is unreachable: timed out');
+  expect(lines).toContain("uat: 2 responses were 429 Too Many Requests (the server's rate limit); each costs a wait before the retry");
+  expect(lines.filter((l) => l.includes('429'))).toHaveLength(1);
   expect(lines[lines.length - 1]).toBe('verdict: an environment could not be reached or the run could not complete (exit 3)');
 });

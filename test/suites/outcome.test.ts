@@ -1,8 +1,10 @@
 /** Judging answers: the failure messages say what the server did instead and name the broken rule. */
+import { explainCodeNotes } from '../../src/suites/explain';
 import { ERROR_DESCRIPTION } from '../../src/idcloud';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { API_CASES } from '../../src/suites/api';
 import {
+  codeNote,
   describeExchangeFailure,
   describeExpectation,
   isLockout,
@@ -18,7 +20,20 @@ const EXPIRED: RejectionExpectation = { ...expired.expect, subject: expired.subj
 const SIGNATURE = NEGATIVE_CASES.find((c) => c.id === 'signature-tampered')!;
 const body = (code?: string, lang: 'pt' | 'en' = 'pt') => JSON.stringify({ error: 'server_error', error_description: ERROR_DESCRIPTION[lang](code) });
 
+const jsonBody = NEGATIVE_CASES.find((c) => c.id === 'json-body')!;
+const JSON_BODY: RejectionExpectation = { ...jsonBody.expect, subject: jsonBody.subject };
+
 describe('judgeRejection', () => {
+  test('a malformed request counts as rejected by any 4xx but 429, with an OAuth error body', () => {
+    for (const status of [400, 401, 415, 422]) {
+      const checks = judgeRejection(JSON_BODY, status, '{"error":"invalid_request"}');
+      expect(checks.map((c) => c.failure)).toEqual([undefined, undefined]);
+    }
+    expect(judgeRejection(JSON_BODY, 200, '{}')[0].failure).toBe('expected a 4xx, got 200: the server accepted a JSON body instead of a form');
+    expect(judgeRejection(JSON_BODY, 429, '{}')[0].failure).toMatch(/^expected a 4xx, got 429: the server did not reject/);
+    expect(judgeRejection(JSON_BODY, 500, 'oops')[0].failure).toMatch(/^expected a 4xx, got 500/);
+    expect(judgeRejection(JSON_BODY, 400, 'not json')[1].failure).toMatch(/the error body is not an OAuth error$/);
+  });
   test('a 200 to an expired assertion names the broken rule in one sentence', () => {
     const checks = judgeRejection(EXPIRED, 200, '{"access_token":"x"}');
     expect(checks).toEqual([{ name: 'rejected with 401 with 1.2.4', failure: 'expected 401 with 1.2.4, got 200: the server accepted an expired assertion' }]);
@@ -63,10 +78,19 @@ describe('codes and lockout', () => {
     expect(isLockout('not json')).toBe(false);
   });
   test('describeExchangeFailure explains the code with cause and remedy', () => {
-    expect(describeExchangeFailure(401, body('1.2.5'))).toBe(
+    expect(explainCodeNotes(describeExchangeFailure(401, body('1.2.5')))).toBe(
       'token endpoint answered 401 with 1.2.5 (the JWT cannot be validated / was not signed correctly; check that the private key belongs to this service account)',
     );
     expect(describeExchangeFailure(502, 'bad gateway')).toBe('token endpoint answered 502 without a Unico error code');
+  });
+});
+
+describe('code notes', () => {
+  test('a message names the code; only explainCodeNotes (the test script) adds cause and remedy', () => {
+    const message = describeExchangeFailure(401, body('1.2.7'));
+    expect(message).toBe(`token endpoint answered 401 with ${codeNote('1.2.7')}`);
+    expect(explainCodeNotes(message)).toBe('token endpoint answered 401 with 1.2.7 (the JWT was already used (replay); sign a fresh assertion for every exchange)');
+    expect(explainCodeNotes(`x ${codeNote('9.9.9')}`)).toBe('x 9.9.9');
   });
 });
 
@@ -90,7 +114,7 @@ describe('judgeTokenResponse', () => {
   });
   test('an error names the Unico code, cause and remedy', () => {
     const [check] = judgeTokenResponse(401, body('1.2.6'));
-    expect(check.failure).toBe('expected 200, got 401: token endpoint answered 401 with 1.2.6 (the signing key is no longer accepted (revoked); request new credentials from Unico)');
+    expect(explainCodeNotes(check.failure!)).toBe('expected 200, got 401: token endpoint answered 401 with 1.2.6 (the signing key is no longer accepted (revoked); request new credentials from Unico)');
   });
 });
 

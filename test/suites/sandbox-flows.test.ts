@@ -4,12 +4,16 @@
  */
 import { ERROR_DESCRIPTION } from '../../src/idcloud';
 import { exchangeAssertion, MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../src/sandbox/flow-exchange';
-import { uniqueIat } from '../../src/sandbox/flow-iat';
+import { uniqueAssertionTimes } from '../../src/sandbox/flow-times';
 import { runPrerequest } from '../../src/sandbox/flow-prerequest';
 import { otherEnvironmentAud } from '../../src/sandbox/flow-settings';
 import { runTests } from '../../src/sandbox/flow-tests';
 import { cacheEntry, cacheKey, getAccessToken, isUsable, refreshMarginMs } from '../../src/sandbox/token-cache';
-import { CASE_HEADER, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../src/suites/variables';
+import { API_CASES, UNKNOWN_PROCESS_ID } from '../../src/suites/api';
+import { negativeCaseDoc } from '../../src/suites/case-docs';
+import { explainCodeNotes } from '../../src/suites/explain';
+import { CASE_HEADER, INJECTED_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../src/suites/variables';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { testKeyPair, TEST_ISS } from '../helpers/keys';
 import { fakeResponse, fakeRun } from './fake-pm';
 
@@ -102,7 +106,9 @@ describe('exchange', () => {
     const run = fakeRun({ environment: ENV, answers: [error('1.2.5')] });
     const outcomes: { message?: string }[] = [];
     exchangeAssertion(run.host, `${URL}/oauth2/token`, () => 'SECRET-ASSERTION', (o) => outcomes.push(o as never));
-    expect(outcomes[0].message).toContain('1.2.5 (the JWT cannot be validated');
+    // The pre-request carries no error table: the code is explained where the message becomes a test result.
+    expect(outcomes[0].message).not.toContain('cannot be validated');
+    expect(explainCodeNotes(outcomes[0].message!)).toBe('token endpoint answered 401 with 1.2.5 (the JWT cannot be validated / was not signed correctly; check that the private key belongs to this service account)');
     expect(JSON.stringify(outcomes)).not.toContain('SECRET-ASSERTION');
   });
   test('retryDelayMs: Retry-After seconds, else exponential backoff, capped', () => {
@@ -112,13 +118,29 @@ describe('exchange', () => {
   });
 });
 
-describe('unique iat', () => {
-  test('assertions signed in the same second get distinct, earlier iats (never future ones)', () => {
+describe('unique assertion times', () => {
+  test('iat is now, never back-dated; exp - iat in (2700, 3600]; the same draw in the same second moves exp on', () => {
     const run = fakeRun();
     const now = run.clock.now + 400;
-    const iats = [uniqueIat(run.pm, now), uniqueIat(run.pm, now), uniqueIat(run.pm, now + 1000), uniqueIat(run.pm, now + 1000)];
     const second = Math.floor(now / 1000);
-    expect(iats).toEqual([second, second - 1, second + 1, second - 2]);
+    const sameDraw = () => 0.5; // offset 450
+    const times = [uniqueAssertionTimes(run.pm, now, sameDraw), uniqueAssertionTimes(run.pm, now, sameDraw), uniqueAssertionTimes(run.pm, now + 1000, sameDraw)];
+    expect(times).toEqual([
+      { iat: second, exp: second + 3600 - 450 },
+      { iat: second, exp: second + 3600 - 451 },
+      { iat: second + 1, exp: second + 1 + 3600 - 450 },
+    ]);
+  });
+  test('with Math.random: 60 assertions in one second are all distinct and within the rule', () => {
+    const run = fakeRun();
+    const now = run.clock.now;
+    const pairs = Array.from({ length: 60 }, () => uniqueAssertionTimes(run.pm, now));
+    expect(new Set(pairs.map((t) => t.exp)).size).toBe(pairs.length);
+    for (const t of pairs) {
+      expect(t.iat).toBe(Math.floor(now / 1000));
+      expect(t.exp - t.iat).toBeGreaterThan(2700);
+      expect(t.exp - t.iat).toBeLessThanOrEqual(3600);
+    }
   });
   test('two requests in the same second never send the same assertion', () => {
     const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'grant-type-wrong' } });
@@ -170,6 +192,7 @@ describe('pre-request dispatch', () => {
   });
   test('by-Client requests are skipped while api_key is empty', () => {
     const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'api-client-create' } });
+    run.pm.info.requestName = 'By Client: create with a valid token';
     runPrerequest(run.host);
     expect(run.skipped.value).toBe(true);
     expect(run.tests).toEqual([{ name: 'By Client: create with a valid token: skipped, api_key is empty (fill api_key to test the by-Client API)', skipped: true }]);
@@ -181,9 +204,90 @@ describe('pre-request dispatch', () => {
   });
 });
 
+describe('failures that name a Unico code', () => {
+  test('a failed token exchange for an API request is recorded by the test script, with cause and remedy', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'api-unico-create' }, answers: [error('1.2.6')] });
+    run.pm.info.requestName = 'By Unico: create with a valid token';
+    runPrerequest(run.host);
+    expect(run.tests).toEqual([]);
+    run.pm.response = fakeResponse(401, { error: { code: 'token_invalid' } });
+    runTests(run.host);
+    expect(run.tests).toContainEqual({
+      name: 'By Unico: create with a valid token: access token obtained',
+      failure: 'token endpoint answered 401 with 1.2.6 (the signing key is no longer accepted (revoked); request new credentials from Unico)',
+    });
+    expect(run.local.get(RUN_VARIABLES.pendingFailures)).toBe('');
+  });
+  test("a request of the user's own never inherits pending failures", () => {
+    const run = fakeRun({ environment: ENV });
+    run.local.set(RUN_VARIABLES.pendingFailures, JSON.stringify([['x', 'answered 401 with \u00ab1.2.6\u00bb']]));
+    runPrerequest(run.host);
+    runTests(run.host);
+    expect(run.tests).toEqual([]);
+  });
+});
+
+describe('API reads read what the create made', () => {
+  const create = API_CASES.find((c) => c.id === 'api-unico-create')!;
+  const read = API_CASES.find((c) => c.id === 'api-unico-read')!;
+  test('the read path takes its id from the run variable the create fills', () => {
+    expect(read.path).toBe(`/client/v1/process/{{${create.savesIdIn}}}`);
+    expect(read.readsIdFrom).toBe(create.savesIdIn);
+  });
+  test("a 200 create keeps the answer's id; the read then uses it", () => {
+    const run = fakeRun({ environment: { ...ENV }, headers: { [CASE_HEADER]: 'token-exchange' } });
+    runPrerequest(run.host);
+    run.pm.response = TOKEN_OK();
+    runTests(run.host);
+    run.requestHeaders.set(CASE_HEADER, create.id);
+    runPrerequest(run.host);
+    run.pm.response = fakeResponse(200, { id: 'a1b2c3d4-0000-4000-8000-00000000abcd', status: 'created' });
+    runTests(run.host);
+    expect(run.local.get(create.savesIdIn!)).toBe('a1b2c3d4-0000-4000-8000-00000000abcd');
+    run.requestHeaders.set(CASE_HEADER, read.id);
+    runPrerequest(run.host);
+    expect(run.local.get(read.readsIdFrom!)).toBe('a1b2c3d4-0000-4000-8000-00000000abcd');
+  });
+  test('without a create (or with an id that is not a plain token) the read falls back to the fixed id', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: create.id }, answers: [TOKEN_OK()] });
+    runPrerequest(run.host);
+    run.pm.response = fakeResponse(200, { id: '../../admin?x=1' });
+    runTests(run.host);
+    expect(run.local.get(create.savesIdIn!)).toBeUndefined();
+    run.requestHeaders.set(CASE_HEADER, read.id);
+    runPrerequest(run.host);
+    expect(run.local.get(read.readsIdFrom!)).toBe(UNKNOWN_PROCESS_ID);
+  });
+});
+
+describe('"Signed by another key"', () => {
+  const decode = (jws: string) => ({ input: jws.slice(0, jws.lastIndexOf('.')), signature: Buffer.from(jws.slice(jws.lastIndexOf('.') + 1), 'base64url') });
+  const verifies = (jws: string, publicKey: ReturnType<typeof createPublicKey>) => verify('RSA-SHA256', Buffer.from(decode(jws).input), publicKey, decode(jws).signature);
+  function otherKeyAssertion(extra: Record<string, string>): string {
+    const run = fakeRun({ environment: { ...ENV, ...extra }, headers: { [CASE_HEADER]: 'signature-other-key' } });
+    run.pm.info.requestName = negativeCaseDoc('signature-other-key').name;
+    runPrerequest(run.host);
+    return String(run.local.get(RUN_VARIABLES.assertion));
+  }
+  test('signs with the injected key when idcloud_other_private_key is set', () => {
+    const injected = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jws = otherKeyAssertion({ [INJECTED_VARIABLES.otherPrivateKey]: injected.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string });
+    expect(verifies(jws, injected.publicKey)).toBe(true);
+    expect(verifies(jws, createPublicKey(createPrivateKey(keys.pkcs1Pem)))).toBe(false);
+  });
+  test('without it (Postman app, plain Newman) generates a key: the signature verifies with neither', () => {
+    const injected = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jws = otherKeyAssertion({});
+    expect(jws.split('.')).toHaveLength(3);
+    expect(verifies(jws, injected.publicKey)).toBe(false);
+    expect(verifies(jws, createPublicKey(createPrivateKey(keys.pkcs1Pem)))).toBe(false);
+  });
+});
+
 describe('invalid attempts, retries and lockout', () => {
   function negative(run: ReturnType<typeof fakeRun>, id: string): void {
     run.requestHeaders.set(CASE_HEADER, id);
+    run.pm.info.requestName = negativeCaseDoc(id).name;
     runPrerequest(run.host);
   }
   test('each Token errors request counts one attempt; beyond max_invalid_attempts they are skipped', () => {
@@ -232,5 +336,85 @@ describe('invalid attempts, retries and lockout', () => {
     runPrerequest(run.host);
     expect(run.sent).toEqual([]);
     expect(run.local.get(RUN_VARIABLES.bearer)).toBe('tok-1');
+  });
+});
+
+describe('failures that name a Unico code', () => {
+  test('a failed token exchange for an API request is recorded by the test script, with cause and remedy', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'api-unico-create' }, answers: [error('1.2.6')] });
+    run.pm.info.requestName = 'By Unico: create with a valid token';
+    runPrerequest(run.host);
+    expect(run.tests).toEqual([]);
+    run.pm.response = fakeResponse(401, { error: { code: 'token_invalid' } });
+    runTests(run.host);
+    expect(run.tests).toContainEqual({
+      name: 'By Unico: create with a valid token: access token obtained',
+      failure: 'token endpoint answered 401 with 1.2.6 (the signing key is no longer accepted (revoked); request new credentials from Unico)',
+    });
+    expect(run.local.get(RUN_VARIABLES.pendingFailures)).toBe('');
+  });
+  test("a request of the user's own never inherits pending failures", () => {
+    const run = fakeRun({ environment: ENV });
+    run.local.set(RUN_VARIABLES.pendingFailures, JSON.stringify([['x', 'answered 401 with \u00ab1.2.6\u00bb']]));
+    runPrerequest(run.host);
+    runTests(run.host);
+    expect(run.tests).toEqual([]);
+  });
+});
+
+describe('API reads read what the create made', () => {
+  const create = API_CASES.find((c) => c.id === 'api-unico-create')!;
+  const read = API_CASES.find((c) => c.id === 'api-unico-read')!;
+  test('the read path takes its id from the run variable the create fills', () => {
+    expect(read.path).toBe(`/client/v1/process/{{${create.savesIdIn}}}`);
+    expect(read.readsIdFrom).toBe(create.savesIdIn);
+  });
+  test("a 200 create keeps the answer's id; the read then uses it", () => {
+    const run = fakeRun({ environment: { ...ENV }, headers: { [CASE_HEADER]: 'token-exchange' } });
+    runPrerequest(run.host);
+    run.pm.response = TOKEN_OK();
+    runTests(run.host);
+    run.requestHeaders.set(CASE_HEADER, create.id);
+    runPrerequest(run.host);
+    run.pm.response = fakeResponse(200, { id: 'a1b2c3d4-0000-4000-8000-00000000abcd', status: 'created' });
+    runTests(run.host);
+    expect(run.local.get(create.savesIdIn!)).toBe('a1b2c3d4-0000-4000-8000-00000000abcd');
+    run.requestHeaders.set(CASE_HEADER, read.id);
+    runPrerequest(run.host);
+    expect(run.local.get(read.readsIdFrom!)).toBe('a1b2c3d4-0000-4000-8000-00000000abcd');
+  });
+  test('without a create (or with an id that is not a plain token) the read falls back to the fixed id', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: create.id }, answers: [TOKEN_OK()] });
+    runPrerequest(run.host);
+    run.pm.response = fakeResponse(200, { id: '../../admin?x=1' });
+    runTests(run.host);
+    expect(run.local.get(create.savesIdIn!)).toBeUndefined();
+    run.requestHeaders.set(CASE_HEADER, read.id);
+    runPrerequest(run.host);
+    expect(run.local.get(read.readsIdFrom!)).toBe(UNKNOWN_PROCESS_ID);
+  });
+});
+
+describe('"Signed by another key"', () => {
+  const decode = (jws: string) => ({ input: jws.slice(0, jws.lastIndexOf('.')), signature: Buffer.from(jws.slice(jws.lastIndexOf('.') + 1), 'base64url') });
+  const verifies = (jws: string, publicKey: ReturnType<typeof createPublicKey>) => verify('RSA-SHA256', Buffer.from(decode(jws).input), publicKey, decode(jws).signature);
+  function otherKeyAssertion(extra: Record<string, string>): string {
+    const run = fakeRun({ environment: { ...ENV, ...extra }, headers: { [CASE_HEADER]: 'signature-other-key' } });
+    run.pm.info.requestName = negativeCaseDoc('signature-other-key').name;
+    runPrerequest(run.host);
+    return String(run.local.get(RUN_VARIABLES.assertion));
+  }
+  test('signs with the injected key when idcloud_other_private_key is set', () => {
+    const injected = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jws = otherKeyAssertion({ [INJECTED_VARIABLES.otherPrivateKey]: injected.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string });
+    expect(verifies(jws, injected.publicKey)).toBe(true);
+    expect(verifies(jws, createPublicKey(createPrivateKey(keys.pkcs1Pem)))).toBe(false);
+  });
+  test('without it (Postman app, plain Newman) generates a key: the signature verifies with neither', () => {
+    const injected = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jws = otherKeyAssertion({});
+    expect(jws.split('.')).toHaveLength(3);
+    expect(verifies(jws, injected.publicKey)).toBe(false);
+    expect(verifies(jws, createPublicKey(createPrivateKey(keys.pkcs1Pem)))).toBe(false);
   });
 });

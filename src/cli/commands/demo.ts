@@ -14,17 +14,21 @@ export const demoCommand: CliCommand = {
       .option('out', { type: 'string', default: 'out/demo', describe: 'write the collection, environment and reports here' })
       .option('write-key', { type: 'boolean', default: false, describe: "also write the throwaway account's private key, payload and an emulator accounts file" })
       .option('reporters', { type: 'string', describe: 'comma-separated among cli,junit,json,htmlextra (default: all installed)' })
+      .option('rate-limit', { type: 'number', default: 10, describe: "the emulator's rate limit, requests/second (Unico's is 10; 0 = off): over it the server answers 429 and the collection waits and retries" })
       .option('flaw', { type: 'string', array: true, describe: `make the emulator break a rule, to see the suites catch it: ${Object.keys(EMULATOR_FLAWS).join(', ')}` }),
   run: async (args) => {
     const flaws = ((args.flaw as unknown[] | undefined) ?? []).map(String);
     for (const flaw of flaws) {
       if (!isEmulatorFlaw(flaw)) throw new InputError('ERR_USAGE', `--flaw: "${flaw}" is not an emulator flaw; pick among ${Object.keys(EMULATOR_FLAWS).join(', ')}`);
     }
+    const rateLimit = Number(args['rate-limit']);
+    if (!(Number.isInteger(rateLimit) && rateLimit >= 0)) throw new InputError('ERR_USAGE', `--rate-limit: "${String(args['rate-limit'])}" must be a whole number ≥ 0 (0 = off)`);
     const { runDemo } = await import('../../demo');
     const { attachConsoleReporter } = await import('../../runner/console-reporter');
     const outDir = String(args.out);
     const { files, result } = await runDemo({
       outDir,
+      rateLimit,
       writeKey: Boolean(args['write-key']),
       reporters: typeof args.reporters === 'string' ? [args.reporters] : undefined,
       flaws: flaws as EmulatorFlaw[],
@@ -32,8 +36,12 @@ export const demoCommand: CliCommand = {
         if (run.reporters.includes('cli')) attachConsoleReporter(run);
       },
     });
+    const waits = result.environments.reduce((n, e) => n + e.rateLimited, 0);
     const lines = [
       '',
+      rateLimit > 0
+        ? `emulator rate limit: ${rateLimit} requests/s (Unico's is 10); 429 answers waited out: ${waits}${waits > 0 ? ' (--rate-limit 0 turns it off)' : ''}`
+        : 'emulator rate limit: off (--rate-limit 0)',
       `wrote ${files.collectionFile}`,
       ...files.environmentFiles.map((f) => `wrote ${f}`),
       ...(files.account ? [files.account.keyFile, files.account.payloadFile, files.account.publicKeyFile, files.account.accountsFile].map((f) => `wrote ${f}`) : []),
