@@ -115,11 +115,14 @@ function prepareApiCase(host: Host, c: ApiCase): void {
   // A read run without the create before it (alone, or after a failed create) reads an id that exists nowhere.
   if (c.readsIdFrom && !textVar(pm, c.readsIdFrom)) pm.variables.set(c.readsIdFrom, UNKNOWN_PROCESS_ID);
   if (c.auth !== 'valid') return;
+  // Without a token the API's answer proves nothing about the API: report only why there is no token.
+  const withoutToken = (): void => pm.variables.set(RUN_VARIABLES.expectation, '');
   const s = signing(pm, `${name}: access token obtained`);
-  if (!s) return;
+  if (!s) return withoutToken();
   getAccessToken(host, cacheKey(s.settings.aud, s.settings.iss), s.settings.tokenUrl, () => freshAssertion(host, s), (result) => {
-    if (result.ok) pm.variables.set(RUN_VARIABLES.bearer, result.accessToken);
-    else if (result.locked) stopOnLockout(host);
+    if (result.ok) return pm.variables.set(RUN_VARIABLES.bearer, result.accessToken);
+    withoutToken();
+    if (result.locked) stopOnLockout(host);
     else fail(pm, `${name}: access token obtained`, result.message);
   });
 }

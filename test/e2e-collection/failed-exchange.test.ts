@@ -24,6 +24,8 @@ test('a revoked key: the Token request and every API request that needs a token 
     // The visible exchange was rejected once; the API requests report it instead of sending more invalid attempts.
     for (const f of tokenFailures) expect(f.message).toBe(`token endpoint answered ${explained} (not retried in this run: each failed exchange is another invalid attempt)`);
     expect(emulator.stats().tokenErrors).toBe(1);
+    // Without a token the API's answer proves nothing: no request blames the API for "rejecting a valid token".
+    expect(result.failures.filter((f) => /rejected a valid access token/.test(f.message))).toEqual([]);
     const everything = JSON.stringify(result.failures) + result.consoleLogs.join('\n');
     expect(JWT_LIKE.test(everything)).toBe(false);
     expect(everything.includes(keys.pkcs8Pem.split('\n')[1])).toBe(false);
