@@ -17,6 +17,8 @@ export interface RunTally {
   result: EnvironmentResult;
   /** Ids of the Token errors items sent (a retry after 429 is the same attempt). */
   invalidItems: Set<string>;
+  /** Token-endpoint rejections outside the Token errors folder. */
+  rejectedExchanges: number;
   /** One line, when a request could not reach its host. */
   networkFailure?: string;
 }
@@ -41,7 +43,7 @@ function scrubQueuedExports(exports: QueuedExport[] | undefined, scrubber: Secre
 }
 
 export function newTally(result: EnvironmentResult): RunTally {
-  return { result, invalidItems: new Set() };
+  return { result, invalidItems: new Set(), rejectedExchanges: 0 };
 }
 
 export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: ListenContext): void {
@@ -74,8 +76,13 @@ export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: List
       result.tokenExchangeMs = o.response.responseTime;
     }
     // Each Token errors request is one invalid attempt; a retry after 429 is the same attempt.
-    if (!fromScript && o?.item?.id && folderOfItem.get(o.item.id) === FOLDER_NAMES.tokenErrors) {
-      tally.invalidItems.add(o.item.id);
+    const inTokenErrors = !fromScript && Boolean(o?.item?.id) && folderOfItem.get(o!.item!.id!) === FOLDER_NAMES.tokenErrors;
+    if (inTokenErrors) tally.invalidItems.add(o!.item!.id!);
+    // A rejected exchange elsewhere (bad credentials) is an invalid attempt at Unico's lockout counter too;
+    // the replay case's first use is a successful one and is not counted.
+    const code = o?.response?.code;
+    if (!inTokenErrors && code !== undefined && code >= 400 && code < 500 && code !== 429 && path.endsWith(TOKEN_PATH)) {
+      tally.rejectedExchanges += 1;
     }
     const networkReason = err ? describeNetworkError(err) : undefined;
     if (networkReason && !tally.networkFailure) tally.networkFailure = `${safe(() => new URL(o.request!.url.toString()).origin, ctx.identityUrl)} is unreachable: ${networkReason}`;

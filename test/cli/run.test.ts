@@ -63,6 +63,16 @@ test('exit 1: an emulator that accepts expired assertions fails the expired-exp 
   expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
 });
 
+test('exit 1: a key the server does not accept names the code, and the rejected exchange counts as an invalid attempt', async () => {
+  const strict = await emulator({ wrongPublicKey: true });
+  const r = await runCli(['run', '--env', `strict=${strict.url}`, '--suite', 'smoke', ...credentials()], { env: { CI: 'true' } });
+  expect(r.exitCode).toBe(1);
+  // One visible exchange is rejected; the API requests report it instead of sending more invalid attempts.
+  expect(summaryRow(r.stdout, 'strict')).toMatchObject({ verdict: 'FAIL', invalid: 1 });
+  expect(r.stdout).toMatch(/token endpoint answered 401 with 1\.2\.(5|21) \(.*private key belongs to this service account/);
+  expect(r.stdout).not.toMatch(/rejected a valid access token/);
+});
+
 test('exit 2: a malformed key names the file, in one line, and runs nothing', async () => {
   const badKey = path.join(account.dir, 'broken.key.pem');
   fs.writeFileSync(badKey, '-----BEGIN PRIVATE KEY-----\nnot base64 at all!\n-----END PRIVATE KEY-----\n');
