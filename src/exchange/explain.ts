@@ -4,7 +4,7 @@
  */
 import { EXIT } from '../errors';
 import { ERROR_CODE_PATTERN } from '../idcloud/claims';
-import { isUnicoErrorCode, UNICO_ERRORS } from '../idcloud/errors';
+import { isUnicoErrorCode, UNCODED_401_REMEDY, UNICO_ERRORS } from '../idcloud/errors';
 import { TOKEN_ERROR_CODES, TokenExchangeError } from './errors';
 
 export interface RefusalContext {
@@ -48,7 +48,7 @@ export function explainRefusal(status: number, body: string, ctx: RefusalContext
   }
   return new TokenExchangeError(
     TOKEN_ERROR_CODES.REFUSED,
-    `${at} (HTTP ${status}, no error code); most often the key and payload belong to the other environment (UAT vs production), or the private key is not this account's — check with doctor --cert`,
+    `${at} (HTTP ${status}, no error code); ${UNCODED_401_REMEDY} — check with doctor --cert`,
     details,
   );
 }

@@ -32,6 +32,13 @@ export const UNICO_ERRORS: Readonly<Record<UnicoErrorCode, UnicoErrorInfo>> = {
   '1.3.2': { cause: 'the account has date/time restrictions', remedy: 'call within the allowed time window' },
 };
 
+/**
+ * Unico documents some 401s without a code (idcloud-auth.md §4): what to check when the answer names none.
+ * The first is "one of the most common causes of 401".
+ */
+export const UNCODED_401_REMEDY =
+  'most often the key and iss belong to the other environment (UAT vs production); also aud not matching the environment, or an algorithm other than RS256';
+
 /** A bad signature is 1.2.5 in Unico's older table and 1.2.21 in the newer one: accept either. */
 export const BAD_SIGNATURE_CODES: readonly UnicoErrorCode[] = ['1.2.5', '1.2.21'];
 

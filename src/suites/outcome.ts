@@ -3,6 +3,7 @@
  * failure messages say what the server did instead. Bundled into the sandbox test script; no Node imports.
  */
 import { ERROR_CODE_PATTERN } from '../idcloud/claims';
+import { UNCODED_401_REMEDY } from '../idcloud/errors';
 import type { ExpectedRejection } from './cases';
 
 /** What a negative case expects, as the pre-request script hands it to the test script. */
@@ -120,7 +121,8 @@ export function isLockout(bodyText: string): boolean {
 /** One line about a failed exchange: status, Unico code with cause and remedy. Never echoes tokens. */
 export function describeExchangeFailure(status: number, bodyText: string): string {
   const code = unicoCodeOf(parseJson(bodyText));
-  return code ? `token endpoint answered ${status} with ${codeNote(code)}` : `token endpoint answered ${status} without a Unico error code`;
+  if (code) return `token endpoint answered ${status} with ${codeNote(code)}`;
+  return `token endpoint answered ${status} without a Unico error code` + (status === 401 ? ` (${UNCODED_401_REMEDY})` : '');
 }
 
 /** Checks of a successful token response (the `Token` folder's request). */

@@ -82,6 +82,8 @@ describe('codes and lockout', () => {
       'token endpoint answered 401 with 1.2.5 (the JWT cannot be validated / was not signed correctly; check that the private key belongs to this service account)',
     );
     expect(describeExchangeFailure(502, 'bad gateway')).toBe('token endpoint answered 502 without a Unico error code');
+    // An uncoded 401 points at the documented uncoded causes, the most common first.
+    expect(describeExchangeFailure(401, body(undefined, 'en'))).toMatch(/^token endpoint answered 401 without a Unico error code \(most often the key and iss belong to the other environment \(UAT vs production\)/);
   });
 });
 
