@@ -24,7 +24,7 @@ export function pemDecode(text: string): PemBlock {
     throw new Error(
       /-----BEGIN /.test(normal)
         ? 'the private key PEM is truncated: its END line is missing'
-        : 'the private key is not PEM text (-----BEGIN PRIVATE KEY-----…)',
+        : 'the private key is not PEM text: paste the whole .key.pem file, from its BEGIN PRIVATE KEY (or BEGIN RSA PRIVATE KEY) line to its END line',
     );
   }
   const label = match[1];
