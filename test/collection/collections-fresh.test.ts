@@ -42,7 +42,7 @@ test('committed environment files hold placeholder credentials only', () => {
   }
 });
 
-/** Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 47,963 at this guard's last change. */
+/** Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 48,581 at this guard's last change; raise it only with a reason. */
 const COLLECTION_BUDGET = 48 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
