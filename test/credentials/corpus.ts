@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
+import type { CredentialError } from '../../src/credentials';
 
 export interface Corpus {
   dir: string;
@@ -93,4 +94,14 @@ export function hasOpenssl(): boolean {
 export function certificateFor(keyFile: string, outFile: string): string {
   execFileSync('openssl', ['req', '-x509', '-new', '-nodes', '-sha256', '-days', '720', '-key', keyFile, '-out', outFile, '-subj', '/CN=idcloud-postman test'], { stdio: 'ignore' });
   return outFile;
+}
+
+/** The error `fn` throws, typed for assertions on its class, code and message; fails the test when nothing is thrown. */
+export function thrown(fn: () => unknown): CredentialError {
+  try {
+    fn();
+  } catch (error) {
+    return error as CredentialError;
+  }
+  throw new Error('expected a throw');
 }

@@ -4,19 +4,10 @@ import {
   PayloadMissingError, PayloadNotJsonError, PayloadNotObjectError, ScopeInvalidError,
 } from '../../src/credentials';
 import { TEST_ISS } from '../helpers/keys';
-import { makeCorpus } from './corpus';
+import { makeCorpus, thrown } from './corpus';
 
 const corpus = makeCorpus();
 const TENANT = '0a1b2c3d-0000-4000-8000-000000000001';
-
-function thrown(fn: () => unknown): CredentialError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CredentialError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('loadPayload: accepted forms', () => {
   test("Unico's documented base payload", () => {

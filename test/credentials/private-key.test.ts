@@ -9,7 +9,7 @@ import {
 import { testKeyPair } from '../helpers/keys';
 import {
   certificateFor, ecKeyPem, ecPkcs8Pem, ed25519Pem, encryptedPkcs1Pem, encryptedPkcs8Pem, hasOpenssl, makeCorpus, pemBodyLines,
-  shortBodyPem, truncatedPem,
+  shortBodyPem, thrown, truncatedPem,
 } from './corpus';
 
 const pair = testKeyPair(2048);
@@ -19,15 +19,6 @@ const corpus = makeCorpus();
 function signsLikeOriginal(info: ReturnType<typeof parsePrivateKey>): boolean {
   const data = Buffer.from('idcloud');
   return verify('sha256', data, pair.publicKey, sign('sha256', data, info.keyObject));
-}
-
-function thrown(fn: () => unknown): CredentialError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CredentialError;
-  }
-  throw new Error('expected a throw');
 }
 
 /** Every error must be one line and free of key material. */
