@@ -105,3 +105,13 @@ export function thrown(fn: () => unknown): CredentialError {
   }
   throw new Error('expected a throw');
 }
+
+/** Asserts the typed error of one bad input: its class, stable code, exit code 2 and message; returns it. */
+export function expectCredentialError(fn: () => unknown, cls: new (m: string) => CredentialError, code: string, message: RegExp): CredentialError {
+  const error = thrown(fn);
+  expect(error).toBeInstanceOf(cls);
+  expect(error.code).toBe(code);
+  expect(error.exitCode).toBe(2);
+  expect(error.message).toMatch(message);
+  return error;
+}

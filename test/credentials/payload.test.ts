@@ -4,7 +4,7 @@ import {
   PayloadMissingError, PayloadNotJsonError, PayloadNotObjectError, ScopeInvalidError,
 } from '../../src/credentials';
 import { TEST_ISS } from '../helpers/keys';
-import { makeCorpus, thrown } from './corpus';
+import { expectCredentialError, makeCorpus, thrown } from './corpus';
 
 const corpus = makeCorpus();
 const TENANT = '0a1b2c3d-0000-4000-8000-000000000001';
@@ -67,12 +67,7 @@ describe('loadPayload: each failure has its own class, code and remedy', () => {
   ];
 
   test.each(cases)('%s', (_name, fn, cls, code, message) => {
-    const error = thrown(fn);
-    expect(error).toBeInstanceOf(cls);
-    expect(error.code).toBe(code);
-    expect(error.exitCode).toBe(2);
-    expect(error.message).toMatch(message);
-    expect(error.message).not.toContain('\n');
+    expect(expectCredentialError(fn, cls, code, message).message).not.toContain('\n');
   });
 
   test('a key pasted into the payload file is never echoed', () => {

@@ -9,7 +9,7 @@ import {
 import { testKeyPair } from '../helpers/keys';
 import {
   certificateFor, ecKeyPem, ecPkcs8Pem, ed25519Pem, encryptedPkcs1Pem, encryptedPkcs8Pem, hasOpenssl, makeCorpus, pemBodyLines,
-  shortBodyPem, thrown, truncatedPem,
+  expectCredentialError, shortBodyPem, thrown, truncatedPem,
 } from './corpus';
 
 const pair = testKeyPair(2048);
@@ -126,12 +126,7 @@ describe('parsePrivateKey: each failure has its own class, code and remedy', () 
   ];
 
   test.each(cases)('%s', (_name, fn, cls, code, message) => {
-    const error = thrown(fn);
-    expect(error).toBeInstanceOf(cls);
-    expect(error.code).toBe(code);
-    expect(error.exitCode).toBe(2);
-    expect(error.message).toMatch(message);
-    expectCleanMessage(error);
+    expectCleanMessage(expectCredentialError(fn, cls, code, message));
   });
 
   test('X.509 certificate instead of a key', () => {
