@@ -16,12 +16,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeJwsPart, generateRsaPrivateKey, parseRsaPrivateKey, sha256, signJwtRs256, signRs256, utf8Encode, type RsaPrivateKey } from '../src/sandbox';
+import { encodeJwsPart, generateRsaPrivateKey, parseRsaPrivateKey, sha256, signJwtRs256, signRs256, utf8Encode, type RsaPrivateKey } from '../src/sandbox/crypto';
 import { runLatestRuntime, runNewman, type RunResult } from '../test/helpers/postman-runtimes';
 import { bundleSandboxSource } from '../test/sandbox/bundle';
 
 const ROOT = path.resolve(__dirname, '..');
-const SANDBOX_INDEX = path.join(ROOT, 'src', 'sandbox', 'index.ts').replace(/\\/g, '/');
+const SANDBOX_INDEX = path.join(ROOT, 'src', 'sandbox', 'crypto', 'index.ts').replace(/\\/g, '/');
 const SIZES = [2048, 4096] as const;
 /** Signatures per batch, per key size and contender: enough for ≥ 100 ms batches, small enough for < 60 s. */
 const PER_BATCH: Record<string, Record<number, number>> = {
@@ -169,7 +169,7 @@ function measureInNode(keys: Key[], data: Uint8Array, withJsrsasign: boolean): M
 
 /**
  * The prototype's approach for reference: CRT with plain binary square-and-multiply. Not product code; it
- * shows, on whatever machine runs the bench, what the sliding window in src/sandbox/modpow.ts gains.
+ * shows, on whatever machine runs the bench, what the sliding window in src/sandbox/crypto/modpow.ts gains.
  */
 function plainCrtSign(key: RsaPrivateKey, m: bigint): bigint {
   const binaryModPow = (base: bigint, exponent: bigint, modulus: bigint): bigint => {

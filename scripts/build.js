@@ -2,7 +2,7 @@
 /**
  * The build:
  *  1. TypeScript src/ → dist/ (tsc, type-checked);
- *  2. each sandbox entry point (a real module in src/sandbox/entries/) bundled by esbuild into one
+ *  2. each sandbox entry point (a real module in src/sandbox/script/entries/) bundled by esbuild into one
  *     self-contained script text in dist/sandbox-scripts/, which the collection generator embeds;
  *  3. the benchmarks (bench/) bundled into dist/bench.js.
  * Sandbox bundles must not touch globalThis, TextEncoder or crypto (postman-sandbox 4.7.1 has none of
@@ -19,7 +19,7 @@ const dist = path.join(root, 'dist');
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
 
-const entriesDir = path.join(root, 'src', 'sandbox', 'entries');
+const entriesDir = path.join(root, 'src', 'sandbox', 'script', 'entries');
 const scriptsDir = path.join(dist, 'sandbox-scripts');
 fs.mkdirSync(scriptsDir, { recursive: true });
 const entries = fs.existsSync(entriesDir) ? fs.readdirSync(entriesDir).filter((f) => f.endsWith('.ts')) : [];

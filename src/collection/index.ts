@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Collection, Event } from 'postman-collection';
 import type { Environment } from '../environments';
-import { sandboxScript } from '../sandbox/script-text';
+import { sandboxScript } from './script-text';
 import { COLLECTION_NAME, collectionDescription } from './description';
 import { compactJson } from './compact';
 import { environmentFile } from './environment-file';

@@ -24,7 +24,7 @@ export type JwsHeader = Record<string, unknown>;
 
 /**
  * What a case may do to build its assertion. The sandbox provides the real signer behind it
- * (src/sandbox/mutations.ts); Node tests can provide node:crypto.
+ * (src/sandbox/script/mutations.ts); Node tests can provide node:crypto.
  */
 export interface MutationTools {
   /** RS256 with the service account's key. */

@@ -28,7 +28,7 @@ export const RUN_VARIABLES = {
   invalidAttempts: 'idcloud_invalid_attempts',
   /** `caseId:count` of the request being retried after a 429. */
   retry: 'idcloud_retry',
-  /** `iat:exp` pairs of the assertions signed in this run (sandbox/flow-times.ts): no two are identical. */
+  /** `iat:exp` pairs of the assertions signed in this run (sandbox/script/times.ts): no two are identical. */
   usedTimes: 'idcloud_used_times',
   /** JSON {key, message} of a rejected exchange: not retried in this run, each would be another invalid attempt. */
   tokenFailure: 'idcloud_token_failure',

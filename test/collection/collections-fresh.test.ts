@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeGeneratedFiles } from '../../src/collection';
 import { placeholderFiles } from '../../src/collection/placeholders';
-import { negativeCasesMarkdown } from '../../src/suites/docs';
+import { negativeCasesMarkdown } from '../../src/collection/negative-cases-doc';
 import { ISS_EXAMPLE } from '../../src/idcloud';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { COLLECTION_FILE_NAME, FOLDERS, generateCollection, writeGeneratedFiles } from '../../src/collection';
 import { makeEnvironment, resolveEnvironments } from '../../src/environments';
-import { sandboxScript } from '../../src/sandbox/script-text';
+import { sandboxScript } from '../../src/collection/script-text';
 import { API_CASES } from '../../src/suites/api';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { CASE_HEADER, INJECTED_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../src/suites/variables';

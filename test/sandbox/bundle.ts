@@ -1,5 +1,5 @@
 /**
- * Bundles sandbox code in memory with the options scripts/build.js uses for src/sandbox/entries/*.ts
+ * Bundles sandbox code in memory with the options scripts/build.js uses for src/sandbox/script/entries/*.ts
  * (IIFE, minified, es2020, platform neutral): what runs in Postman is exactly what is tested and measured.
  */
 import { buildSync, type BuildOptions } from 'esbuild';

@@ -6,8 +6,8 @@ import { negativeCaseDoc, NEGATIVE_CASE_DOCS } from '../../src/suites/case-docs'
 import { createHmac, createPublicKey, verify } from 'node:crypto';
 import { ALLOWED_CLAIMS, BUILT_IN_ENVIRONMENTS, isUnicoErrorCode } from '../../src/idcloud';
 import { EXTRA_CLAIM, MALFORMED_ASSERTION, NEGATIVE_CASES, NegativeCase, OTHER_TENANT, tamperSignature, withOtherTenant } from '../../src/suites/cases';
-import { mutationTools, validAssertionParts } from '../../src/sandbox/mutations';
-import { parseRsaPrivateKey } from '../../src/sandbox';
+import { mutationTools, validAssertionParts } from '../../src/sandbox/script/mutations';
+import { parseRsaPrivateKey } from '../../src/sandbox/crypto';
 import { testKeyPair, TEST_ISS } from '../helpers/keys';
 
 const keys = testKeyPair();

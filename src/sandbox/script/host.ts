@@ -2,7 +2,7 @@
  * The Host of a real sandbox run: the `pm` and `postman` globals, the wall clock, timers and console.
  * Only the entry scripts call this; everything else receives the Host as a parameter.
  */
-import type { Host, LegacyPostman, Pm } from './flow-pm';
+import type { Host, LegacyPostman, Pm } from './pm';
 
 declare const pm: Pm;
 declare const postman: LegacyPostman | undefined;

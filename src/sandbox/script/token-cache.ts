@@ -4,9 +4,9 @@
  * identity URL + iss, so switching environment or account never reuses a token, and lives in the active
  * environment (else in collection variables) so that it survives between requests and runs in the Postman app.
  */
-import { ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../suites/variables';
-import { exchangeAssertion, ExchangeOutcome } from './flow-exchange';
-import type { Host, Pm, PmVariableScope } from './flow-pm';
+import { ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../suites/variables';
+import { exchangeAssertion, ExchangeOutcome } from './exchange';
+import type { Host, Pm, PmVariableScope } from './pm';
 
 export interface CachedToken {
   /** identity URL + iss the token was issued for. */

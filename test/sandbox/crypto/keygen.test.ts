@@ -1,7 +1,7 @@
 /** generateRsaPrivateKey: a real, consistent RSA key whose signatures node:crypto verifies. */
 import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
-import { generateRsaPrivateKey, parseRsaPrivateKey, privateKeyPkcs1Pem, publicKeySpkiPem, signRs256, utf8Encode } from '../../src/sandbox';
-import { isProbablePrime } from '../../src/sandbox/keygen';
+import { generateRsaPrivateKey, parseRsaPrivateKey, privateKeyPkcs1Pem, publicKeySpkiPem, signRs256, utf8Encode } from '../../../src/sandbox/crypto';
+import { isProbablePrime } from '../../../src/sandbox/crypto/keygen';
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b) [a, b] = [b, a % b];

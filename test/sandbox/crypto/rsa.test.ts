@@ -4,8 +4,8 @@
  */
 import { createPublicKey, randomBytes, sign, verify } from 'node:crypto';
 import { compactVerify, importSPKI } from 'jose';
-import { base64urlEncode, parseRsaPrivateKey, publicKeySpkiPem, signRs256, utf8Encode, verifyRs256 } from '../../src/sandbox';
-import { testKeyPair } from '../helpers/keys';
+import { base64urlEncode, parseRsaPrivateKey, publicKeySpkiPem, signRs256, utf8Encode, verifyRs256 } from '../../../src/sandbox/crypto';
+import { testKeyPair } from '../../helpers/keys';
 
 const MESSAGES = ['', 'a', 'header.payload', 'olá, não — ação 日本語 😀', 'x'.repeat(10_000)];
 

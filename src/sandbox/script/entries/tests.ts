@@ -1,5 +1,5 @@
 /** Collection-level test script (bundled by scripts/build.js into dist/sandbox-scripts/tests.js). */
-import { runTests } from '../flow-tests';
-import { sandboxHost } from '../flow-host';
+import { runTests } from '../tests';
+import { sandboxHost } from '../host';
 
 runTests(sandboxHost());

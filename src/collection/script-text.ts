@@ -1,6 +1,6 @@
 /**
  * The script texts that run inside Postman, as built by `npm run build` (scripts/build.js bundles each
- * module of src/sandbox/entries/ into dist/sandbox-scripts/NAME.js). The generator embeds these texts.
+ * module of src/sandbox/script/entries/ into dist/sandbox-scripts/NAME.js). The generator embeds these texts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ function packageRoot(): string {
 
 const cache = new Map<string, string>();
 
-/** The bundled text of src/sandbox/entries/NAME.ts. */
+/** The bundled text of src/sandbox/script/entries/NAME.ts. */
 export function sandboxScript(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {

@@ -1,5 +1,5 @@
 /** Collection-level pre-request script (bundled by scripts/build.js into dist/sandbox-scripts/prerequest.js). */
-import { runPrerequest } from '../flow-prerequest';
-import { sandboxHost } from '../flow-host';
+import { runPrerequest } from '../prerequest';
+import { sandboxHost } from '../host';
 
 runPrerequest(sandboxHost());

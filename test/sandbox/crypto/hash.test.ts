@@ -1,6 +1,6 @@
 /** SHA-256 and HMAC-SHA256 of the sandbox signer against node:crypto. */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { hmacSha256, sha256, utf8Encode } from '../../src/sandbox';
+import { hmacSha256, sha256, utf8Encode } from '../../../src/sandbox/crypto';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const nodeSha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');

@@ -2,7 +2,7 @@
  * A hand-written stand-in for Postman's `pm`, for the pure logic of the collection scripts (cache decisions,
  * retry bookkeeping, dispatch). Real sandboxes are exercised by test/e2e-collection.
  */
-import type { Host, Pm, PmRequestDefinition, PmResponse, PmVariableScope } from '../../src/sandbox/flow-pm';
+import type { Host, Pm, PmRequestDefinition, PmResponse, PmVariableScope } from '../../../src/sandbox/script/pm';
 
 export class FakeScope implements PmVariableScope {
   readonly values = new Map<string, unknown>();

@@ -2,10 +2,10 @@
  * Run state kept in run-local variables: which request is being retried after a 429, how many invalid
  * attempts the `Token errors` folder has sent, and whether the account was found locked.
  */
-import { codeNote, LOCKED_CODE } from '../suites/outcome';
-import { RUN_VARIABLES } from '../suites/variables';
-import { fail, Host, Pm, setNextRequest, textVar } from './flow-pm';
-import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from './flow-exchange';
+import { codeNote, LOCKED_CODE } from '../../suites/outcome';
+import { RUN_VARIABLES } from '../../suites/variables';
+import { fail, Host, Pm, setNextRequest, textVar } from './pm';
+import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from './exchange';
 
 export const LOCKED_TEST_NAME = `account locked (${LOCKED_CODE}): stopping`;
 

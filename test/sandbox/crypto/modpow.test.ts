@@ -1,6 +1,6 @@
 /** The sliding-window modPow against plain square-and-multiply, across the window/no-window threshold. */
 import { randomBytes } from 'node:crypto';
-import { modPow } from '../../src/sandbox/modpow';
+import { modPow } from '../../../src/sandbox/crypto/modpow';
 
 function reference(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n % modulus;

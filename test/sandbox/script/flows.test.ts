@@ -1,20 +1,20 @@
 /**
- * The collection scripts' logic with a hand-written `pm` (test/suites/fake-pm.ts) and the real signer:
+ * The collection scripts' logic with a hand-written `pm` (test/sandbox/script/fake-pm.ts) and the real signer:
  * the token cache, 429 retries, invalid-attempt counting, lockout and dispatch.
  */
-import { ERROR_DESCRIPTION } from '../../src/idcloud';
-import { exchangeAssertion, MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../src/sandbox/flow-exchange';
-import { uniqueAssertionTimes } from '../../src/sandbox/flow-times';
-import { runPrerequest } from '../../src/sandbox/flow-prerequest';
-import { otherEnvironmentAud } from '../../src/sandbox/flow-settings';
-import { runTests } from '../../src/sandbox/flow-tests';
-import { cacheEntry, cacheKey, getAccessToken, isUsable, refreshMarginMs } from '../../src/sandbox/token-cache';
-import { API_CASES, UNKNOWN_PROCESS_ID } from '../../src/suites/api';
-import { negativeCaseDoc } from '../../src/suites/case-docs';
-import { explainCodeNotes } from '../../src/suites/explain';
-import { CASE_HEADER, INJECTED_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../src/suites/variables';
+import { ERROR_DESCRIPTION } from '../../../src/idcloud';
+import { exchangeAssertion, MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../../src/sandbox/script/exchange';
+import { uniqueAssertionTimes } from '../../../src/sandbox/script/times';
+import { runPrerequest } from '../../../src/sandbox/script/prerequest';
+import { otherEnvironmentAud } from '../../../src/sandbox/script/settings';
+import { runTests } from '../../../src/sandbox/script/tests';
+import { cacheEntry, cacheKey, getAccessToken, isUsable, refreshMarginMs } from '../../../src/sandbox/script/token-cache';
+import { API_CASES, UNKNOWN_PROCESS_ID } from '../../../src/suites/api';
+import { negativeCaseDoc } from '../../../src/suites/case-docs';
+import { explainCodeNotes } from '../../../src/suites/explain';
+import { CASE_HEADER, INJECTED_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../../src/suites/variables';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
-import { testKeyPair, TEST_ISS } from '../helpers/keys';
+import { testKeyPair, TEST_ISS } from '../../helpers/keys';
 import { fakeResponse, fakeRun } from './fake-pm';
 
 const keys = testKeyPair();

@@ -2,8 +2,8 @@
  * Valid assertions and the signing tools the negative cases (src/suites/cases.ts) build their mutations with,
  * on top of the sandbox RS256 signer. Runs inside Postman and in Node.
  */
-import { ASSERTION_HEADER, AssertionTimes, REQUIRED_SCOPE } from '../idcloud/claims';
-import type { AssertionClaims, JwsHeader, MutationTools } from '../suites/cases';
+import { ASSERTION_HEADER, AssertionTimes, REQUIRED_SCOPE } from '../../idcloud/claims';
+import type { AssertionClaims, JwsHeader, MutationTools } from '../../suites/cases';
 import {
   base64urlEncode,
   encodeJwsPart,
@@ -14,7 +14,7 @@ import {
   RsaPrivateKey,
   signRs256,
   utf8Encode,
-} from './index';
+} from '../crypto/index';
 
 export interface AssertionParts {
   header: JwsHeader;

@@ -5,12 +5,12 @@
  * read that follows, and records every failure that names a Unico code with the code's cause and remedy (only
  * this script carries Unico's error table).
  */
-import { explainCodeNotes } from '../suites/explain';
-import { ApiExpectation, Check, Expectation, isLockout, isUsableProcessId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../suites/outcome';
-import { RUN_VARIABLES } from '../suites/variables';
-import { readTokenResponse } from './flow-exchange';
-import { fail, Host, pass, pendingFailures, Pm, PmResponse, textVar } from './flow-pm';
-import { retryAfterRateLimit, stopOnLockout } from './flow-state';
+import { explainCodeNotes } from '../../suites/explain';
+import { ApiExpectation, Check, Expectation, isLockout, isUsableProcessId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
+import { RUN_VARIABLES } from '../../suites/variables';
+import { readTokenResponse } from './exchange';
+import { fail, Host, pass, pendingFailures, Pm, PmResponse, textVar } from './pm';
+import { retryAfterRateLimit, stopOnLockout } from './run-state';
 import { cacheEntry, forgetFailure, isRememberedFailure, rememberFailure, writeCache } from './token-cache';
 
 export function record(pm: Pm, checks: readonly Check[]): void {
@@ -33,7 +33,7 @@ function seedCache(host: Host, key: string): void {
   }
 }
 
-/** Failures that name a Unico code, recorded here with the code's cause and remedy (flow-pm.ts `fail`). */
+/** Failures that name a Unico code, recorded here with the code's cause and remedy (pm.ts `fail`). */
 export function recordPendingFailures(pm: Pm): void {
   const pending = pendingFailures(pm);
   pm.variables.set(RUN_VARIABLES.pendingFailures, '');

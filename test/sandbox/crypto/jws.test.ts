@@ -1,7 +1,7 @@
 /** signJwtRs256: compact JWS identical to jose's for the same header and claims, and valid for jose. */
 import { CompactSign, importPKCS8, importSPKI, jwtVerify } from 'jose';
-import { encodeJwsPart, signJwtRs256 } from '../../src/sandbox';
-import { TEST_ISS, testKeyPair } from '../helpers/keys';
+import { encodeJwsPart, signJwtRs256 } from '../../../src/sandbox/crypto';
+import { TEST_ISS, testKeyPair } from '../../helpers/keys';
 
 const pair = testKeyPair(2048);
 const iat = 1_700_000_000;

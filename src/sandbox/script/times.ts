@@ -3,9 +3,9 @@
  * iat now, exp = iat + 3600 − a random offset, never an (iat, exp) pair this run already used. The offset is
  * not a secret, so Math.random (the only randomness of postman-sandbox 4.7.1) is fine.
  */
-import { AssertionTimes, assertionTimes, EXP_JITTER_SECONDS, timesKey } from '../idcloud/claims';
-import { RUN_VARIABLES } from '../suites/variables';
-import { Pm, textVar } from './flow-pm';
+import { AssertionTimes, assertionTimes, EXP_JITTER_SECONDS, timesKey } from '../../idcloud/claims';
+import { RUN_VARIABLES } from '../../suites/variables';
+import { Pm, textVar } from './pm';
 
 /** How many recent pairs are remembered: far more than one run signs within the same second. */
 const REMEMBERED_PAIRS = 64;

@@ -3,8 +3,8 @@
  * (newman 6.2.2) and 6.x (the Postman app). Modules take `pm` as a parameter so they run in Node tests with
  * a hand-written object; the real runs are the end-to-end tests.
  */
-import { CODE_NOTE_PATTERN, parseJson } from '../suites/outcome';
-import { RUN_VARIABLES } from '../suites/variables';
+import { CODE_NOTE_PATTERN, parseJson } from '../../suites/outcome';
+import { RUN_VARIABLES } from '../../suites/variables';
 
 export interface PmVariableScope {
   get(key: string): unknown;
@@ -79,7 +79,7 @@ export function setNextRequest(host: Host, next: string | null): void {
 /**
  * A pm.test that fails with `message` (never a secret). A message that names a Unico code (suites/outcome.ts
  * `codeNote`) is handed to this request's test script instead, which alone carries Unico's error table and
- * records it with the code's cause and remedy (flow-tests.ts `recordPendingFailures`).
+ * records it with the code's cause and remedy (tests.ts `recordPendingFailures`).
  */
 export function fail(pm: Pm, name: string, message: string): void {
   if (message.search(CODE_NOTE_PATTERN) !== -1) {

@@ -1,6 +1,6 @@
 /** UTF-8 and base64/base64url of the sandbox signer against Node's Buffer and TextEncoder. */
 import { randomBytes } from 'node:crypto';
-import { base64Decode, base64Encode, base64urlDecode, base64urlEncode, utf8Decode, utf8Encode } from '../../src/sandbox';
+import { base64Decode, base64Encode, base64urlDecode, base64urlEncode, utf8Decode, utf8Encode } from '../../../src/sandbox/crypto';
 
 const SAMPLES = [
   '',

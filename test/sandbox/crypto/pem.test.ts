@@ -1,7 +1,7 @@
 /** PEM parsing: tolerant of how keys travel through Postman variables; a clear message for anything else. */
 import { generateKeyPairSync } from 'node:crypto';
-import { parseRsaPrivateKey } from '../../src/sandbox';
-import { testKeyPair } from '../helpers/keys';
+import { parseRsaPrivateKey } from '../../../src/sandbox/crypto';
+import { testKeyPair } from '../../helpers/keys';
 
 const pair = testKeyPair(2048);
 const expected = parseRsaPrivateKey(pair.pkcs8Pem);

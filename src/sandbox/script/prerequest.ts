@@ -3,17 +3,17 @@
  * the outgoing request), then prepares what that case sends: a freshly signed assertion, a mutated one, or the
  * cached access token. Requests the user adds without the header are left alone.
  */
-import { ApiCase, findApiCase, UNKNOWN_PROCESS_ID } from '../suites/api';
-import { findNegativeCase, NegativeCase } from '../suites/cases';
-import type { Expectation } from '../suites/outcome';
-import { CASE_HEADER, ENV_VARIABLES, INJECTED_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
-import { exchangeAssertion } from './flow-exchange';
-import { fail, Host, Pm, textVar } from './flow-pm';
-import { otherEnvironmentAud, readSettings, Settings } from './flow-settings';
-import { countInvalidAttempt, invalidAttempts, isLocked, retryCount, skipRequest, stopOnLockout } from './flow-state';
-import { uniqueAssertionTimes } from './flow-times';
+import { ApiCase, findApiCase, UNKNOWN_PROCESS_ID } from '../../suites/api';
+import { findNegativeCase, NegativeCase } from '../../suites/cases';
+import type { Expectation } from '../../suites/outcome';
+import { CASE_HEADER, ENV_VARIABLES, INJECTED_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../suites/variables';
+import { exchangeAssertion } from './exchange';
+import { fail, Host, Pm, textVar } from './pm';
+import { otherEnvironmentAud, readSettings, Settings } from './settings';
+import { countInvalidAttempt, invalidAttempts, isLocked, retryCount, skipRequest, stopOnLockout } from './run-state';
+import { uniqueAssertionTimes } from './times';
 import { mutationTools, otherKeyMaker, parseAccountKey, signJwsRs256, validAssertionParts } from './mutations';
-import type { RsaPrivateKey } from './index';
+import type { RsaPrivateKey } from '../crypto/index';
 import { cacheKey, getAccessToken } from './token-cache';
 
 export function readCaseHeader(pm: Pm): string {

@@ -2,9 +2,9 @@
  * One token exchange from a script with pm.sendRequest (callback style: a pending callback holds the request in
  * every sandbox; a bare Promise is not awaited everywhere). 429 is retried after Retry-After, bounded.
  */
-import { JWT_BEARER_GRANT_TYPE } from '../idcloud/hosts';
-import { describeExchangeFailure, isLockout, parseJson } from '../suites/outcome';
-import type { Host, PmRequestDefinition, PmResponse } from './flow-pm';
+import { JWT_BEARER_GRANT_TYPE } from '../../idcloud/hosts';
+import { describeExchangeFailure, isLockout, parseJson } from '../../suites/outcome';
+import type { Host, PmRequestDefinition, PmResponse } from './pm';
 
 export type ExchangeOutcome =
   | { ok: true; accessToken: string; expiresInSeconds: number }

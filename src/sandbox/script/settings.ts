@@ -2,9 +2,9 @@
  * What the user filled in, read from the active variables and checked, with one-line messages that say which
  * variable to fill. Secrets are read here and never echoed.
  */
-import { BUILT_IN_ENVIRONMENTS, TOKEN_PATH } from '../idcloud/hosts';
-import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../suites/variables';
-import { Pm, textVar } from './flow-pm';
+import { BUILT_IN_ENVIRONMENTS, TOKEN_PATH } from '../../idcloud/hosts';
+import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../../suites/variables';
+import { Pm, textVar } from './pm';
 
 export interface Settings {
   /** Identity base URL without trailing slashes: the `aud` (this is what fixes Unico's trailing-slash bug). */

@@ -1,7 +1,7 @@
 /** The negative-case table as Markdown (docs/negative-cases.md), generated from the same table as the suite. */
-import { negativeCaseDoc } from './case-docs';
-import { NEGATIVE_CASES } from './cases';
-import { describeExpectation } from './outcome';
+import { negativeCaseDoc } from '../suites/case-docs';
+import { NEGATIVE_CASES } from '../suites/cases';
+import { describeExpectation } from '../suites/outcome';
 
 export function negativeCasesMarkdown(): string {
   const rows = NEGATIVE_CASES.map((c) => ({ ...c, ...negativeCaseDoc(c.id) })).map((c) => `| \`${c.id}\` | ${c.name} | ${c.mutates} | ${describeExpectation(c.expect)} | the server accepted ${c.subject} |`);
