@@ -5,7 +5,7 @@
 import { createPublicKey, KeyObject, X509Certificate } from 'node:crypto';
 import { CertExpiredError, CertFileNotFoundError, CertInvalidError, CertMismatchError } from './errors';
 import type { Problem } from './audience';
-import { findPemBlocks, normalizePemText } from './pem';
+import { findPemBlocks, normalizePemText, pemBlockText } from '../sandbox/crypto/pem';
 import type { PrivateKeyInfo } from './private-key';
 import { readInputFile } from './read-file';
 
@@ -25,10 +25,10 @@ export function loadPublicKeyOrCertificate(file: string): { kind: string; public
   }
   try {
     if (block.label === 'CERTIFICATE') {
-      const certificate = new X509Certificate(block.text);
+      const certificate = new X509Certificate(pemBlockText(block));
       return { kind: 'certificate', publicKey: certificate.publicKey, certificate };
     }
-    return { kind: 'public key', publicKey: createPublicKey(block.text) };
+    return { kind: 'public key', publicKey: createPublicKey(pemBlockText(block)) };
   } catch {
     throw new CertInvalidError(`${where}: the ${block.label} block does not decode (damaged or cut off); copy the file again`);
   }

@@ -5,9 +5,8 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_ASSERTION_LIFETIME_SECONDS, REQUIRED_SCOPE } from '../idcloud/claims';
+import { MAX_ASSERTION_LIFETIME_SECONDS, MIN_RSA_BITS, REQUIRED_SCOPE } from '../idcloud/claims';
 import { AccountInvalidError, FileExistsError, KeySizeInvalidError, NameInvalidError, TenantInvalidError, WriteFailedError } from './errors';
-import { MIN_RSA_BITS } from './private-key';
 
 export interface ServiceAccount {
   iss: string;
@@ -45,7 +44,7 @@ export function generateServiceAccount(opts: { account?: string; tenant?: string
   const iss = `${account}@${tenant}.iam.acesso.io`;
   const iat = opts.nowSeconds ?? Math.floor(Date.now() / 1000);
   // iat/exp only show the shape: every signer recomputes them, as it does aud.
-  const payload = { iss, ...(opts.aud ? { aud: opts.aud } : {}), scope: REQUIRED_SCOPE, iat, exp: iat + DEFAULT_ASSERTION_LIFETIME_SECONDS };
+  const payload = { iss, ...(opts.aud ? { aud: opts.aud } : {}), scope: REQUIRED_SCOPE, iat, exp: iat + MAX_ASSERTION_LIFETIME_SECONDS };
   return {
     iss,
     privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),

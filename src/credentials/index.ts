@@ -27,9 +27,9 @@ export function loadCredentials(opts: { payload?: string; iss?: string; key?: st
 }
 
 export * from './errors';
-export { normalizePemText, findPemBlocks } from './pem';
-export type { PemBlock } from './pem';
-export { parsePrivateKey, loadPrivateKey, describeKeySource, MIN_RSA_BITS, PRIVATE_KEY_ENV, PRIVATE_KEY_FILE_ENV } from './private-key';
+export { normalizePemText, findPemBlocks } from '../sandbox/crypto/pem';
+export type { PemBlock } from '../sandbox/crypto/pem';
+export { parsePrivateKey, loadPrivateKey, describeKeySource, PRIVATE_KEY_ENV, PRIVATE_KEY_FILE_ENV } from './private-key';
 export type { PrivateKeyInfo } from './private-key';
 export {
   loadPayload, loadPayloadFile, parsePayload, parsePayloadJson, payloadFromIss, payloadObjectProblems, issProblems,

@@ -9,7 +9,9 @@ import {
   KeyIsDerError, KeyIsPublicError, KeyMissingError, KeyNotPemError, KeyNotRsaError, KeyTooShortError, KeyTruncatedError,
   KeyUnsupportedFormatError,
 } from './errors';
-import { findPemBlocks, isShortDer, normalizePemText, PemBlock } from './pem';
+import { MIN_RSA_BITS } from '../idcloud/claims';
+import { findPemBlocks, isEncryptedPemBlock, normalizePemText, pemBlockText, PemBlock } from '../sandbox/crypto/pem';
+import { isShortDer } from './der-length';
 import { readInputFile } from './read-file';
 
 export interface PrivateKeyInfo {
@@ -22,7 +24,6 @@ export interface PrivateKeyInfo {
   source: string;
 }
 
-export const MIN_RSA_BITS = 2048;
 export const PRIVATE_KEY_ENV = 'IDCLOUD_PRIVATE_KEY';
 export const PRIVATE_KEY_FILE_ENV = 'IDCLOUD_PRIVATE_KEY_FILE';
 
@@ -52,7 +53,7 @@ export function parsePrivateKey(text: string, source: string): PrivateKeyInfo {
   if (bits < MIN_RSA_BITS) {
     throw new KeyTooShortError(`${where} is a ${bits}-bit RSA key; RS256 needs at least ${MIN_RSA_BITS} bits — use the key Unico issued, or make one with keygen --bits 2048`);
   }
-  return redactedWhenPrinted({ pem: block.text, format, bits, keyObject, source });
+  return redactedWhenPrinted({ pem: pemBlockText(block), format, bits, keyObject, source });
 }
 
 /**
@@ -102,7 +103,7 @@ function pickKeyBlock(blocks: PemBlock[], where: string): PemBlock {
     throw new KeyNotPemError(`${where} holds a PEM "${label}" block, not a private key; give the .key.pem file Unico sent`);
   }
   const label = privateBlock.label;
-  if (label === 'ENCRYPTED PRIVATE KEY' || /ENCRYPTED/i.test(privateBlock.headers['Proc-Type'] ?? '')) {
+  if (isEncryptedPemBlock(privateBlock)) {
     throw new KeyEncryptedError(`${where} is encrypted with a passphrase; ${DECRYPT_HINT}`);
   }
   if (label === 'OPENSSH PRIVATE KEY') {
@@ -129,7 +130,7 @@ function decodeKey(block: PemBlock, where: string): KeyObject {
     throw new KeyTruncatedError(`${where} is truncated (the ${block.label} block is shorter than it declares); copy the whole file again`);
   }
   try {
-    return createPrivateKey({ key: block.text, format: 'pem' });
+    return createPrivateKey({ key: pemBlockText(block), format: 'pem' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (/INTERRUPTED_OR_CANCELLED|BAD_DECRYPT/.test(code)) throw new KeyEncryptedError(`${where} is encrypted with a passphrase; ${DECRYPT_HINT}`);

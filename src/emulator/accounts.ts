@@ -5,7 +5,7 @@
 import { createPublicKey, KeyObject, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseIss, ISS_EXAMPLE } from '../idcloud/claims';
+import { ISS_EXAMPLE, MIN_RSA_BITS, parseIss } from '../idcloud/claims';
 import { AccountKeyError, AccountsFileFormatError, AccountsFileUnreadableError } from './errors';
 import { ACCOUNT_STATUSES, AccountStatus, EmulatorAccount } from './types';
 
@@ -31,7 +31,6 @@ export type AccountLookup =
   | { kind: 'unknown-account'; tenant: string }
   | { kind: 'unknown-tenant' };
 
-const MIN_RSA_BITS = 2048;
 
 /** Reads `{"accounts":[...]}`; `publicKey` paths are resolved against the file's folder and read into PEM text. */
 export function loadAccountsFile(file: string): EmulatorAccount[] {

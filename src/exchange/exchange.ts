@@ -7,13 +7,15 @@ import { performance } from 'node:perf_hooks';
 import type { Credentials } from '../credentials';
 import type { Environment } from '../environments';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
+import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_DELAY_MS, retryDelayMs } from '../idcloud/rate-limit';
+import { readTokenBody } from '../idcloud/token-response';
 import { TOKEN_ERROR_CODES, TokenEndpointUnreachableError, TokenExchangeError } from './errors';
 import { explainRefusal } from './explain';
 import { describeNetworkReason, HttpAnswer, HttpFailure, postForm } from './http';
 import { signAssertion } from './sign';
 
 export interface ExchangeOptions {
-  /** How many times a 429 answer is retried (default 3). */
+  /** How many times a 429 answer is retried (default MAX_RATE_LIMIT_RETRIES, as the collection does). */
   maxRetries?: number;
   /** Per-request timeout (default 15 s). */
   timeoutMs?: number;
@@ -35,9 +37,9 @@ export function tokenUrlOf(env: Environment): string {
 }
 
 export async function exchangeToken(creds: Credentials, env: Environment, opts: ExchangeOptions = {}): Promise<TokenResult> {
-  const maxRetries = opts.maxRetries ?? 3;
+  const maxRetries = opts.maxRetries ?? MAX_RATE_LIMIT_RETRIES;
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  const maxBackoffMs = opts.maxBackoffMs ?? 10_000;
+  const maxBackoffMs = opts.maxBackoffMs ?? MAX_RETRY_DELAY_MS;
   const tokenUrl = tokenUrlOf(env);
   let started: number | undefined;
   for (let attempt = 0; ; attempt++) {
@@ -45,7 +47,7 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
     const assertion = await signAssertion(creds, env.identityUrl);
     const answer = await post(tokenUrl, assertion, timeoutMs, env.name);
     if (answer.status === 429 && attempt < maxRetries) {
-      await sleep(backoffMs(answer, attempt, maxBackoffMs));
+      await sleep(retryDelayMs(answer.headers['retry-after'], attempt, maxBackoffMs));
       continue;
     }
     if (answer.status !== 200) throw explainRefusal(answer.status, answer.body, { environment: env.name, tokenUrl, iss: creds.iss });
@@ -66,30 +68,13 @@ async function post(tokenUrl: string, assertion: string, timeoutMs: number, envi
   }
 }
 
-/** Reads a 200 body; `expires_in` is read, never assumed (Unico: it "may vary by company configuration"). */
+/** Reads a 200 body with the shared rule (src/idcloud/token-response.ts); a bad one names what is wrong. */
 export function readToken(body: string, environment: string, tokenUrl: string): Omit<TokenResult, 'elapsedMs'> {
-  const bad = (what: string) =>
-    new TokenExchangeError(TOKEN_ERROR_CODES.BAD_RESPONSE, `${environment}: ${tokenUrl} answered 200 but ${what}; check that the URL is an IDCloud identity service`, { environment, status: 200 });
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(body) as Record<string, unknown>;
-  } catch {
-    throw bad('the body is not JSON');
+  const reading = readTokenBody(body);
+  if (!reading.ok) {
+    throw new TokenExchangeError(TOKEN_ERROR_CODES.BAD_RESPONSE, `${environment}: ${tokenUrl} answered 200 but the body ${reading.problem}; check that the URL is an IDCloud identity service`, { environment, status: 200 });
   }
-  if (typeof parsed !== 'object' || parsed === null) throw bad('the body is not a JSON object');
-  const accessToken = parsed.access_token;
-  if (typeof accessToken !== 'string' || accessToken === '') throw bad('without access_token');
-  const expiresIn = Number(parsed.expires_in);
-  if (!Number.isFinite(expiresIn) || expiresIn <= 0) throw bad('without a positive expires_in');
-  const tokenType = typeof parsed.token_type === 'string' ? parsed.token_type : 'Bearer';
-  return { accessToken, expiresIn, tokenType };
-}
-
-/** Retry-After (seconds) when the server gives it, else exponential from 250 ms; capped. */
-export function backoffMs(answer: HttpAnswer, attempt: number, maxBackoffMs: number): number {
-  const retryAfter = Number(answer.headers['retry-after']);
-  const wanted = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : 250 * 2 ** attempt;
-  return Math.min(wanted, maxBackoffMs);
+  return { accessToken: reading.accessToken, expiresIn: reading.expiresIn, tokenType: reading.tokenType };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -3,7 +3,7 @@
  * from Unico's error table (src/idcloud/errors.ts). Pure: status + body in, error out.
  */
 import { EXIT } from '../errors';
-import { ERROR_CODE_PATTERN } from '../idcloud/claims';
+import { findUnicoCode } from '../idcloud/error-code';
 import { isUnicoErrorCode, UNCODED_401_REMEDY, UNICO_ERRORS } from '../idcloud/errors';
 import { TOKEN_ERROR_CODES, TokenExchangeError } from './errors';
 
@@ -11,19 +11,6 @@ export interface RefusalContext {
   environment: string;
   tokenUrl: string;
   iss: string;
-}
-
-/** Unico's code inside error_description (Portuguese or English), or anywhere in a non-JSON body. */
-export function findUnicoCode(body: string): string | undefined {
-  let text = body;
-  try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const description = parsed?.error_description ?? (parsed?.error as Record<string, unknown> | undefined)?.description;
-    if (typeof description === 'string') text = description;
-  } catch {
-    // not JSON: search the raw text
-  }
-  return ERROR_CODE_PATTERN.exec(text)?.[0];
 }
 
 export function explainRefusal(status: number, body: string, ctx: RefusalContext): TokenExchangeError {

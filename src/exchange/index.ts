@@ -1,9 +1,9 @@
 /** The Node-side token exchange (jose SignJWT, RS256): used by `token`, `doctor --online` and the runner. */
 export { signAssertion } from './sign';
 export { freshAssertionTimes } from './fresh-times';
-export { exchangeToken, readToken, tokenUrlOf, backoffMs } from './exchange';
+export { exchangeToken, readToken, tokenUrlOf } from './exchange';
 export type { ExchangeOptions, TokenResult } from './exchange';
 export { TokenExchangeError, TokenEndpointUnreachableError, TOKEN_ERROR_CODES } from './errors';
-export { explainRefusal, findUnicoCode } from './explain';
+export { explainRefusal } from './explain';
 export type { RefusalContext } from './explain';
 export { describeNetworkReason } from './http';

@@ -12,11 +12,11 @@ export const FORBIDDEN_CLAIM_EXAMPLES = /* @__PURE__ */ Object.freeze(['sub', 'j
 
 export const REQUIRED_SCOPE = '*';
 
-/** exp may be at most iat + this many seconds; Unico's FAQ recommends exactly this. */
+/** exp may be at most iat + this many seconds; Unico's FAQ and examples use exactly this. */
 export const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
 
-/** The lifetime Unico's own examples use (the maximum); payload examples (keygen) show it. */
-export const DEFAULT_ASSERTION_LIFETIME_SECONDS = 3600;
+/** RS256 keys shorter than this are refused (Unico issues 2048-bit keys). */
+export const MIN_RSA_BITS = 2048;
 
 /**
  * Why our signers vary `exp`: RS256 (PKCS#1 v1.5) is deterministic and Unico forbids `jti`, so two assertions
@@ -63,6 +63,3 @@ export function parseIss(iss: string): { account: string; tenant: string } | und
   const match = ISS_PATTERN.exec(iss);
   return match ? { account: match[1], tenant: match[2] } : undefined;
 }
-
-/** Unico's error code pattern inside `error_description`, whatever its language. */
-export const ERROR_CODE_PATTERN = /\b\d+\.\d+\.\d+\b/;

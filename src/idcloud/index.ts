@@ -1,3 +1,6 @@
 export * from './hosts';
 export * from './claims';
 export * from './errors';
+export * from './error-code';
+export * from './rate-limit';
+export * from './token-response';

@@ -4,7 +4,7 @@
  * scripts; request names, which only the generator needs, are in api-docs.ts.
  */
 import { API_PATHS } from '../idcloud/hosts';
-import { RUN_VARIABLES } from './variables';
+import { ENV_VARIABLES, RUN_VARIABLES } from './variables';
 
 export type ApiProduct = 'unico' | 'client';
 /** `valid`: the cached access token; `none`: no Authorization header; `garbage`: a Bearer that is no token. */
@@ -40,7 +40,8 @@ export interface ApiCase {
 export const UNKNOWN_PROCESS_ID = '00000000-0000-4000-8000-000000000000';
 export const GARBAGE_TOKEN = 'not-a-valid-token';
 
-export const PRODUCT_URL_VARIABLE: Record<ApiProduct, string> = { unico: 'unico_api_url', client: 'client_api_url' };
+/** The environment variable holding each product's base URL. */
+export const PRODUCT_URL_VARIABLE: Record<ApiProduct, string> = { unico: ENV_VARIABLES.unicoApiUrl, client: ENV_VARIABLES.clientApiUrl };
 
 function apiCases(product: ApiProduct, base: string): ApiCase[] {
   const apiKey = product === 'client';

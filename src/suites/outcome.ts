@@ -2,8 +2,9 @@
  * Judging a token-endpoint answer: pure functions from (expectation, status, body text) to named checks whose
  * failure messages say what the server did instead. Bundled into the sandbox test script; no Node imports.
  */
-import { ERROR_CODE_PATTERN } from '../idcloud/claims';
+import { findUnicoCode } from '../idcloud/error-code';
 import { UNCODED_401_REMEDY } from '../idcloud/errors';
+import { accessTokenProblem, expiresInProblem, parseTokenBody, tokenTypeProblem } from '../idcloud/token-response';
 import type { ExpectedRejection } from './cases';
 
 /** What a negative case expects, as the pre-request script hands it to the test script. */
@@ -47,14 +48,6 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** The Unico code inside `error_description`, whatever its language. */
-export function unicoCodeOf(body: unknown): string | undefined {
-  const description = (body as ErrorBody | undefined)?.error_description;
-  if (typeof description !== 'string') return undefined;
-  const match = ERROR_CODE_PATTERN.exec(description);
-  return match ? match[0] : undefined;
-}
-
 /**
  * A Unico code inside a message, to be explained (cause and remedy) where the message becomes a test result:
  * only the test script carries Unico's error table (suites/explain.ts), which keeps the pre-request script small.
@@ -64,6 +57,24 @@ export function codeNote(code: string): string {
 }
 
 export const CODE_NOTE_PATTERN = /\u00ab([0-9.]+)\u00bb/g;
+
+/**
+ * A failure to report as a test result. `unicoCode` is set when `text` names that code with codeNote: the
+ * pre-request script then hands the failure to the test script, the only one that bundles Unico's error table,
+ * which records it with the code's cause and remedy (sandbox/script/pm.ts `fail`).
+ */
+export interface FailureNote {
+  text: string;
+  unicoCode?: string;
+}
+
+export function plainNote(text: string): FailureNote {
+  return { text };
+}
+
+export function codedNote(text: string, unicoCode: string): FailureNote {
+  return { text, unicoCode };
+}
 
 function orList(items: readonly (string | number)[]): string {
   return items.length <= 1 ? String(items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
@@ -100,7 +111,7 @@ export function judgeRejection(c: RejectionExpectation, status: number, bodyText
   }
   const checks = [statusCheck, shapeCheck];
   if (c.codes) {
-    const code = unicoCodeOf(body);
+    const code = findUnicoCode(bodyText);
     const codeCheck: Check = { name: `error_description names ${orList(c.codes)}` };
     if (code === undefined) {
       codeCheck.failure = `expected ${expected}, got ${status} without a code: error_description names no Unico error code`;
@@ -112,46 +123,34 @@ export function judgeRejection(c: RejectionExpectation, status: number, bodyText
   return checks;
 }
 
-/** True when the body reports Unico's lockout code. */
-export const LOCKED_CODE = '1.2.18';
-export function isLockout(bodyText: string): boolean {
-  return unicoCodeOf(parseJson(bodyText)) === LOCKED_CODE;
+/** One line about a failed exchange: status, Unico code (explained by the test script). Never echoes tokens. */
+export function describeExchangeFailure(status: number, bodyText: string): FailureNote {
+  const code = findUnicoCode(bodyText);
+  if (code) return codedNote(`token endpoint answered ${status} with ${codeNote(code)}`, code);
+  return plainNote(`token endpoint answered ${status} without a Unico error code` + (status === 401 ? ` (${UNCODED_401_REMEDY})` : ''));
 }
 
-/** One line about a failed exchange: status, Unico code with cause and remedy. Never echoes tokens. */
-export function describeExchangeFailure(status: number, bodyText: string): string {
-  const code = unicoCodeOf(parseJson(bodyText));
-  if (code) return `token endpoint answered ${status} with ${codeNote(code)}`;
-  return `token endpoint answered ${status} without a Unico error code` + (status === 401 ? ` (${UNCODED_401_REMEDY})` : '');
-}
-
-/** Checks of a successful token response (the `Token` folder's request). */
+/** Checks of a successful token response (the `Token` folder's request), on the shared rule (idcloud/token-response.ts). */
 export function judgeTokenResponse(status: number, bodyText: string): Check[] {
   const statusCheck: Check = { name: 'status is 200' };
   if (status !== 200) {
-    statusCheck.failure = `expected 200, got ${status}: ${describeExchangeFailure(status, bodyText)}`;
+    statusCheck.failure = `expected 200, got ${status}: ${describeExchangeFailure(status, bodyText).text}`;
     return [statusCheck];
   }
-  const body = parseJson(bodyText) as Record<string, unknown> | undefined;
+  const body = parseTokenBody(bodyText);
   const jsonCheck: Check = { name: 'body is JSON' };
-  if (!body || typeof body !== 'object') {
+  if (!body) {
     jsonCheck.failure = 'expected a JSON object body, got something else: the token response is not JSON';
     return [statusCheck, jsonCheck];
   }
-  const tokenType: Check = { name: 'token_type is Bearer' };
-  if (typeof body.token_type !== 'string' || body.token_type.toLowerCase() !== 'bearer') {
-    tokenType.failure = `expected token_type "Bearer", got ${JSON.stringify(body.token_type ?? null)}`;
-  }
-  const accessToken: Check = { name: 'access_token is a non-empty string' };
-  if (typeof body.access_token !== 'string' || body.access_token.length === 0) {
-    accessToken.failure = 'expected a non-empty access_token string: the token response carries no access token';
-  }
-  const expiresIn: Check = { name: 'expires_in is an integer in (0, 3600]' };
-  const e = body.expires_in;
-  if (typeof e !== 'number' || !Number.isInteger(e) || e <= 0 || e > 3600) {
-    expiresIn.failure = `expected an integer expires_in in (0, 3600], got ${JSON.stringify(e ?? null)}`;
-  }
-  return [statusCheck, jsonCheck, tokenType, accessToken, expiresIn];
+  const field = (name: string, problem: string | undefined): Check => ({ name, failure: problem && `the token response ${problem}` });
+  return [
+    statusCheck,
+    jsonCheck,
+    field('token_type is Bearer', tokenTypeProblem(body.token_type)),
+    field('access_token is a non-empty string', accessTokenProblem(body.access_token)),
+    field('expires_in is an integer in (0, 3600]', expiresInProblem(body.expires_in) ?? (typeof body.expires_in === 'number' && body.expires_in > 3600 ? `has expires_in ${body.expires_in}, over 3600` : undefined)),
+  ];
 }
 
 /** Process ids the read may put in its URL path: what Unico and the emulator hand out (UUIDs), nothing to escape. */

@@ -66,6 +66,7 @@ describe('parsePrivateKey: accepted forms', () => {
     ['single quotes', (p: string) => `'${p}'`],
     ['quotes around literal \\r\\n', (p: string) => `"${p.trim().replace(/\n/g, '\\r\\n')}"`],
     ['a byte-order mark', (p: string) => `\uFEFF${p}`],
+    ['spaces for newlines (a one-line CI field)', (p: string) => p.trim().replace(/\n/g, ' ')],
   ])('IDCLOUD_PRIVATE_KEY surrounded by %s', (_name, mangle) => {
     const info = loadPrivateKey({ env: { IDCLOUD_PRIVATE_KEY: mangle(pair.pkcs8Pem) } });
     expect(info.pem).toBe(pair.pkcs8Pem.trim());

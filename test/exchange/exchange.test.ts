@@ -175,9 +175,9 @@ describe('exchangeToken against a local token endpoint', () => {
   });
 
   test.each([
-    ['not JSON', { status: 200, body: '<html>hello</html>' }, /the body is not JSON/],
-    ['no access_token', { status: 200, body: { token_type: 'Bearer', expires_in: 3600 } }, /without access_token/],
-    ['no expires_in', { status: 200, body: { access_token: 'x' } }, /without a positive expires_in/],
+    ['not JSON', { status: 200, body: '<html>hello</html>' }, /the body is not a JSON object/],
+    ['no access_token', { status: 200, body: { token_type: 'Bearer', expires_in: 3600 } }, /the body carries no access_token/],
+    ['no expires_in', { status: 200, body: { access_token: 'x' } }, /the body has expires_in missing instead of a positive whole number/],
   ])('200 with %s is ERR_TOKEN_BAD_RESPONSE, exit 1', async (_name, reply, message) => {
     const env = await serve(reply as Reply);
     const error = await failure(exchangeToken(creds, env));

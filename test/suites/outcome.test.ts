@@ -1,18 +1,16 @@
 /** Judging answers: the failure messages say what the server did instead and name the broken rule. */
 import { explainCodeNotes } from '../../src/suites/explain';
-import { ERROR_DESCRIPTION } from '../../src/idcloud';
+import { ERROR_DESCRIPTION, findUnicoCode, isLockout } from '../../src/idcloud';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { API_CASES } from '../../src/suites/api';
 import {
   codeNote,
   describeExchangeFailure,
   describeExpectation,
-  isLockout,
   judgeApiResponse,
   judgeRejection,
   judgeTokenResponse,
   RejectionExpectation,
-  unicoCodeOf,
 } from '../../src/suites/outcome';
 
 const expired = NEGATIVE_CASES.find((c) => c.id === 'exp-expired')!;
@@ -67,10 +65,12 @@ describe('judgeRejection', () => {
 });
 
 describe('codes and lockout', () => {
-  test('unicoCodeOf finds the code whatever the language, and nothing in other fields', () => {
-    expect(unicoCodeOf(JSON.parse(body('1.2.22', 'pt')))).toBe('1.2.22');
-    expect(unicoCodeOf(JSON.parse(body('1.0.1', 'en')))).toBe('1.0.1');
-    expect(unicoCodeOf({ error: '1.2.4' })).toBeUndefined();
+  test('findUnicoCode finds the code whatever the language, and nothing in other fields of a JSON body', () => {
+    expect(findUnicoCode(body('1.2.22', 'pt'))).toBe('1.2.22');
+    expect(findUnicoCode(body('1.0.1', 'en'))).toBe('1.0.1');
+    expect(findUnicoCode(JSON.stringify({ error: '1.2.4' }))).toBeUndefined();
+    expect(findUnicoCode(JSON.stringify({ error: { code: '20900', description: 'Falha 1.2.11' } }))).toBe('1.2.11');
+    expect(findUnicoCode('<html>Falha 1.2.5</html>')).toBe('1.2.5');
   });
   test('isLockout only for 1.2.18', () => {
     expect(isLockout(body('1.2.18'))).toBe(true);
@@ -78,20 +78,20 @@ describe('codes and lockout', () => {
     expect(isLockout('not json')).toBe(false);
   });
   test('describeExchangeFailure explains the code with cause and remedy', () => {
-    expect(explainCodeNotes(describeExchangeFailure(401, body('1.2.5')))).toBe(
+    expect(explainCodeNotes(describeExchangeFailure(401, body('1.2.5')).text)).toBe(
       'token endpoint answered 401 with 1.2.5 (the JWT cannot be validated / was not signed correctly; check that the private key belongs to this service account)',
     );
-    expect(describeExchangeFailure(502, 'bad gateway')).toBe('token endpoint answered 502 without a Unico error code');
+    expect(describeExchangeFailure(502, 'bad gateway')).toEqual({ text: 'token endpoint answered 502 without a Unico error code' });
     // An uncoded 401 points at the documented uncoded causes, the most common first.
-    expect(describeExchangeFailure(401, body(undefined, 'en'))).toMatch(/^token endpoint answered 401 without a Unico error code \(most often the key and iss belong to the other environment \(UAT vs production\)/);
+    expect(describeExchangeFailure(401, body(undefined, 'en')).text).toMatch(/^token endpoint answered 401 without a Unico error code \(most often the key and iss belong to the other environment \(UAT vs production\)/);
   });
 });
 
 describe('code notes', () => {
   test('a message names the code; only explainCodeNotes (the test script) adds cause and remedy', () => {
-    const message = describeExchangeFailure(401, body('1.2.7'));
-    expect(message).toBe(`token endpoint answered 401 with ${codeNote('1.2.7')}`);
-    expect(explainCodeNotes(message)).toBe('token endpoint answered 401 with 1.2.7 (the JWT was already used (replay); sign a fresh assertion for every exchange)');
+    const note = describeExchangeFailure(401, body('1.2.7'));
+    expect(note).toEqual({ text: `token endpoint answered 401 with ${codeNote('1.2.7')}`, unicoCode: '1.2.7' });
+    expect(explainCodeNotes(note.text)).toBe('token endpoint answered 401 with 1.2.7 (the JWT was already used (replay); sign a fresh assertion for every exchange)');
     expect(explainCodeNotes(`x ${codeNote('9.9.9')}`)).toBe('x 9.9.9');
   });
 });

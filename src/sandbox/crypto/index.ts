@@ -11,5 +11,5 @@ export { parseRsaPrivateKey, rsaKeyFromPkcs1, rsaKeyFromPkcs8 } from './key-pars
 export { publicKeySpkiPem, publicKeySpkiDer, privateKeyPkcs1Pem } from './key-encode';
 export { pemDecode, pemEncode } from './pem';
 export { signRs256, verifyRs256 } from './rsa';
-export { encodeJwsPart, signJwtRs256 } from './jws';
+export { encodeJwsPart, jwsSigningInput, signJwtRs256 } from './jws';
 export { generateRsaPrivateKey } from './keygen';

@@ -3,23 +3,15 @@
  * every sandbox; a bare Promise is not awaited everywhere). 429 is retried after Retry-After, bounded.
  */
 import { JWT_BEARER_GRANT_TYPE } from '../../idcloud/hosts';
-import { describeExchangeFailure, isLockout, parseJson } from '../../suites/outcome';
+import { isLockout } from '../../idcloud/error-code';
+import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
+import { readTokenBody } from '../../idcloud/token-response';
+import { describeExchangeFailure, FailureNote } from '../../suites/outcome';
 import type { Host, PmRequestDefinition, PmResponse } from './pm';
 
 export type ExchangeOutcome =
   | { ok: true; accessToken: string; expiresInSeconds: number }
-  | { ok: false; status: number; locked: boolean; message: string };
-
-export const MAX_RATE_LIMIT_RETRIES = 5;
-const MAX_RETRY_DELAY_MS = 10000;
-
-/** Retry-After in seconds when given (HTTP-date is not used by Unico), else exponential backoff from 250 ms. */
-export function retryDelayMs(retryAfter: string | undefined, attempt: number): number {
-  const seconds = Number(retryAfter);
-  const base = retryAfter !== undefined && retryAfter !== '' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 250 * Math.pow(2, attempt);
-  // A little growth on top of the server's hint keeps several waiting scripts from retrying in lockstep.
-  return Math.min(MAX_RETRY_DELAY_MS, Math.max(base, 100) + 50 * attempt);
-}
+  | { ok: false; status: number; locked: boolean; failure: FailureNote };
 
 export function tokenRequest(tokenUrl: string, assertion: string): PmRequestDefinition {
   return {
@@ -36,18 +28,15 @@ export function tokenRequest(tokenUrl: string, assertion: string): PmRequestDefi
   };
 }
 
-/** Reads a successful token response; anything else is a failure naming what is missing. */
+/** Reads a token response with the shared rule (idcloud/token-response.ts); anything else is a failure saying why. */
 export function readTokenResponse(response: PmResponse): ExchangeOutcome {
   const text = response.text();
   if (response.code !== 200) {
-    return { ok: false, status: response.code, locked: isLockout(text), message: describeExchangeFailure(response.code, text) };
+    return { ok: false, status: response.code, locked: isLockout(text), failure: describeExchangeFailure(response.code, text) };
   }
-  const body = parseJson(text) as { access_token?: unknown; expires_in?: unknown } | undefined;
-  const expiresIn = Number(body && body.expires_in);
-  if (!body || typeof body.access_token !== 'string' || !body.access_token || !(expiresIn > 0)) {
-    return { ok: false, status: 200, locked: false, message: 'token endpoint answered 200 without a usable access_token and expires_in' };
-  }
-  return { ok: true, accessToken: body.access_token, expiresInSeconds: expiresIn };
+  const reading = readTokenBody(text);
+  if (!reading.ok) return { ok: false, status: 200, locked: false, failure: { text: `token endpoint answered 200 but the body ${reading.problem}` } };
+  return { ok: true, accessToken: reading.accessToken, expiresInSeconds: reading.expiresIn };
 }
 
 /**
@@ -57,7 +46,7 @@ export function readTokenResponse(response: PmResponse): ExchangeOutcome {
 export function exchangeAssertion(host: Host, tokenUrl: string, makeAssertion: () => string, done: (outcome: ExchangeOutcome) => void, attempt = 0): void {
   host.pm.sendRequest(tokenRequest(tokenUrl, makeAssertion()), (err, response) => {
     if (err || !response) {
-      done({ ok: false, status: 0, locked: false, message: `token endpoint ${tokenUrl} could not be reached` });
+      done({ ok: false, status: 0, locked: false, failure: { text: `token endpoint ${tokenUrl} could not be reached` } });
       return;
     }
     if (response.code === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {

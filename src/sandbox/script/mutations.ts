@@ -4,17 +4,14 @@
  */
 import { ASSERTION_HEADER, AssertionTimes, REQUIRED_SCOPE } from '../../idcloud/claims';
 import type { AssertionClaims, JwsHeader, MutationTools } from '../../suites/cases';
-import {
-  base64urlEncode,
-  encodeJwsPart,
-  generateRsaPrivateKey,
-  hmacSha256,
-  parseRsaPrivateKey,
-  publicKeySpkiPem,
-  RsaPrivateKey,
-  signRs256,
-  utf8Encode,
-} from '../crypto/index';
+import { base64urlEncode } from '../crypto/base64';
+import { hmacSha256 } from '../crypto/hmac';
+import { jwsSigningInput, signJwtRs256 } from '../crypto/jws';
+import { publicKeySpkiPem } from '../crypto/key-encode';
+import { parseRsaPrivateKey } from '../crypto/key-parse';
+import { generateRsaPrivateKey } from '../crypto/keygen';
+import type { RsaPrivateKey } from '../crypto/rsa-key';
+import { utf8Encode } from '../crypto/utf8';
 
 export interface AssertionParts {
   header: JwsHeader;
@@ -30,15 +27,6 @@ export function validAssertionParts(iss: string, aud: string, times: AssertionTi
     header: { ...ASSERTION_HEADER },
     claims: { iss, aud, scope: REQUIRED_SCOPE, iat: times.iat, exp: times.exp },
   };
-}
-
-export function signingInput(header: JwsHeader, claims: object): string {
-  return `${encodeJwsPart(header)}.${encodeJwsPart(claims)}`;
-}
-
-export function signJwsRs256(key: RsaPrivateKey, header: JwsHeader, claims: object): string {
-  const input = signingInput(header, claims);
-  return `${input}.${base64urlEncode(signRs256(key, utf8Encode(input)))}`;
 }
 
 export type ParsedKey = { ok: true; key: RsaPrivateKey } | { ok: false; problem: string };
@@ -76,18 +64,18 @@ export function mutationTools(key: RsaPrivateKey, otherAud: string, makeOtherKey
   let otherKey: RsaPrivateKey | undefined;
   return {
     otherAud,
-    signWithAccountKey: (header, claims) => signJwsRs256(key, header, claims),
+    signWithAccountKey: (header, claims) => signJwtRs256(key, claims, header),
     signWithOtherKey: (header, claims) => {
       // 2048 bits whatever the account's size: a 4096-bit key takes seconds to generate in the sandbox,
       // and any other key is rejected just the same.
       otherKey = otherKey || makeOtherKey(2048);
-      return signJwsRs256(otherKey, header, claims);
+      return signJwtRs256(otherKey, claims, header);
     },
     signHs256WithPublicKey: (header, claims) => {
-      const input = signingInput(header, claims);
+      const input = jwsSigningInput(header, claims);
       const mac = hmacSha256(utf8Encode(publicKeySpkiPem(key)), utf8Encode(input));
       return `${input}.${base64urlEncode(mac)}`;
     },
-    unsigned: (header, claims) => `${signingInput(header, claims)}.`,
+    unsigned: (header, claims) => `${jwsSigningInput(header, claims)}.`,
   };
 }

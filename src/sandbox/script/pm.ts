@@ -1,9 +1,9 @@
 /**
  * The slice of Postman's script API (`pm`) the collection scripts use, present in postman-sandbox 4.7.1
- * (newman 6.2.2) and 6.x (the Postman app). Modules take `pm` as a parameter so they run in Node tests with
- * a hand-written object; the real runs are the end-to-end tests.
+ * (newman 6.2.2) and 6.x (the Postman app). Every helper takes the Host (below), the only door to `pm`, so the
+ * logic runs in Node tests with a hand-written one; the real runs are the end-to-end tests.
  */
-import { CODE_NOTE_PATTERN, parseJson } from '../../suites/outcome';
+import { FailureNote, parseJson } from '../../suites/outcome';
 import { RUN_VARIABLES } from '../../suites/variables';
 
 export interface PmVariableScope {
@@ -65,8 +65,9 @@ export interface Host {
   log(message: string): void;
 }
 
-export function textVar(pm: Pm, key: string): string {
-  const value = pm.variables.get(key);
+/** A variable's text as the run resolves it (environment, collection, run-local); '' when unset. */
+export function textVar(host: Host, key: string): string {
+  const value = host.pm.variables.get(key);
   return value === undefined || value === null ? '' : String(value);
 }
 
@@ -77,27 +78,29 @@ export function setNextRequest(host: Host, next: string | null): void {
 }
 
 /**
- * A pm.test that fails with `message` (never a secret). A message that names a Unico code (suites/outcome.ts
- * `codeNote`) is handed to this request's test script instead, which alone carries Unico's error table and
- * records it with the code's cause and remedy (tests.ts `recordPendingFailures`).
+ * A failing pm.test named `name`. A note that names a Unico code (`unicoCode`, suites/outcome.ts) is handed to
+ * this request's test script instead, which alone carries Unico's error table and records it with the code's
+ * cause and remedy (tests.ts `recordPendingFailures`). Messages never carry a secret.
  */
-export function fail(pm: Pm, name: string, message: string): void {
-  if (message.search(CODE_NOTE_PATTERN) !== -1) {
-    const pending = pendingFailures(pm);
-    pending.push([name, message]);
-    pm.variables.set(RUN_VARIABLES.pendingFailures, JSON.stringify(pending));
+export function fail(host: Host, name: string, note: FailureNote | string): void {
+  const failure = typeof note === 'string' ? { text: note } : note;
+  if (failure.unicoCode !== undefined) {
+    const pending = pendingFailures(host);
+    pending.push([name, failure.text]);
+    host.pm.variables.set(RUN_VARIABLES.pendingFailures, JSON.stringify(pending));
     return;
   }
-  pm.test(name, () => {
-    throw new Error(message);
+  host.pm.test(name, () => {
+    throw new Error(failure.text);
   });
 }
 
-export function pendingFailures(pm: Pm): [string, string][] {
-  const parsed = parseJson(textVar(pm, RUN_VARIABLES.pendingFailures));
+/** Failures handed over by `fail`, as [test name, message naming codes with codeNote]. */
+export function pendingFailures(host: Host): [string, string][] {
+  const parsed = parseJson(textVar(host, RUN_VARIABLES.pendingFailures));
   return Array.isArray(parsed) ? (parsed as [string, string][]) : [];
 }
 
-export function pass(pm: Pm, name: string): void {
-  pm.test(name, () => undefined);
+export function pass(host: Host, name: string): void {
+  host.pm.test(name, () => undefined);
 }

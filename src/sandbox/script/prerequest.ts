@@ -8,17 +8,19 @@ import { findNegativeCase, NegativeCase } from '../../suites/cases';
 import type { Expectation } from '../../suites/outcome';
 import { CASE_HEADER, ENV_VARIABLES, INJECTED_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../suites/variables';
 import { exchangeAssertion } from './exchange';
-import { fail, Host, Pm, textVar } from './pm';
+import { fail, Host, textVar } from './pm';
 import { otherEnvironmentAud, readSettings, Settings } from './settings';
 import { countInvalidAttempt, invalidAttempts, isLocked, retryCount, skipRequest, stopOnLockout } from './run-state';
 import { uniqueAssertionTimes } from './times';
-import { mutationTools, otherKeyMaker, parseAccountKey, signJwsRs256, validAssertionParts } from './mutations';
-import type { RsaPrivateKey } from '../crypto/index';
+import { signJwtRs256 } from '../crypto/jws';
+import type { RsaPrivateKey } from '../crypto/rsa-key';
+import { mutationTools, otherKeyMaker, parseAccountKey, validAssertionParts } from './mutations';
 import { cacheKey, getAccessToken } from './token-cache';
 
-export function readCaseHeader(pm: Pm): string {
-  const value = pm.request.headers.get(CASE_HEADER);
-  if (value !== undefined) pm.request.headers.remove(CASE_HEADER);
+export function readCaseHeader(host: Host): string {
+  const headers = host.pm.request.headers;
+  const value = headers.get(CASE_HEADER);
+  if (value !== undefined) headers.remove(CASE_HEADER);
   return value === undefined || value === null ? '' : String(value).trim();
 }
 
@@ -28,15 +30,15 @@ interface Signing {
 }
 
 /** Settings and parsed key, or a failing test naming the variable to fix. */
-function signing(pm: Pm, testName: string): Signing | undefined {
-  const read = readSettings(pm);
+function signing(host: Host, testName: string): Signing | undefined {
+  const read = readSettings(host);
   if (!read.ok) {
-    fail(pm, testName, read.problem);
+    fail(host, testName, read.problem);
     return undefined;
   }
   const parsed = parseAccountKey(read.settings.privateKeyPem);
   if (!parsed.ok) {
-    fail(pm, testName, parsed.problem);
+    fail(host, testName, parsed.problem);
     return undefined;
   }
   return { settings: read.settings, key: parsed.key };
@@ -44,25 +46,25 @@ function signing(pm: Pm, testName: string): Signing | undefined {
 
 /** The valid assertion's parts: iat now, and an (iat, exp) pair no other assertion of this run had. */
 function freshParts(host: Host, s: Signing) {
-  return validAssertionParts(s.settings.iss, s.settings.aud, uniqueAssertionTimes(host.pm, host.now()));
+  return validAssertionParts(s.settings.iss, s.settings.aud, uniqueAssertionTimes(host));
 }
 
 function freshAssertion(host: Host, s: Signing): string {
   const { header, claims } = freshParts(host, s);
-  return signJwsRs256(s.key, header, claims);
+  return signJwtRs256(s.key, claims, header);
 }
 
 /** What the test script should judge the answer against (it carries no case tables). */
-function setExpectation(pm: Pm, expectation: Expectation): void {
-  pm.variables.set(RUN_VARIABLES.expectation, JSON.stringify(expectation));
+function setExpectation(host: Host, expectation: Expectation): void {
+  host.pm.variables.set(RUN_VARIABLES.expectation, JSON.stringify(expectation));
 }
 
 function prepareTokenExchange(host: Host): void {
   const pm = host.pm;
   pm.variables.set(RUN_VARIABLES.assertion, '');
-  const s = signing(pm, 'assertion signed');
+  const s = signing(host, 'assertion signed');
   // The test script seeds the cache under this key, so it needs no settings of its own.
-  setExpectation(pm, { kind: 'token', cacheKey: s ? cacheKey(s.settings.aud, s.settings.iss) : '' });
+  setExpectation(host, { kind: 'token', cacheKey: s ? cacheKey(s.settings.aud, s.settings.iss) : '' });
   if (s) pm.variables.set(RUN_VARIABLES.assertion, freshAssertion(host, s));
 }
 
@@ -74,20 +76,20 @@ function prepareNegativeCase(host: Host, c: NegativeCase): void {
   const pm = host.pm;
   const name = pm.info.requestName;
   pm.variables.set(RUN_VARIABLES.assertion, '');
-  const s = signing(pm, `${name}: assertion built`);
+  const s = signing(host, `${name}: assertion built`);
   if (!s) {
     skipRequest(host, `${name}: not sent, the settings above are incomplete`);
     return;
   }
   // A retry after 429 is the same attempt: count it once.
-  if (retryCount(pm, c.id) === 0) {
-    if (invalidAttempts(pm) >= s.settings.maxInvalidAttempts) {
+  if (retryCount(host, c.id) === 0) {
+    if (invalidAttempts(host) >= s.settings.maxInvalidAttempts) {
       skipRequest(host, `${name}: skipped, max_invalid_attempts (${s.settings.maxInvalidAttempts}) reached; raise it to send more invalid attempts`);
       return;
     }
-    countInvalidAttempt(pm);
+    countInvalidAttempt(host);
   }
-  const tools = mutationTools(s.key, otherEnvironmentAud(s.settings.aud), otherKeyMaker(textVar(pm, INJECTED_VARIABLES.otherPrivateKey)));
+  const tools = mutationTools(s.key, otherEnvironmentAud(s.settings.aud), otherKeyMaker(textVar(host, INJECTED_VARIABLES.otherPrivateKey)));
   const build = (): string => {
     const { header, claims } = freshParts(host, s);
     return c.build(header, claims, tools);
@@ -99,7 +101,7 @@ function prepareNegativeCase(host: Host, c: NegativeCase): void {
   let lastSent = '';
   exchangeAssertion(host, s.settings.tokenUrl, () => (lastSent = build()), (outcome) => {
     if (!outcome.ok && outcome.locked) stopOnLockout(host);
-    else if (!outcome.ok) fail(pm, `${name}: first use accepted`, `the first use of the assertion must succeed before it can be replayed: ${outcome.message}`);
+    else if (!outcome.ok) fail(host, `${name}: first use accepted`, { ...outcome.failure, text: `the first use of the assertion must succeed before it can be replayed: ${outcome.failure.text}` });
     pm.variables.set(RUN_VARIABLES.assertion, lastSent);
   });
 }
@@ -113,41 +115,41 @@ function prepareApiCase(host: Host, c: ApiCase): void {
     return;
   }
   // A read run without the create before it (alone, or after a failed create) reads an id that exists nowhere.
-  if (c.readsIdFrom && !textVar(pm, c.readsIdFrom)) pm.variables.set(c.readsIdFrom, UNKNOWN_PROCESS_ID);
+  if (c.readsIdFrom && !textVar(host, c.readsIdFrom)) pm.variables.set(c.readsIdFrom, UNKNOWN_PROCESS_ID);
   if (c.auth !== 'valid') return;
   // Without a token the API's answer proves nothing about the API: report only why there is no token.
   const withoutToken = (): void => pm.variables.set(RUN_VARIABLES.expectation, '');
-  const s = signing(pm, `${name}: access token obtained`);
+  const s = signing(host, `${name}: access token obtained`);
   if (!s) return withoutToken();
   getAccessToken(host, cacheKey(s.settings.aud, s.settings.iss), s.settings.tokenUrl, () => freshAssertion(host, s), (result) => {
     if (result.ok) return pm.variables.set(RUN_VARIABLES.bearer, result.accessToken);
     withoutToken();
     if (result.locked) stopOnLockout(host);
-    else fail(pm, `${name}: access token obtained`, result.message);
+    else fail(host, `${name}: access token obtained`, result.failure);
   });
 }
 
 export function runPrerequest(host: Host): void {
   const pm = host.pm;
-  const caseId = readCaseHeader(pm);
+  const caseId = readCaseHeader(host);
   // Always overwritten, so a user's own request never inherits the previous request's case or failures.
   pm.variables.set(RUN_VARIABLES.currentCase, caseId);
   pm.variables.set(RUN_VARIABLES.expectation, '');
   pm.variables.set(RUN_VARIABLES.pendingFailures, '');
   if (!caseId) return;
-  if (isLocked(pm)) {
+  if (isLocked(host)) {
     skipRequest(host, `${pm.info.requestName}: skipped, the account is locked (1.2.18)`);
     return;
   }
   if (caseId === TOKEN_EXCHANGE_CASE.id) return prepareTokenExchange(host);
   const negative = findNegativeCase(caseId);
   if (negative) {
-    setExpectation(pm, { kind: 'rejection', subject: negative.subject, ...negative.expect });
+    setExpectation(host, { kind: 'rejection', subject: negative.subject, ...negative.expect });
     return prepareNegativeCase(host, negative);
   }
   const api = findApiCase(caseId);
   if (api) {
-    setExpectation(pm, { kind: 'api', expect: api.expect, subject: api.subject, savesIdIn: api.savesIdIn });
+    setExpectation(host, { kind: 'api', expect: api.expect, subject: api.subject, savesIdIn: api.savesIdIn });
     return prepareApiCase(host, api);
   }
   host.log(`IDCloud: unknown case "${caseId}" in ${CASE_HEADER}; regenerate the collection`);

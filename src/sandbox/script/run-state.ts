@@ -2,21 +2,22 @@
  * Run state kept in run-local variables: which request is being retried after a 429, how many invalid
  * attempts the `Token errors` folder has sent, and whether the account was found locked.
  */
-import { codeNote, LOCKED_CODE } from '../../suites/outcome';
+import { LOCKED_CODE } from '../../idcloud/error-code';
+import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
+import { codedNote, codeNote } from '../../suites/outcome';
 import { RUN_VARIABLES } from '../../suites/variables';
-import { fail, Host, Pm, setNextRequest, textVar } from './pm';
-import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from './exchange';
+import { fail, Host, setNextRequest, textVar } from './pm';
 
 export const LOCKED_TEST_NAME = `account locked (${LOCKED_CODE}): stopping`;
 
 /** How many times the request of `caseId` has been retried after a 429 so far. */
-export function retryCount(pm: Pm, caseId: string): number {
-  const [retried, count] = textVar(pm, RUN_VARIABLES.retry).split(':');
+export function retryCount(host: Host, caseId: string): number {
+  const [retried, count] = textVar(host, RUN_VARIABLES.retry).split(':');
   return retried === caseId ? Number(count) || 0 : 0;
 }
 
-export function clearRetry(pm: Pm): void {
-  pm.variables.set(RUN_VARIABLES.retry, '');
+export function clearRetry(host: Host): void {
+  host.pm.variables.set(RUN_VARIABLES.retry, '');
 }
 
 /**
@@ -26,13 +27,13 @@ export function clearRetry(pm: Pm): void {
 export function retryAfterRateLimit(host: Host, caseId: string, status: number, retryAfter: string | undefined): boolean {
   const pm = host.pm;
   if (status !== 429) {
-    clearRetry(pm);
+    clearRetry(host);
     return false;
   }
-  const count = retryCount(pm, caseId);
+  const count = retryCount(host, caseId);
   if (count >= MAX_RATE_LIMIT_RETRIES) {
-    clearRetry(pm);
-    fail(pm, 'not rate limited', `expected an answer, got 429 after ${MAX_RATE_LIMIT_RETRIES} retries: the token endpoint kept rate-limiting (Unico allows 10 requests/s per tenant)`);
+    clearRetry(host);
+    fail(host, 'not rate limited', `expected an answer, got 429 after ${MAX_RATE_LIMIT_RETRIES} retries: the token endpoint kept rate-limiting (Unico allows 10 requests/s per tenant)`);
     return true;
   }
   pm.variables.set(RUN_VARIABLES.retry, `${caseId}:${count + 1}`);
@@ -44,24 +45,24 @@ export function retryAfterRateLimit(host: Host, caseId: string, status: number, 
   return true;
 }
 
-export function isLocked(pm: Pm): boolean {
-  return textVar(pm, RUN_VARIABLES.locked) !== '';
+export function isLocked(host: Host): boolean {
+  return textVar(host, RUN_VARIABLES.locked) !== '';
 }
 
 /** The first 1.2.18 stops the run: more invalid attempts would only prolong the lock. */
 export function stopOnLockout(host: Host): void {
   host.pm.variables.set(RUN_VARIABLES.locked, '1');
   setNextRequest(host, null);
-  fail(host.pm, LOCKED_TEST_NAME, `${LOCKED_TEST_NAME}: ${codeNote(LOCKED_CODE)}`);
+  fail(host, LOCKED_TEST_NAME, codedNote(`${LOCKED_TEST_NAME}: ${codeNote(LOCKED_CODE)}`, LOCKED_CODE));
 }
 
-export function invalidAttempts(pm: Pm): number {
-  return Number(textVar(pm, RUN_VARIABLES.invalidAttempts)) || 0;
+export function invalidAttempts(host: Host): number {
+  return Number(textVar(host, RUN_VARIABLES.invalidAttempts)) || 0;
 }
 
-export function countInvalidAttempt(pm: Pm): number {
-  const next = invalidAttempts(pm) + 1;
-  pm.variables.set(RUN_VARIABLES.invalidAttempts, String(next));
+export function countInvalidAttempt(host: Host): number {
+  const next = invalidAttempts(host) + 1;
+  host.pm.variables.set(RUN_VARIABLES.invalidAttempts, String(next));
   return next;
 }
 

@@ -4,7 +4,7 @@
  */
 import { BUILT_IN_ENVIRONMENTS, TOKEN_PATH } from '../../idcloud/hosts';
 import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../../suites/variables';
-import { Pm, textVar } from './pm';
+import { Host, textVar } from './pm';
 
 export interface Settings {
   /** Identity base URL without trailing slashes: the `aud` (this is what fixes Unico's trailing-slash bug). */
@@ -22,16 +22,16 @@ export function stripTrailingSlashes(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
 
-export function readSettings(pm: Pm): SettingsResult {
-  const identityUrl = stripTrailingSlashes(textVar(pm, ENV_VARIABLES.identityUrl));
+export function readSettings(host: Host): SettingsResult {
+  const identityUrl = stripTrailingSlashes(textVar(host, ENV_VARIABLES.identityUrl));
   if (!identityUrl) return { ok: false, problem: `${ENV_VARIABLES.identityUrl} is empty: select an idcloud-<env> environment or set ${ENV_VARIABLES.identityUrl}` };
-  const iss = textVar(pm, ENV_VARIABLES.iss).trim();
+  const iss = textVar(host, ENV_VARIABLES.iss).trim();
   if (!iss) return { ok: false, problem: `${ENV_VARIABLES.iss} is empty: set it to the iss of your service account's payload` };
-  const rawKey = textVar(pm, ENV_VARIABLES.privateKey);
+  const rawKey = textVar(host, ENV_VARIABLES.privateKey);
   if (!rawKey.trim()) {
     return { ok: false, problem: `${ENV_VARIABLES.privateKey} is empty: paste the service account's PEM private key into the environment's ${ENV_VARIABLES.privateKey} (Newman: --env-var "private_key=$(cat svc.key.pem)")` };
   }
-  const max = Number(textVar(pm, ENV_VARIABLES.maxInvalidAttempts) || DEFAULT_MAX_INVALID_ATTEMPTS);
+  const max = Number(textVar(host, ENV_VARIABLES.maxInvalidAttempts) || DEFAULT_MAX_INVALID_ATTEMPTS);
   return {
     ok: true,
     settings: {
@@ -40,7 +40,7 @@ export function readSettings(pm: Pm): SettingsResult {
       iss,
       // parseRsaPrivateKey tolerates pasted forms (quotes, CRLF, literal \n) itself.
       privateKeyPem: rawKey,
-      apiKey: textVar(pm, ENV_VARIABLES.apiKey).trim(),
+      apiKey: textVar(host, ENV_VARIABLES.apiKey).trim(),
       maxInvalidAttempts: Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_MAX_INVALID_ATTEMPTS,
     },
   };

@@ -6,17 +6,19 @@
  * this script carries Unico's error table).
  */
 import { explainCodeNotes } from '../../suites/explain';
-import { ApiExpectation, Check, Expectation, isLockout, isUsableProcessId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
+import { isLockout } from '../../idcloud/error-code';
+import { ApiExpectation, Check, Expectation, isUsableProcessId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
 import { RUN_VARIABLES } from '../../suites/variables';
 import { readTokenResponse } from './exchange';
-import { fail, Host, pass, pendingFailures, Pm, PmResponse, textVar } from './pm';
+import { fail, Host, pass, pendingFailures, PmResponse, textVar } from './pm';
 import { retryAfterRateLimit, stopOnLockout } from './run-state';
 import { cacheEntry, forgetFailure, isRememberedFailure, rememberFailure, writeCache } from './token-cache';
 
-export function record(pm: Pm, checks: readonly Check[]): void {
+export function record(host: Host, checks: readonly Check[]): void {
   for (const check of checks) {
-    if (check.failure === undefined) pass(pm, check.name);
-    else fail(pm, check.name, check.failure);
+    if (check.failure === undefined) pass(host, check.name);
+    // Judges name Unico codes with codeNote: this script carries the table that explains them.
+    else fail(host, check.name, explainCodeNotes(check.failure));
   }
 }
 
@@ -26,16 +28,17 @@ function seedCache(host: Host, key: string): void {
   if (!response || !key) return;
   const outcome = readTokenResponse(response);
   if (outcome.ok) {
-    writeCache(host.pm, cacheEntry(key, outcome.accessToken, outcome.expiresInSeconds, host.now()));
-    forgetFailure(host.pm);
+    writeCache(host, cacheEntry(key, outcome.accessToken, outcome.expiresInSeconds, host.now()));
+    forgetFailure(host);
   } else if (isRememberedFailure(outcome.status)) {
-    rememberFailure(host.pm, key, outcome.message);
+    rememberFailure(host, key, outcome.failure);
   }
 }
 
-/** Failures that name a Unico code, recorded here with the code's cause and remedy (pm.ts `fail`). */
-export function recordPendingFailures(pm: Pm): void {
-  const pending = pendingFailures(pm);
+/** Failures that name a Unico code, handed over by the pre-request (pm.ts `fail`), recorded here with the code's cause and remedy. */
+export function recordPendingFailures(host: Host): void {
+  const pm = host.pm;
+  const pending = pendingFailures(host);
   pm.variables.set(RUN_VARIABLES.pendingFailures, '');
   for (const [name, message] of pending) {
     pm.test(name, () => {
@@ -45,24 +48,24 @@ export function recordPendingFailures(pm: Pm): void {
 }
 
 /** A successful create's `id`, for the read that follows (suites/api.ts). */
-function keepCreatedId(pm: Pm, expectation: ApiExpectation, response: PmResponse): void {
+function keepCreatedId(host: Host, expectation: ApiExpectation, response: PmResponse): void {
   if (!expectation.savesIdIn || response.code < 200 || response.code >= 300) return;
   const body = parseJson(response.text()) as { id?: unknown } | undefined;
-  if (body && isUsableProcessId(body.id)) pm.variables.set(expectation.savesIdIn, body.id);
+  if (body && isUsableProcessId(body.id)) host.pm.variables.set(expectation.savesIdIn, body.id);
 }
 
 export function runTests(host: Host): void {
   try {
     judge(host);
   } finally {
-    recordPendingFailures(host.pm);
+    recordPendingFailures(host);
   }
 }
 
 function judge(host: Host): void {
   const pm = host.pm;
-  const caseId = textVar(pm, RUN_VARIABLES.currentCase);
-  const expectation = parseJson(textVar(pm, RUN_VARIABLES.expectation)) as Expectation | undefined;
+  const caseId = textVar(host, RUN_VARIABLES.currentCase);
+  const expectation = parseJson(textVar(host, RUN_VARIABLES.expectation)) as Expectation | undefined;
   const response = pm.response;
   if (!caseId || !expectation || !response) return;
   // Secrets of this request are not needed any more.
@@ -75,15 +78,15 @@ function judge(host: Host): void {
     return;
   }
   if (expectation.kind === 'api') {
-    record(pm, [judgeApiResponse(expectation, status)]);
-    keepCreatedId(pm, expectation, response);
+    record(host, [judgeApiResponse(expectation, status)]);
+    keepCreatedId(host, expectation, response);
     return;
   }
   if (retryAfterRateLimit(host, caseId, status, response.headers.get('Retry-After'))) return;
   if (expectation.kind === 'token') {
-    record(pm, judgeTokenResponse(status, text));
+    record(host, judgeTokenResponse(status, text));
     seedCache(host, expectation.cacheKey);
   } else {
-    record(pm, judgeRejection(expectation, status, text));
+    record(host, judgeRejection(expectation, status, text));
   }
 }

@@ -5,15 +5,16 @@
  */
 import { AssertionTimes, assertionTimes, EXP_JITTER_SECONDS, timesKey } from '../../idcloud/claims';
 import { RUN_VARIABLES } from '../../suites/variables';
-import { Pm, textVar } from './pm';
+import { Host, textVar } from './pm';
 
 /** How many recent pairs are remembered: far more than one run signs within the same second. */
 const REMEMBERED_PAIRS = 64;
 
-export function uniqueAssertionTimes(pm: Pm, nowMs: number, random: () => number = Math.random): AssertionTimes {
-  const used = textVar(pm, RUN_VARIABLES.usedTimes).split(',').filter(Boolean);
+export function uniqueAssertionTimes(host: Host, random: () => number = Math.random): AssertionTimes {
+  const nowMs = host.now();
+  const used = textVar(host, RUN_VARIABLES.usedTimes).split(',').filter(Boolean);
   const times = assertionTimes(nowMs, Math.floor(random() * EXP_JITTER_SECONDS), (t) => used.indexOf(timesKey(t)) !== -1);
   used.push(timesKey(times));
-  pm.variables.set(RUN_VARIABLES.usedTimes, used.slice(-REMEMBERED_PAIRS).join(','));
+  host.pm.variables.set(RUN_VARIABLES.usedTimes, used.slice(-REMEMBERED_PAIRS).join(','));
   return times;
 }

@@ -5,8 +5,9 @@
  * environment (else in collection variables) so that it survives between requests and runs in the Postman app.
  */
 import { ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../suites/variables';
+import type { FailureNote } from '../../suites/outcome';
 import { exchangeAssertion, ExchangeOutcome } from './exchange';
-import type { Host, Pm, PmVariableScope } from './pm';
+import type { Host, PmVariableScope } from './pm';
 
 export interface CachedToken {
   /** identity URL + iss the token was issued for. */
@@ -40,12 +41,13 @@ export function cacheEntry(key: string, accessToken: string, expiresInSeconds: n
 }
 
 /** The environment when one is active (it holds identity_url), else the collection variables. */
-export function cacheScope(pm: Pm): PmVariableScope {
+export function cacheScope(host: Host): PmVariableScope {
+  const pm = host.pm;
   return pm.environment.has(ENV_VARIABLES.identityUrl) ? pm.environment : pm.collectionVariables;
 }
 
-export function readCache(pm: Pm): CachedToken | undefined {
-  const raw = cacheScope(pm).get(TOKEN_CACHE_VARIABLE);
+export function readCache(host: Host): CachedToken | undefined {
+  const raw = cacheScope(host).get(TOKEN_CACHE_VARIABLE);
   if (typeof raw !== 'string' || !raw) return undefined;
   try {
     const parsed = JSON.parse(raw) as CachedToken;
@@ -55,9 +57,9 @@ export function readCache(pm: Pm): CachedToken | undefined {
   }
 }
 
-export function writeCache(pm: Pm, entry: CachedToken): void {
+export function writeCache(host: Host, entry: CachedToken): void {
   // Type secret: the Postman app masks it in the environment editor.
-  cacheScope(pm).set(TOKEN_CACHE_VARIABLE, JSON.stringify(entry), 'secret');
+  cacheScope(host).set(TOKEN_CACHE_VARIABLE, JSON.stringify(entry), 'secret');
 }
 
 /** Rejections (4xx) are remembered for the run; 429 is retried inside the exchange, 5xx and network errors are not remembered. */
@@ -65,20 +67,20 @@ export function isRememberedFailure(status: number): boolean {
   return status >= 400 && status < 500 && status !== 429;
 }
 
-export function rememberFailure(pm: Pm, key: string, message: string): void {
-  pm.variables.set(RUN_VARIABLES.tokenFailure, JSON.stringify({ key, message }));
+export function rememberFailure(host: Host, key: string, failure: FailureNote): void {
+  host.pm.variables.set(RUN_VARIABLES.tokenFailure, JSON.stringify({ key, failure }));
 }
 
-export function forgetFailure(pm: Pm): void {
-  pm.variables.set(RUN_VARIABLES.tokenFailure, '');
+export function forgetFailure(host: Host): void {
+  host.pm.variables.set(RUN_VARIABLES.tokenFailure, '');
 }
 
-function rememberedFailure(pm: Pm, key: string): string | undefined {
-  const raw = pm.variables.get(RUN_VARIABLES.tokenFailure);
+function rememberedFailure(host: Host, key: string): FailureNote | undefined {
+  const raw = host.pm.variables.get(RUN_VARIABLES.tokenFailure);
   if (typeof raw !== 'string' || !raw) return undefined;
   try {
-    const parsed = JSON.parse(raw) as { key?: string; message?: string };
-    return parsed.key === key ? parsed.message : undefined;
+    const parsed = JSON.parse(raw) as { key?: string; failure?: FailureNote };
+    return parsed.key === key && parsed.failure && typeof parsed.failure.text === 'string' ? parsed.failure : undefined;
   } catch {
     return undefined;
   }
@@ -86,29 +88,29 @@ function rememberedFailure(pm: Pm, key: string): string | undefined {
 
 export const NOT_RETRIED = ' (not retried in this run: each failed exchange is another invalid attempt)';
 
-export type TokenResult = { ok: true; accessToken: string; fromCache: boolean } | { ok: false; locked: boolean; message: string };
+export type TokenResult = { ok: true; accessToken: string; fromCache: boolean } | { ok: false; locked: boolean; failure: FailureNote };
 
 /** A token for `key`: the cached one, or a new exchange of `makeAssertion()` that refills the cache. */
 export function getAccessToken(host: Host, key: string, tokenUrl: string, makeAssertion: () => string, done: (result: TokenResult) => void): void {
-  const cached = readCache(host.pm);
+  const cached = readCache(host);
   if (isUsable(cached, key, host.now())) {
     done({ ok: true, accessToken: cached.accessToken, fromCache: true });
     return;
   }
-  const failedBefore = rememberedFailure(host.pm, key);
+  const failedBefore = rememberedFailure(host, key);
   if (failedBefore !== undefined) {
-    done({ ok: false, locked: false, message: failedBefore + NOT_RETRIED });
+    done({ ok: false, locked: false, failure: { ...failedBefore, text: failedBefore.text + NOT_RETRIED } });
     return;
   }
   // The lifetime counts from when the server issued the token: before the answer arrived.
   const requestedAt = host.now();
   exchangeAssertion(host, tokenUrl, makeAssertion, (outcome: ExchangeOutcome) => {
     if (!outcome.ok) {
-      if (isRememberedFailure(outcome.status)) rememberFailure(host.pm, key, outcome.message);
-      done({ ok: false, locked: outcome.locked, message: outcome.message });
+      if (isRememberedFailure(outcome.status)) rememberFailure(host, key, outcome.failure);
+      done({ ok: false, locked: outcome.locked, failure: outcome.failure });
       return;
     }
-    writeCache(host.pm, cacheEntry(key, outcome.accessToken, outcome.expiresInSeconds, requestedAt));
+    writeCache(host, cacheEntry(key, outcome.accessToken, outcome.expiresInSeconds, requestedAt));
     done({ ok: true, accessToken: outcome.accessToken, fromCache: false });
   });
 }

@@ -12,6 +12,7 @@ test.each([
   ['literal \\n sequences (one JSON-escaped line)', (pem: string) => pem.replace(/\n/g, '\\n')],
   ['literal \\r\\n sequences', (pem: string) => pem.replace(/\n/g, '\\r\\n')],
   ['surrounding double quotes', (pem: string) => `"${pem}"`],
+  ['spaces for newlines (pasted into a one-line field)', (pem: string) => pem.trim().replace(/\n/g, ' ')],
   ['no line breaks inside the base64 body', (pem: string) => pem.replace(/\n(?!-----END)/g, '').replace('-----', '\n-----').trim()],
 ])('accepts %s', (_name, transform) => {
   for (const pem of [pair.pkcs8Pem, pair.pkcs1Pem]) expect(parseRsaPrivateKey(transform(pem))).toEqual(expected);

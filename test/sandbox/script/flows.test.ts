@@ -3,7 +3,8 @@
  * the token cache, 429 retries, invalid-attempt counting, lockout and dispatch.
  */
 import { ERROR_DESCRIPTION } from '../../../src/idcloud';
-import { exchangeAssertion, MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../../src/sandbox/script/exchange';
+import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../../src/idcloud/rate-limit';
+import { exchangeAssertion } from '../../../src/sandbox/script/exchange';
 import { uniqueAssertionTimes } from '../../../src/sandbox/script/times';
 import { runPrerequest } from '../../../src/sandbox/script/prerequest';
 import { otherEnvironmentAud } from '../../../src/sandbox/script/settings';
@@ -65,7 +66,7 @@ describe('token cache decisions', () => {
   test('a rejected exchange is not repeated in the same run (each would be another invalid attempt); 5xx is', () => {
     const run = fakeRun({ environment: ENV, answers: [error('1.2.6'), fakeResponse(503, 'down'), TOKEN_OK()] });
     const messages: string[] = [];
-    const get = (key: string) => getAccessToken(run.host, key, `${URL}/oauth2/token`, () => 'a', (r) => messages.push(r.ok ? r.accessToken : r.message));
+    const get = (key: string) => getAccessToken(run.host, key, `${URL}/oauth2/token`, () => 'a', (r) => messages.push(r.ok ? r.accessToken : r.failure.text));
     get('k1');
     get('k1');
     expect(run.sent).toHaveLength(1);
@@ -93,7 +94,7 @@ describe('exchange', () => {
     exchangeAssertion(run.host, `${URL}/oauth2/token`, () => `assertion-${++signed}`, (o) => outcomes.push(o));
     expect(run.sent.map((r) => r.body.urlencoded[1].value)).toEqual(['assertion-1', 'assertion-2', 'assertion-3', 'assertion-4', 'assertion-5', 'assertion-6']);
     expect(run.waits[0]).toBe(2000);
-    expect(outcomes).toEqual([{ ok: false, status: 429, locked: false, message: 'token endpoint answered 429 without a Unico error code' }]);
+    expect(outcomes).toEqual([{ ok: false, status: 429, locked: false, failure: { text: 'token endpoint answered 429 without a Unico error code' } }]);
   });
   test('a retry after 429 that succeeds gives the token', () => {
     const run = fakeRun({ environment: ENV, answers: [fakeResponse(429, {}, {}), TOKEN_OK()] });
@@ -104,11 +105,12 @@ describe('exchange', () => {
   });
   test('a failure names the code, cause and remedy and never the assertion', () => {
     const run = fakeRun({ environment: ENV, answers: [error('1.2.5')] });
-    const outcomes: { message?: string }[] = [];
+    const outcomes: { failure?: { text: string; unicoCode?: string } }[] = [];
     exchangeAssertion(run.host, `${URL}/oauth2/token`, () => 'SECRET-ASSERTION', (o) => outcomes.push(o as never));
-    // The pre-request carries no error table: the code is explained where the message becomes a test result.
-    expect(outcomes[0].message).not.toContain('cannot be validated');
-    expect(explainCodeNotes(outcomes[0].message!)).toBe('token endpoint answered 401 with 1.2.5 (the JWT cannot be validated / was not signed correctly; check that the private key belongs to this service account)');
+    // The pre-request carries no error table: the code is handed over, and explained where it becomes a test result.
+    expect(outcomes[0].failure?.unicoCode).toBe('1.2.5');
+    expect(outcomes[0].failure?.text).not.toContain('cannot be validated');
+    expect(explainCodeNotes(outcomes[0].failure!.text)).toBe('token endpoint answered 401 with 1.2.5 (the JWT cannot be validated / was not signed correctly; check that the private key belongs to this service account)');
     expect(JSON.stringify(outcomes)).not.toContain('SECRET-ASSERTION');
   });
   test('retryDelayMs: Retry-After seconds, else exponential backoff, capped', () => {
@@ -124,7 +126,11 @@ describe('unique assertion times', () => {
     const now = run.clock.now + 400;
     const second = Math.floor(now / 1000);
     const sameDraw = () => 0.5; // offset 450
-    const times = [uniqueAssertionTimes(run.pm, now, sameDraw), uniqueAssertionTimes(run.pm, now, sameDraw), uniqueAssertionTimes(run.pm, now + 1000, sameDraw)];
+    const at = <T>(ms: number, fn: () => T): T => {
+      run.clock.now = ms;
+      return fn();
+    };
+    const times = [at(now, () => uniqueAssertionTimes(run.host, sameDraw)), at(now, () => uniqueAssertionTimes(run.host, sameDraw)), at(now + 1000, () => uniqueAssertionTimes(run.host, sameDraw))];
     expect(times).toEqual([
       { iat: second, exp: second + 3600 - 450 },
       { iat: second, exp: second + 3600 - 451 },
@@ -134,7 +140,7 @@ describe('unique assertion times', () => {
   test('with Math.random: 60 assertions in one second are all distinct and within the rule', () => {
     const run = fakeRun();
     const now = run.clock.now;
-    const pairs = Array.from({ length: 60 }, () => uniqueAssertionTimes(run.pm, now));
+    const pairs = Array.from({ length: 60 }, () => uniqueAssertionTimes(run.host));
     expect(new Set(pairs.map((t) => t.exp)).size).toBe(pairs.length);
     for (const t of pairs) {
       expect(t.iat).toBe(Math.floor(now / 1000));

@@ -1,0 +1,54 @@
+/**
+ * Reading a 200 answer of the token endpoint (idcloud-auth.md §3): `{"access_token","token_type":"Bearer",
+ * "expires_in"}`. `expires_in` is read, never assumed: Unico says it "may vary by company configuration", so any
+ * positive whole number of seconds is a lifetime. One rule for the sandbox cache, the Token folder's checks and
+ * the Node exchange.
+ */
+
+export interface TokenBody {
+  access_token?: unknown;
+  token_type?: unknown;
+  expires_in?: unknown;
+}
+
+/** The body as a JSON object, or undefined. */
+export function parseTokenBody(bodyText: string): TokenBody | undefined {
+  try {
+    const parsed = JSON.parse(bodyText) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as TokenBody) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What is wrong with `access_token`, or undefined. */
+export function accessTokenProblem(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? undefined : 'carries no access_token string';
+}
+
+/** What is wrong with `expires_in` (saying what came back), or undefined. */
+export function expiresInProblem(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return undefined;
+  return `has expires_in ${value === undefined ? 'missing' : JSON.stringify(value)} instead of a positive whole number of seconds`;
+}
+
+/** What is wrong with `token_type` ("Bearer", any case), or undefined. */
+export function tokenTypeProblem(value: unknown): string | undefined {
+  return typeof value === 'string' && value.toLowerCase() === 'bearer' ? undefined : `has token_type ${JSON.stringify(value === undefined ? null : value)} instead of "Bearer"`;
+}
+
+export type TokenReading =
+  /** `tokenType` as sent, "Bearer" when absent. */
+  | { ok: true; accessToken: string; expiresIn: number; tokenType: string }
+  /** `problem` completes "the token response …"; never contains the token. */
+  | { ok: false; problem: string };
+
+/** A usable token and its lifetime from a 200 body (token_type is checked by the Token folder only). */
+export function readTokenBody(bodyText: string): TokenReading {
+  const body = parseTokenBody(bodyText);
+  if (!body) return { ok: false, problem: 'is not a JSON object' };
+  const problem = accessTokenProblem(body.access_token) || expiresInProblem(body.expires_in);
+  if (problem) return { ok: false, problem };
+  const tokenType = typeof body.token_type === 'string' ? body.token_type : 'Bearer';
+  return { ok: true, accessToken: body.access_token as string, expiresIn: body.expires_in as number, tokenType };
+}
