@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Collection, Event } from 'postman-collection';
 import type { Environment } from '../environments';
-import { sandboxScript } from './script-text';
+import { authLayerEvents } from './auth-layer';
 import { COLLECTION_NAME, collectionDescription } from './description';
 import { compactJson } from './compact';
 import { environmentFile } from './environment-file';
@@ -37,13 +37,6 @@ export interface GeneratedFiles {
   environments: { name: string; fileName: string; json: object }[];
 }
 
-function scriptEvent(listen: 'prerequest' | 'test', entry: string): Event {
-  return new Event({
-    listen,
-    script: { id: stableId('script', listen), type: 'text/javascript', exec: sandboxScript(entry).replace(/\n+$/, '').split('\n') },
-  });
-}
-
 export function buildCollection(): object {
   const collection = new Collection({
     info: {
@@ -55,8 +48,7 @@ export function buildCollection(): object {
   collection.items.add(tokenFolder());
   collection.items.add(tokenErrorsFolder());
   collection.items.add(apiFolder());
-  collection.events.add(scriptEvent('prerequest', 'prerequest'));
-  collection.events.add(scriptEvent('test', 'tests'));
+  for (const event of authLayerEvents()) collection.events.add(new Event(event as never));
   const json = collection.toJSON();
   // The SDK's private bookkeeping (`_`) is not part of the v2.1 format.
   delete json._;

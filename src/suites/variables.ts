@@ -8,6 +8,8 @@ export const ENV_VARIABLES = {
   identityUrl: 'identity_url',
   unicoApiUrl: 'unico_api_url',
   clientApiUrl: 'client_api_url',
+  /** Unico's sign hosts (documents and evidence of the sign flows); the same origin as the others for NAME=URL. */
+  signApiUrl: 'sign_api_url',
   iss: 'iss',
   privateKey: 'private_key',
   apiKey: 'api_key',
@@ -16,6 +18,11 @@ export const ENV_VARIABLES = {
 
 /** What the scripts keep during a run (local `pm.variables`, never written to files by the generator). */
 export const RUN_VARIABLES = {
+  /**
+   * The collection-level bearer auth's token (the auth layer, collection/auth-layer.ts): set by the pre-request
+   * script for requests to a product API origin, empty for any other origin, so no token leaves for elsewhere.
+   */
+  accessToken: 'idcloud_access_token',
   /** The (possibly mutated) assertion the current token-endpoint request sends. */
   assertion: 'idcloud_assertion',
   /** The Bearer the current API request sends. */

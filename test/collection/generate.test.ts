@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
+import { AUTH_LAYER_MARKER } from '../../src/collection/auth-layer';
 import { COLLECTION_FILE_NAME, FOLDERS, generateCollection, writeGeneratedFiles } from '../../src/collection';
 import { makeEnvironment, resolveEnvironments } from '../../src/environments';
 import { sandboxScript } from '../../src/collection/script-text';
@@ -64,8 +65,8 @@ describe('collection', () => {
   test('the signer appears once, at collection level; requests and folders carry no scripts; no eval', () => {
     expect(collection.event.map((e: Json) => e.listen)).toEqual(['prerequest', 'test']);
     const prerequest = collection.event[0].script.exec.join('\n');
-    expect(prerequest).toBe(sandboxScript('prerequest').replace(/\n+$/, ''));
-    expect(collection.event[1].script.exec.join('\n')).toBe(sandboxScript('tests').replace(/\n+$/, ''));
+    expect(prerequest).toBe([AUTH_LAYER_MARKER, sandboxScript('prerequest').replace(/\n+$/, '')].join('\n'));
+    expect(collection.event[1].script.exec.join('\n')).toBe([AUTH_LAYER_MARKER, sandboxScript('tests').replace(/\n+$/, '')].join('\n'));
     for (const folder of collection.item) {
       expect(folder.event).toBeUndefined();
       for (const request of folder.item) expect(request.event).toBeUndefined();
