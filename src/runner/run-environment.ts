@@ -91,7 +91,6 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
   }
 
   collectScopeSecrets(summary, ctx.scrubber);
-  result.invalidAttempts = tally.invalidItems.size + tally.rejectedExchanges;
   if (staging) result.reports = publishReports(staging, ctx.scrubber);
   if (tally.networkFailure) return finish('unreachable', tally.networkFailure);
   const failed = result.assertions.failed > 0 || result.failures.length > 0 || (summary.run.failures?.length ?? 0) > 0;

@@ -85,7 +85,7 @@ function prepareNegativeCase(host: Host, c: NegativeCase): void {
       skipRequest(host, `${name}: skipped, max_invalid_attempts (${s.settings.maxInvalidAttempts}) reached; raise it to send more invalid attempts`);
       return;
     }
-    countInvalidAttempt(pm);
+    countInvalidAttempt(host);
   }
   const tools = mutationTools(s.key, otherEnvironmentAud(s.settings.aud), otherKeyMaker(textVar(pm, INJECTED_VARIABLES.otherPrivateKey)));
   const build = (): string => {

@@ -3,7 +3,7 @@
  * attempts the `Token errors` folder has sent, and whether the account was found locked.
  */
 import { codeNote, LOCKED_CODE } from '../../suites/outcome';
-import { RUN_VARIABLES } from '../../suites/variables';
+import { INVALID_ATTEMPTS_LOG_PREFIX, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, Pm, setNextRequest, textVar } from './pm';
 import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from './exchange';
 
@@ -59,9 +59,11 @@ export function invalidAttempts(pm: Pm): number {
   return Number(textVar(pm, RUN_VARIABLES.invalidAttempts)) || 0;
 }
 
-export function countInvalidAttempt(pm: Pm): number {
-  const next = invalidAttempts(pm) + 1;
-  pm.variables.set(RUN_VARIABLES.invalidAttempts, String(next));
+/** Counts one invalid authentication attempt and logs the run's count (the runner reads its last such line). */
+export function countInvalidAttempt(host: Host): number {
+  const next = invalidAttempts(host.pm) + 1;
+  host.pm.variables.set(RUN_VARIABLES.invalidAttempts, String(next));
+  host.log(`${INVALID_ATTEMPTS_LOG_PREFIX}${next}`);
   return next;
 }
 

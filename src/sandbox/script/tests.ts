@@ -29,7 +29,7 @@ function seedCache(host: Host, key: string): void {
     writeCache(host.pm, cacheEntry(key, outcome.accessToken, outcome.expiresInSeconds, host.now()));
     forgetFailure(host.pm);
   } else if (isRememberedFailure(outcome.status)) {
-    rememberFailure(host.pm, key, outcome.message);
+    rememberFailure(host, key, outcome.message);
   }
 }
 

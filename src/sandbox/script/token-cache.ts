@@ -6,6 +6,7 @@
  */
 import { ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../suites/variables';
 import { exchangeAssertion, ExchangeOutcome } from './exchange';
+import { countInvalidAttempt } from './run-state';
 import type { Host, Pm, PmVariableScope } from './pm';
 
 export interface CachedToken {
@@ -65,8 +66,10 @@ export function isRememberedFailure(status: number): boolean {
   return status >= 400 && status < 500 && status !== 429;
 }
 
-export function rememberFailure(pm: Pm, key: string, message: string): void {
-  pm.variables.set(RUN_VARIABLES.tokenFailure, JSON.stringify({ key, message }));
+/** A rejected exchange: remembered for the run, and one invalid attempt at Unico's lockout counter. */
+export function rememberFailure(host: Host, key: string, message: string): void {
+  host.pm.variables.set(RUN_VARIABLES.tokenFailure, JSON.stringify({ key, message }));
+  countInvalidAttempt(host);
 }
 
 export function forgetFailure(pm: Pm): void {
@@ -104,7 +107,7 @@ export function getAccessToken(host: Host, key: string, tokenUrl: string, makeAs
   const requestedAt = host.now();
   exchangeAssertion(host, tokenUrl, makeAssertion, (outcome: ExchangeOutcome) => {
     if (!outcome.ok) {
-      if (isRememberedFailure(outcome.status)) rememberFailure(host.pm, key, outcome.message);
+      if (isRememberedFailure(outcome.status)) rememberFailure(host, key, outcome.message);
       done({ ok: false, locked: outcome.locked, message: outcome.message });
       return;
     }
