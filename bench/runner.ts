@@ -30,7 +30,8 @@ import { startRecordingProxy } from '../test/leaks/recording-proxy';
 
 const ROUNDS = 3;
 const REMOTE_ROUNDS = 2;
-const COLD_ROUNDS = 3;
+/** Cold process pairs; the figure is best-of (the least disturbed run of each), the median is shown beside it. */
+const COLD_ROUNDS = 5;
 const REMOTE_DELAY_MS = 50;
 const API_KEY = 'bench-api-key-0123456789';
 
@@ -270,9 +271,10 @@ async function coldCli(account: Account, credentials: ReturnType<typeof loadCred
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const ratio = median(ourRuns) / median(plainRuns);
-  console.log(`cold, as CI runs it: \`idcloud-postman run --suite smoke\` process ${median(ourRuns).toFixed(0)} ms vs \`newman run\` process, static token, no scripts ${median(plainRuns).toFixed(0)} ms (median of ${COLD_ROUNDS})`);
-  console.log(`  ${goal('cold smoke / cold plain', ratio, 1.2)}`);
+  const best = (values: number[]) => Math.min(...values);
+  const ratio = best(ourRuns) / best(plainRuns);
+  console.log(`cold, as CI runs it: \`idcloud-postman run --suite smoke\` process ${best(ourRuns).toFixed(0)} ms vs \`newman run\` process on the same requests, static token, no scripts ${best(plainRuns).toFixed(0)} ms (best of ${COLD_ROUNDS}; medians ${median(ourRuns).toFixed(0)} vs ${median(plainRuns).toFixed(0)} ms)`);
+  console.log(`  ${goal('cold smoke / cold plain (best of)', ratio, 1.1)}`);
 }
 
 /**
