@@ -22,7 +22,8 @@ import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from '../src/e
 import { makeEnvironment, type Environment } from '../src/environments';
 import { exchangeToken, signAssertion } from '../src/exchange';
 import { runSuites, throwawayOtherKeyPem, type Suite } from '../src/runner';
-import { FOLDER_NAMES, INJECTED } from '../src/runner/variables';
+import { FOLDERS } from '../src/collection/folders';
+import { INJECTED } from '../src/runner/variables';
 import { loadNewman, type NewmanRunOptions } from '../src/runner/newman-types';
 import { planSuites } from '../src/runner/suites';
 import { RUN_VARIABLES } from '../src/suites/variables';
@@ -30,7 +31,8 @@ import { startRecordingProxy } from '../test/leaks/recording-proxy';
 
 const ROUNDS = 3;
 const REMOTE_ROUNDS = 2;
-const COLD_ROUNDS = 3;
+/** Cold process pairs; the figure is best-of (the least disturbed run of each), the median is shown beside it. */
+const COLD_ROUNDS = 5;
 const REMOTE_DELAY_MS = 50;
 const API_KEY = 'bench-api-key-0123456789';
 
@@ -192,7 +194,7 @@ export async function run(): Promise<void> {
 
   const ms = (v: number) => `${v.toFixed(0)} ms`;
   console.log(`medians of ${ROUNDS} interleaved rounds; emulator rate limit OFF for these (429 waits seen: ${waitsInRatios})`);
-  console.log(`smoke suite (${FOLDER_NAMES.token} + ${FOLDER_NAMES.api}), runSuites: ${ms(med.smoke)}  ·  plain Newman, static token, no scripts: ${ms(med.plainSmoke)}`);
+  console.log(`smoke suite (${FOLDERS.token} + ${FOLDERS.api}), runSuites: ${ms(med.smoke)}  ·  plain Newman, static token, no scripts: ${ms(med.plainSmoke)}`);
   console.log(`  ${goal('smoke / plain', med.smoke / med.plainSmoke, 1.2)}`);
   console.log(`  floor: the same plain requests with a one-line script per request (Newman's script sandbox alone) ${ms(med.floorSmoke)} = ${(med.floorSmoke / med.plainSmoke).toFixed(2)}× plain`);
   console.log(`full suite (all), runSuites:              ${ms(med.full)}  ·  plain Newman, static token, no scripts: ${ms(med.plainFull)}`);
@@ -270,9 +272,10 @@ async function coldCli(account: Account, credentials: ReturnType<typeof loadCred
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const ratio = median(ourRuns) / median(plainRuns);
-  console.log(`cold, as CI runs it: \`idcloud-postman run --suite smoke\` process ${median(ourRuns).toFixed(0)} ms vs \`newman run\` process, static token, no scripts ${median(plainRuns).toFixed(0)} ms (median of ${COLD_ROUNDS})`);
-  console.log(`  ${goal('cold smoke / cold plain', ratio, 1.2)}`);
+  const best = (values: number[]) => Math.min(...values);
+  const ratio = best(ourRuns) / best(plainRuns);
+  console.log(`cold, as CI runs it: \`idcloud-postman run --suite smoke\` process ${best(ourRuns).toFixed(0)} ms vs \`newman run\` process on the same requests, static token, no scripts ${best(plainRuns).toFixed(0)} ms (best of ${COLD_ROUNDS}; medians ${median(ourRuns).toFixed(0)} vs ${median(plainRuns).toFixed(0)} ms)`);
+  console.log(`  ${goal('cold smoke / cold plain (best of)', ratio, 1.1)}`);
 }
 
 /**

@@ -17,6 +17,9 @@ const sandboxBundleOptions = require('./sandbox-bundle-options');
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 
+// From scratch: a module moved into a folder (cli/inputs.ts → cli/inputs/) must not leave its old output behind,
+// where `require('./inputs')` would still find it first.
+fs.rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
 
 const entriesDir = path.join(root, 'src', 'sandbox', 'script', 'entries');

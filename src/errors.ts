@@ -5,6 +5,14 @@
 export const EXIT = Object.freeze({ OK: 0, TEST_FAILED: 1, BAD_INPUT: 2, UNREACHABLE: 3 });
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** What each exit code means, in the words of `--help` and the run's verdict line. */
+export const EXIT_MEANING: Readonly<Record<ExitCode, string>> = Object.freeze({
+  [EXIT.OK]: 'all passed',
+  [EXIT.TEST_FAILED]: 'a test failed',
+  [EXIT.BAD_INPUT]: 'bad input or usage',
+  [EXIT.UNREACHABLE]: 'an environment could not be reached or the run could not complete',
+});
+
 export class IdcloudPostmanError extends Error {
   /** Stable, machine-readable; never changes once released. */
   readonly code: string;

@@ -3,7 +3,7 @@
  * (Newman, the emulator) are loaded inside handlers so that `--help` starts fast.
  */
 import yargs from 'yargs';
-import { EXIT, ExitCode, IdcloudPostmanError } from '../errors';
+import { EXIT, EXIT_MEANING, ExitCode, IdcloudPostmanError } from '../errors';
 import { commands } from './commands';
 import { CommandResult } from './command';
 
@@ -17,7 +17,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     .demandCommand(1, 'name a command; see --help')
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 110))
-    .epilogue('Exit codes: 0 all passed · 1 a test failed · 2 bad input or usage · 3 an environment could not be reached or the run could not complete.')
+    .epilogue(`Exit codes: ${Object.entries(EXIT_MEANING).map(([code, meaning]) => `${code} ${meaning}`).join(' · ')}.`)
     .fail((msg, err) => {
       if (err) throw err;
       // yargs sometimes spreads a message over lines ("Invalid values:\n  Argument: …"): keep it one line.

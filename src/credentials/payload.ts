@@ -17,8 +17,6 @@ export interface BasePayload {
   tenant: string;
   /** As written in the payload file, if at all; signing always uses the environment's identity URL. */
   aud?: string;
-  /** Claim names outside iss/aud/scope/iat/exp (empty when the payload is valid). */
-  extraClaims: string[];
   /** The payload file path, '--iss', or the environment variable it came from. */
   source: string;
 }
@@ -77,7 +75,7 @@ export function parsePayload(text: string, source: string): BasePayload {
   const problems = payloadObjectProblems(value, where);
   if (problems.length > 0) throw problems[0];
   const claims = value as Record<string, unknown>;
-  return toBasePayload(claims.iss as string, source, claims.aud as string | undefined, []);
+  return toBasePayload(claims.iss as string, source, claims.aud as string | undefined);
 }
 
 /** JSON.parse with typed, one-line errors (no JSON text in the message: a mistaken key file could be pasted here). */
@@ -135,12 +133,12 @@ export function payloadFromIss(iss: string, source: string): BasePayload {
   const value = iss.trim();
   const problems = issProblems(value, source);
   if (problems.length > 0) throw problems[0];
-  return toBasePayload(value, source, undefined, []);
+  return toBasePayload(value, source, undefined);
 }
 
-function toBasePayload(iss: string, source: string, aud: string | undefined, extraClaims: string[]): BasePayload {
+function toBasePayload(iss: string, source: string, aud: string | undefined): BasePayload {
   const { account, tenant } = parseIss(iss)!;
-  return { iss, account, tenant, ...(aud !== undefined ? { aud } : {}), extraClaims, source };
+  return { iss, account, tenant, ...(aud !== undefined ? { aud } : {}), source };
 }
 
 function typeOf(value: unknown): string {

@@ -21,8 +21,10 @@ export interface DemoOptions {
   outDir?: string;
   /** Also write the throwaway account (NAME.key.pem, payload, public key) and an emulator accounts file. */
   writeKey?: boolean;
-  /** Default: cli + every file reporter installed. */
+  /** Default: cli + every file reporter installed; the run attaches them by name. */
   reporters?: string[];
+  /** Options per reporter name, e.g. `{ cli: { stream } }`. */
+  reporterOptions?: Record<string, unknown>;
   /** Emulator flaw switches: show the suites catching a server that is too lenient. */
   flaws?: EmulatorFlaw[];
   /**
@@ -30,7 +32,7 @@ export interface DemoOptions {
    * full run meets a 429 or two and the collection's wait-and-retry is shown working (and costs ~1 s each).
    */
   rateLimit?: number;
-  /** Called with the run before it starts, e.g. to attach the console reporter. */
+  /** Called with the run before it starts, e.g. to listen to its events. */
   onRun?: (run: RunEmitter) => void;
 }
 
@@ -73,6 +75,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
       suite: 'all',
       reportDir: path.join(outDir, 'reports'),
       reporters: opts.reporters,
+      reporterOptions: opts.reporterOptions,
     });
     opts.onRun?.(run);
     const result = await run.done;

@@ -3,7 +3,7 @@
  * in CI) it redraws one status line per environment; otherwise it prints one plain line per event, which
  * reads well in CI logs. Every line goes through the run's scrubber before it is written.
  */
-import type { RunEmitter } from './index';
+import type { RunEmitter } from './run-emitter';
 import { formatSummary } from './summary-table';
 import type { RunEvents } from './types';
 
@@ -24,6 +24,13 @@ interface EnvProgress {
   failed: number;
   current: string;
   state: string;
+}
+
+/** `suite smoke (Token, API)`, `the whole collection`, or `--folder A, B`. */
+function scopeLine(env: RunEvents['start']['environments'][number]): string {
+  if (env.suite === 'collection') return 'the whole collection';
+  if (env.suite === 'folders') return `--folder ${env.folders.join(', ')}`;
+  return `suite ${env.suite} (${env.folders.join(', ')})`;
 }
 
 export function attachConsoleReporter(run: RunEmitter, options: ConsoleReporterOptions = {}): void {
@@ -52,7 +59,7 @@ export function attachConsoleReporter(run: RunEmitter, options: ConsoleReporterO
 
   run.on('start', (e: RunEvents['start']) => {
     for (const env of e.environments) {
-      write(`${env.name}: suite ${env.suite} (${env.folders.join(', ')})`);
+      write(`${env.name}: ${scopeLine(env)}`);
       progress.set(env.name, { requests: 0, passed: 0, failed: 0, current: 'waiting', state: '…' });
     }
     redraw();

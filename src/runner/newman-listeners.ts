@@ -1,24 +1,21 @@
 /**
  * Newman's events for one environment → the runner's events (scrubbed) and the environment's tally:
- * requests, assertions, failures, the first successful token exchange time, invalid attempts sent, and
- * whether a request failed for network reasons (the environment is then unreachable, not failed).
+ * requests, assertions, failures, the first successful token exchange time, the invalid attempts the
+ * collection counted (its last `INVALID_ATTEMPTS_LOG_PREFIX` line), and whether a request failed for network
+ * reasons (the environment is then unreachable, not failed).
  */
 import type { EventEmitter } from 'node:events';
 import { TOKEN_PATH } from '../idcloud/hosts';
-import type { NewmanItem, NewmanSummary, SdkCollection, SdkRequest, SdkResponse } from './newman-types';
+import { INVALID_ATTEMPTS_LOG_PREFIX } from '../suites/variables';
+import type { NewmanItem, NewmanSummary, SdkRequest, SdkResponse } from './newman-types';
 import { describeNetworkError } from './reachability';
 import type { SecretSet } from './secrets';
 import type { EnvironmentResult, RunEvents } from './types';
-import { FOLDER_NAMES } from './variables';
 import { collectRequestSecrets, collectScopeSecrets } from './wire-secrets';
 import { errorLine, safe } from './util';
 
 export interface RunTally {
   result: EnvironmentResult;
-  /** Ids of the Token errors items sent (a retry after 429 is the same attempt). */
-  invalidItems: Set<string>;
-  /** Token-endpoint rejections outside the Token errors folder. */
-  rejectedExchanges: number;
   /** One line, when a request could not reach its host. */
   networkFailure?: string;
 }
@@ -43,18 +40,13 @@ function scrubQueuedExports(exports: QueuedExport[] | undefined, scrubber: Secre
 }
 
 export function newTally(result: EnvironmentResult): RunTally {
-  return { result, invalidItems: new Set(), rejectedExchanges: 0 };
+  return { result };
 }
 
 export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: ListenContext): void {
   const { result } = tally;
-  const folderOfItem = new Map<string, string>();
   let currentItem = '';
   emitter.on('start', () => {
-    // Request events carry a parent-less copy of the item: map item ids to their folders up front.
-    safe(() => (emitter as unknown as { summary: { collection: SdkCollection } }).summary.collection.forEachItem((item) => {
-      folderOfItem.set(item.id, item.parent()?.name ?? '');
-    }), undefined);
     // Registered only now, after Newman attached its reporters: this runs after they queued their report
     // texts and before Newman writes them, so the files are scrubbed before they ever reach the disk.
     emitter.on('beforeDone', (_err: unknown, o: { summary?: NewmanSummary }) => {
@@ -74,15 +66,6 @@ export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: List
     const path = safe(() => o.request!.url.getPath(), '');
     if (!err && result.tokenExchangeMs === undefined && o.response?.code === 200 && path.endsWith(TOKEN_PATH)) {
       result.tokenExchangeMs = o.response.responseTime;
-    }
-    // Each Token errors request is one invalid attempt; a retry after 429 is the same attempt.
-    const inTokenErrors = !fromScript && Boolean(o?.item?.id) && folderOfItem.get(o!.item!.id!) === FOLDER_NAMES.tokenErrors;
-    if (inTokenErrors) tally.invalidItems.add(o!.item!.id!);
-    // A rejected exchange elsewhere (bad credentials) is an invalid attempt at Unico's lockout counter too;
-    // the replay case's first use is a successful one and is not counted.
-    const code = o?.response?.code;
-    if (!inTokenErrors && code !== undefined && code >= 400 && code < 500 && code !== 429 && path.endsWith(TOKEN_PATH)) {
-      tally.rejectedExchanges += 1;
     }
     const networkReason = err ? describeNetworkError(err) : undefined;
     if (networkReason && !tally.networkFailure) tally.networkFailure = `${safe(() => new URL(o.request!.url.toString()).origin, ctx.identityUrl)} is unreachable: ${networkReason}`;
@@ -111,6 +94,11 @@ export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: List
   });
   emitter.on('console', (_err: unknown, o: { level?: string; messages?: unknown[] }) => {
     const message = (o?.messages ?? []).map((m) => (typeof m === 'string' ? m : safe(() => JSON.stringify(m), String(m)))).join(' ');
+    // The collection's own count of invalid attempts: the runner's number, not a line to show.
+    if (message.startsWith(INVALID_ATTEMPTS_LOG_PREFIX)) {
+      result.invalidAttempts = Number(message.slice(INVALID_ATTEMPTS_LOG_PREFIX.length)) || 0;
+      return;
+    }
     ctx.emit('console', { env: ctx.envName, level: o?.level ?? 'log', message: ctx.scrubber.scrub(message.split('\n')[0]) });
   });
   emitter.on('exception', (_err: unknown, o: { error?: unknown }) => {

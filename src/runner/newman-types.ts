@@ -15,7 +15,6 @@ export interface SdkRequest {
   body?: { mode?: string; urlencoded?: SdkList<{ key: string; value: string }>; raw?: string };
 }
 export interface NewmanItem { id?: string; name?: string }
-export interface SdkCollection { forEachItem(fn: (item: { id: string; parent(): { name?: string } | undefined }) => void): void }
 export interface SdkResponse { code: number; responseTime: number; stream?: Buffer }
 export interface SdkVariableScope {
   values?: SdkList<{ key: string; value: unknown; type?: string }>;

@@ -15,11 +15,6 @@ const NETWORK_CODES = new Set([
 ]);
 const TLS_CODE = /^(CERT_|ERR_TLS|ERR_SSL|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_OSSL|HOSTNAME_MISMATCH)/;
 
-/** Node/Newman network error codes that mean "could not reach", as opposed to a failed test. */
-export function isNetworkError(error: unknown): boolean {
-  return describeNetworkError(error) !== undefined;
-}
-
 /** One line for a network error (`connection refused (127.0.0.1:9)`), or undefined when it is not one. */
 export function describeNetworkError(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;

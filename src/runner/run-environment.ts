@@ -6,7 +6,7 @@ import { EXIT } from '../errors';
 import { listenToNewman, newTally } from './newman-listeners';
 import { loadNewman, NewmanSummary } from './newman-types';
 import { checkReachable } from './reachability';
-import { discardReports, FileReporterName, publishReports, stageReports } from './reporters';
+import { discardReports, publishReports, ReporterName, stageReports } from './reporters';
 import type { SecretSet } from './secrets';
 import type { SuitePlan } from './suites';
 import type { EnvironmentInput, EnvironmentResult, EnvironmentStatus, RunEvents, RunSecrets } from './types';
@@ -22,7 +22,8 @@ export interface EnvironmentRunContext {
   secrets: RunSecrets;
   scrubber: SecretSet;
   reportDir?: string;
-  fileReporters: FileReporterName[];
+  /** The run's file reporters (junit, json, htmlextra). */
+  fileReporters: ReporterName[];
   timeoutMs: number;
   skipPreflight: boolean;
   /** The throwaway "other" key to inject (already in the scrubber), when this plan sends the errors suite. */
@@ -75,7 +76,8 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
           collection: structuredClone(ctx.collection),
           environment: structuredClone(ctx.input.envJson),
           envVar: injectedVariables(ctx, otherKeyPem),
-          folder: ctx.plan.folders,
+          // None: the whole collection.
+          folder: ctx.plan.folders.length > 0 ? ctx.plan.folders : undefined,
           reporters: staging ? ctx.fileReporters : [],
           reporter: staging?.newmanReporterOptions,
           timeoutRequest: ctx.timeoutMs,
@@ -91,7 +93,6 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
   }
 
   collectScopeSecrets(summary, ctx.scrubber);
-  result.invalidAttempts = tally.invalidItems.size + tally.rejectedExchanges;
   if (staging) result.reports = publishReports(staging, ctx.scrubber);
   if (tally.networkFailure) return finish('unreachable', tally.networkFailure);
   const failed = result.assertions.failed > 0 || result.failures.length > 0 || (summary.run.failures?.length ?? 0) > 0;

@@ -1,20 +1,23 @@
 /**
  * Which folders run against which environment, and the lockout guard (cli-contract.md "Suites and safety").
- * Pure: it only reads the environment's flags and the user's choices.
+ * Pure: it only reads the environment's flags, the collection's outline and the user's choices. Suites
+ * apply to collections with our folders (Token, Token errors, API); any other collection (e.g. a wrapped
+ * one) runs whole, or as the `--folder` selection, as Newman would run it.
  */
 import { InputError } from '../errors';
 import type { Environment } from '../environments';
-import { FOLDER_NAMES } from './variables';
+import { FOLDERS } from '../collection/folders';
+import { DEFAULT_MAX_INVALID_ATTEMPTS } from '../suites/variables';
 
 export type Suite = 'smoke' | 'errors' | 'all';
 export const SUITES: readonly Suite[] = ['smoke', 'errors', 'all'];
+/** What an environment runs: a suite, the whole collection (no suite folders in it), or `--folder` picks. */
+export type RunScope = Suite | 'collection' | 'folders';
 
-/** Default bound on invalid attempts off loopback. */
-export const DEFAULT_MAX_INVALID = 20;
 
 export interface SuitePlan {
-  suite: Suite;
-  /** Newman `folder` selection, in collection order. */
+  suite: RunScope;
+  /** Newman `folder` selection, in collection order; empty = the whole collection. */
   folders: string[];
   /** Whether this plan sends invalid authentication attempts. */
   sendsInvalidAttempts: boolean;
@@ -25,6 +28,12 @@ export interface SuitePlan {
 export class UnsafeErrorsSuiteError extends InputError {
   constructor(message: string) {
     super('ERR_PRODUCTION_ERRORS_SUITE', message);
+  }
+}
+
+export class CollectionShapeError extends InputError {
+  constructor(message: string) {
+    super('ERR_COLLECTION_FOLDERS', message);
   }
 }
 
@@ -46,26 +55,118 @@ export interface SuiteChoice {
   allowProductionErrors?: boolean;
 }
 
-export function planSuites(env: Environment, choice: SuiteChoice): SuitePlan {
+/** --suite and --max-invalid, whatever the collection. */
+function checkChoice(choice: SuiteChoice): void {
   if (choice.suite !== undefined && !isSuite(choice.suite)) {
     throw new SuiteError(`--suite: "${String(choice.suite)}" is not a suite; use smoke, errors or all`);
   }
   if (choice.maxInvalid !== undefined && !(Number.isInteger(choice.maxInvalid) && choice.maxInvalid >= 0)) {
     throw new SuiteError(`--max-invalid: "${String(choice.maxInvalid)}" must be a whole number ≥ 0`);
   }
+}
+
+export function planSuites(env: Environment, choice: SuiteChoice): SuitePlan {
+  checkChoice(choice);
   const suite: Suite = choice.suite ?? (env.isLoopback ? 'all' : 'smoke');
   const sendsInvalidAttempts = suite !== 'smoke';
-  if (sendsInvalidAttempts && env.isProduction && !choice.allowProductionErrors) {
+  if (sendsInvalidAttempts) guardProduction(env, `--suite ${suite}`, choice);
+  const folders =
+    suite === 'smoke' ? [FOLDERS.token, FOLDERS.api]
+    : suite === 'errors' ? [FOLDERS.tokenErrors]
+    : [FOLDERS.token, FOLDERS.tokenErrors, FOLDERS.api];
+  return { suite, folders, sendsInvalidAttempts, maxInvalid: sendsInvalidAttempts ? invalidBound(env, choice) : undefined };
+}
+
+function guardProduction(env: Environment, what: string, choice: SuiteChoice): void {
+  if (env.isProduction && !choice.allowProductionErrors) {
     throw new UnsafeErrorsSuiteError(
-      `--suite ${suite}: the errors suite sends invalid attempts that can lock the production account (1.2.18); ` +
+      `${what}: the errors suite sends invalid attempts that can lock the production account (1.2.18); ` +
         'add --allow-production-errors to run it against production, or use --suite smoke',
     );
   }
-  const folders =
-    suite === 'smoke' ? [FOLDER_NAMES.token, FOLDER_NAMES.api]
-    : suite === 'errors' ? [FOLDER_NAMES.tokenErrors]
-    : [FOLDER_NAMES.token, FOLDER_NAMES.tokenErrors, FOLDER_NAMES.api];
-  // Off loopback the bound always applies; on loopback only when the user set one.
-  const maxInvalid = env.isLoopback ? choice.maxInvalid : choice.maxInvalid ?? DEFAULT_MAX_INVALID;
-  return { suite, folders, sendsInvalidAttempts, maxInvalid: sendsInvalidAttempts ? maxInvalid : undefined };
+}
+
+/** Off loopback the bound always applies; on loopback only when the user set one. */
+function invalidBound(env: Environment, choice: SuiteChoice): number | undefined {
+  return env.isLoopback ? choice.maxInvalid : choice.maxInvalid ?? DEFAULT_MAX_INVALID_ATTEMPTS;
+}
+
+/** An item of the collection tree, by name, with where it sits relative to the Token errors folder. */
+interface OutlineItem {
+  name: string;
+  topLevel: boolean;
+  /** It is the Token errors folder, or inside it: running it sends invalid attempts. */
+  sendsInvalidAttempts: boolean;
+}
+
+function outline(collection: object): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  const walk = (list: unknown, inErrors: boolean, topLevel: boolean) => {
+    if (!Array.isArray(list)) return;
+    for (const raw of list) {
+      const item = raw as { name?: unknown; item?: unknown } | null;
+      if (!item || typeof item.name !== 'string') continue;
+      const errors = inErrors || (topLevel && item.name === FOLDERS.tokenErrors);
+      items.push({ name: item.name, topLevel, sendsInvalidAttempts: errors });
+      walk(item.item, errors, false);
+    }
+  };
+  walk((collection as { item?: unknown }).item, false, true);
+  return items;
+}
+
+function topLevelNames(items: readonly OutlineItem[]): Set<string> {
+  return new Set(items.filter((i) => i.topLevel).map((i) => i.name));
+}
+
+/** Whether the collection has any of our suite folders at the top (a generated collection; not a wrapped one). */
+export function hasSuiteFolders(collection: object): boolean {
+  const top = topLevelNames(outline(collection));
+  return Object.values(FOLDERS).some((name) => top.has(name));
+}
+
+export interface RunChoice extends SuiteChoice {
+  /** Newman's `--folder`: run only these folders or requests (by name, anywhere in the collection). */
+  folders?: readonly string[];
+}
+
+/**
+ * The plan for one environment and collection: the `--folder` picks when given (the lockout guard still
+ * applies to Token errors off loopback), else a suite when the collection has our folders or --suite is
+ * given, else the whole collection.
+ */
+export function planRun(env: Environment, collection: object, choice: RunChoice): SuitePlan {
+  checkChoice(choice);
+  const items = outline(collection);
+  if (choice.folders && choice.folders.length > 0) return planFolders(env, items, choice, [...new Set(choice.folders)]);
+  if (choice.suite === undefined && !hasSuiteFolders(collection)) return { suite: 'collection', folders: [], sendsInvalidAttempts: false };
+  const plan = planSuites(env, choice);
+  const top = topLevelNames(items);
+  // Newman would stop with "unable to find a folder": say which one is missing before anything runs.
+  for (const folder of plan.folders) {
+    if (!top.has(folder)) {
+      throw new CollectionShapeError(`collection: no top-level folder "${folder}" for suite ${plan.suite}; use a collection from idcloud-postman generate, or pick another --suite`);
+    }
+  }
+  return plan;
+}
+
+function planFolders(env: Environment, items: readonly OutlineItem[], choice: RunChoice, folders: string[]): SuitePlan {
+  for (const name of folders) {
+    if (!items.some((i) => i.name === name)) {
+      const top = [...topLevelNames(items)].map((n) => `"${n}"`).join(', ');
+      throw new CollectionShapeError(`--folder: the collection has no folder or request named "${name}"; its top-level items are ${top || 'none'}`);
+    }
+  }
+  const sendsInvalidAttempts = items.some((i) => i.sendsInvalidAttempts && folders.includes(i.name));
+  if (!sendsInvalidAttempts) return { suite: 'folders', folders, sendsInvalidAttempts };
+  const asked = choice.suite === 'errors' || choice.suite === 'all';
+  if (!env.isLoopback && !asked) {
+    throw new UnsafeErrorsSuiteError(
+      `--folder: "${FOLDERS.tokenErrors}" sends invalid authentication attempts, which count toward the account's lockout (1.2.18); ` +
+        `add --suite errors to send them to ${env.name}, or pick other folders`,
+    );
+  }
+  guardProduction(env, '--folder', choice);
+  return { suite: 'folders', folders, sendsInvalidAttempts, maxInvalid: invalidBound(env, choice) };
 }

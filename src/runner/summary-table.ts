@@ -1,4 +1,5 @@
 /** The end-of-run table (one row per environment) and the lines that explain it. Pure text. */
+import { EXIT_MEANING } from '../errors';
 import type { EnvironmentResult, RunResult } from './types';
 import { verdictLabel } from './verdict';
 
@@ -34,10 +35,6 @@ export function formatSummary(result: RunResult, maxFailures = 10): string[] {
   }
   const reports = result.environments.flatMap((e) => e.reports);
   if (reports.length > 0) lines.push(`reports: ${reports.join(', ')}`);
-  lines.push(`verdict: ${verdictWord(result.exitCode)} (exit ${result.exitCode})`);
+  lines.push(`verdict: ${EXIT_MEANING[result.exitCode]} (exit ${result.exitCode})`);
   return lines;
-}
-
-function verdictWord(exitCode: number): string {
-  return exitCode === 0 ? 'all passed' : exitCode === 1 ? 'a test failed' : exitCode === 3 ? 'an environment could not be reached or the run could not complete' : 'bad input';
 }

@@ -1,8 +1,8 @@
 /** The runner's public types: options in, events out, results. */
 import type { Environment } from '../environments';
 import type { ExitCode } from '../errors';
-import type { ReporterName } from './reporters';
-import type { Suite } from './suites';
+import type { ReporterName } from './reporters/registry';
+import type { RunScope, Suite } from './suites';
 
 export interface EnvironmentInput {
   env: Environment;
@@ -28,8 +28,15 @@ export interface RunSuitesOptions {
   allowProductionErrors?: boolean;
   /** Folder for junit/json/htmlextra reports; none are written without it. */
   reportDir?: string;
-  /** Among cli, junit, json, htmlextra; default cli + every file reporter when reportDir is set. */
+  /** Newman's `--folder`: run only these folders or requests (by name); the lockout guard still applies. */
+  folders?: string[];
+  /**
+   * Reporters by name (REPORTERS: cli, junit, json, htmlextra; comma-separated entries allowed), attached by
+   * the run. Default: cli + every file reporter when reportDir is set; `[]`: none.
+   */
   reporters?: string[];
+  /** Options per reporter name, e.g. `{ cli: { stream, live: false } }` (console-reporter.ts). */
+  reporterOptions?: Record<string, unknown>;
   /** Per-request timeout (ms) for Newman and for the reachability preflight. Default 15000. */
   timeoutMs?: number;
   /** Skip the preflight reachability check of identity_url. */
@@ -47,7 +54,8 @@ export interface AssertionFailure {
 
 export interface EnvironmentResult {
   name: string;
-  suite: Suite;
+  /** The suite, or `collection` (run whole) or `folders` (the --folder picks). */
+  suite: RunScope;
   folders: string[];
   status: EnvironmentStatus;
   exitCode: ExitCode;
@@ -57,7 +65,10 @@ export interface EnvironmentResult {
   tokenExchangeMs?: number;
   requests: number;
   assertions: { total: number; passed: number; failed: number; skipped: number };
-  /** Token errors requests sent (each an invalid authentication attempt; a 429 retry counts once). */
+  /**
+   * Invalid authentication attempts the collection counted (Token errors requests, rejected exchanges; a 429
+   * retry counts once): its last `INVALID_ATTEMPTS_LOG_PREFIX` line.
+   */
   invalidAttempts: number;
   /** Responses that were 429 Too Many Requests (the server's rate limit): each one a wait before a retry. */
   rateLimited: number;
@@ -75,8 +86,8 @@ export interface RunResult {
 
 /** Payloads of the events a run emits (all strings scrubbed). */
 export interface RunEvents {
-  start: { environments: { name: string; suite: Suite; folders: string[] }[]; reporters: ReporterName[] };
-  'env-start': { env: string; suite: Suite; folders: string[] };
+  start: { environments: { name: string; suite: RunScope; folders: string[] }[]; reporters: ReporterName[] };
+  'env-start': { env: string; suite: RunScope; folders: string[] };
   request: { env: string; item: string; method: string; url: string; status?: number; responseTimeMs?: number; error?: string };
   assertion: { env: string; item: string; assertion: string; passed: boolean; skipped: boolean; error?: string };
   /** A line the collection's scripts logged (console.log): retries after 429, skipped requests, … */

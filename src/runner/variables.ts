@@ -1,8 +1,7 @@
 /**
  * The only collection names the runner knows: the variables it injects at run time (shared with the
- * generator through src/suites/variables) and the folder names it selects suites by.
+ * generator through src/suites/variables). Folder names are collection/folders.ts `FOLDERS`.
  */
-import { FOLDERS } from '../collection/folders';
 import { ENV_VARIABLES, INJECTED_VARIABLES } from '../suites/variables';
 
 export const INJECTED = Object.freeze({
@@ -12,9 +11,6 @@ export const INJECTED = Object.freeze({
   /** A throwaway key for the "signed by another key" case (other-key.ts), instead of keygen in the sandbox. */
   otherPrivateKey: INJECTED_VARIABLES.otherPrivateKey,
 });
-
-/** Folder names of the generated collection, in run order (cli-contract.md "Outputs"). */
-export const FOLDER_NAMES = FOLDERS;
 
 /**
  * Variables whose values are credentials: scrubbed from every output even when not JWT-shaped.

@@ -31,7 +31,7 @@ export const RUN_VARIABLES = {
   currentCase: 'idcloud_case',
   /** JSON of what the current request expects (suites/outcome.ts `Expectation`), for the test script. */
   expectation: 'idcloud_expect',
-  /** Invalid authentication attempts sent by the `Token errors` folder in this run. */
+  /** Invalid authentication attempts sent in this run: `Token errors` requests and rejected exchanges. */
   invalidAttempts: 'idcloud_invalid_attempts',
   /** `caseId:count` of the request being retried after a 429. */
   retry: 'idcloud_retry',
@@ -56,6 +56,12 @@ export const INJECTED_VARIABLES = {
   /** PEM of a throwaway RSA key for the "Signed by another key" case; without it the script generates one. */
   otherPrivateKey: 'idcloud_other_private_key',
 } as const;
+
+/**
+ * The collection logs this prefix and the new count each time it counts an invalid attempt (a Token errors
+ * request, a rejected exchange); a runner takes the last such line of a run as the run's count.
+ */
+export const INVALID_ATTEMPTS_LOG_PREFIX = 'IDCloud: invalid authentication attempts in this run: ';
 
 /** The token cache: an environment variable when an environment is active, else a collection variable. */
 export const TOKEN_CACHE_VARIABLE = 'idcloud_token_cache';

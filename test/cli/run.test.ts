@@ -91,15 +91,17 @@ test('exit 2: the errors suite against production needs --allow-production-error
   expect(r.stderr).toMatch(/^idcloud-postman: .*--allow-production-errors.*\n$/);
 });
 
-test('exit 2: usage errors (unknown suite, file reporter without --report-dir, bad --collection)', async () => {
+test('exit 2: usage errors (unknown suite, file reporter without --report-dir, bad --collection, --timeout not seconds > 0)', async () => {
   const e = await emulator();
   const base = ['run', '--env', `local=${e.url}`, ...credentials()];
-  for (const extra of [['--suite', 'everything'], ['--reporters', 'junit'], ['--collection', path.join(account.dir, 'missing.json')]]) {
-    const r = await runCli([...base, ...extra]);
+  const cases = [['--suite', 'everything'], ['--reporters', 'junit'], ['--collection', path.join(account.dir, 'missing.json')], ['--timeout', '0']];
+  const results = await Promise.all(cases.map((extra) => runCli([...base, ...extra])));
+  for (const r of results) {
     expect(r.exitCode).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(hasStackTrace(r.stderr)).toBe(false);
   }
+  expect(results[3].stderr).toBe('idcloud-postman: --timeout: "0" must be a number of seconds > 0\n');
 });
 
 test('exit 3: a refused connection is one line, and the other environment still runs', async () => {
@@ -113,16 +115,72 @@ test('exit 3: a refused connection is one line, and the other environment still 
   expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
 });
 
-test('--collection runs a given collection file (here: the one `run` would generate, saved by demo-like code)', async () => {
-  const e = await emulator();
-  const { generateCollection } = await import('../../src/collection');
-  const { makeEnvironment } = await import('../../src/environments');
-  const file = path.join(account.dir, 'given.postman_collection.json');
-  const { collection } = generateCollection({ environments: [makeEnvironment('x', { identityUrl: e.url })], iss: account.iss });
-  fs.writeFileSync(file, JSON.stringify(collection));
-  const r = await runCli(['run', '--env', `given=${e.url}`, ...credentials(), '--collection', file, '--suite', 'smoke'], { env: { CI: 'true' } });
-  expect(r.exitCode).toBe(0);
-  expect(summaryRow(r.stdout, 'given')).toMatchObject({ verdict: 'PASS', invalid: 0 });
+/** A Postman request item with its own test (no X-IdCloud-Case header: our scripts leave it alone). */
+function ownRequest(name: string, url: string, check: string): object {
+  return { name, request: { method: 'GET', url }, event: [{ listen: 'test', script: { type: 'text/javascript', exec: [check] } }] };
+}
+
+test('--collection runs any collection: a generated one with a request added by hand (--folder), one with none of our folders (whole, or --folder)', async () => {
+  const [e, strict] = await Promise.all([emulator(), emulator({ wrongPublicKey: true })]);
+  const { buildCollection } = await import('../../src/collection');
+  const write = (name: string, json: object) => {
+    const file = path.join(account.dir, name);
+    fs.writeFileSync(file, JSON.stringify(json));
+    return file;
+  };
+  const discovery = ownRequest('My discovery', '{{identity_url}}/.well-known/openid-configuration', "pm.test('my discovery check', function () { pm.response.to.have.status(200); });");
+  const teapot = ownRequest('My teapot', '{{identity_url}}/.well-known/jwks.json', "pm.test('my deliberate check', function () { pm.expect(pm.response.code).to.equal(418); });");
+  // The generated collection, with a request of the user's own in its API folder.
+  const generated = buildCollection() as { item: { name: string; item: object[] }[]; event: object[] };
+  generated.item.find((f) => f.name === 'API')!.item.push(discovery);
+  const generatedFile = write('generated-plus.postman_collection.json', generated);
+  // A collection with none of our folders (as a wrapped one is), carrying our collection-level scripts.
+  const ownFile = write('own.postman_collection.json', {
+    info: { name: 'my API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    event: generated.event,
+    item: [{ name: 'Mine', item: [discovery, teapot] }],
+  });
+  const run = (env: string, url: string, file: string, ...extra: string[]) =>
+    runCli(['run', '--env', `${env}=${url}`, ...credentials(), '--collection', file, ...extra], { env: { CI: 'true' } });
+  const [picked, whole, pickedOwn, rejected, guarded, unknown] = await Promise.all([
+    run('picked', e.url, generatedFile, '--folder', 'API'),
+    run('whole', e.url, ownFile),
+    run('mine', e.url, ownFile, '--folder', 'My discovery'),
+    run('rejected', strict.url, generatedFile, '--folder', 'API'),
+    // Off loopback, Token errors stays behind the guard even when picked by --folder (nothing is sent).
+    run('far', 'http://192.0.2.1:9', generatedFile, '--folder', 'Token errors', '--timeout', '1'),
+    run('nope', e.url, ownFile, '--folder', 'Delete'),
+  ]);
+
+  expect(picked.stderr).toBe('');
+  expect(picked.exitCode).toBe(0);
+  expect(picked.stdout).toMatch(/^picked: --folder API$/m);
+  expect(picked.stdout).toMatch(/^\[picked\] {3}✓ my discovery check$/m);
+  expect(picked.stdout).not.toMatch(/Exchange assertion for access token/);
+  expect(summaryRow(picked.stdout, 'picked')).toMatchObject({ verdict: 'PASS', failed: 0, invalid: 0 });
+
+  // The user's own failing test: exit 1, named in the summary.
+  expect(whole.exitCode).toBe(1);
+  expect(whole.stdout).toMatch(/^whole: the whole collection$/m);
+  expect(whole.stdout).toMatch(/^whole: ✗ My teapot › my deliberate check: expected 200 to equal 418$/m);
+  expect(whole.stdout).toMatch(/^whole\s+collection\s+/m);
+  expect(summaryRow(whole.stdout, 'whole')).toMatchObject({ verdict: 'FAIL', requests: 2, passed: 1, failed: 1, invalid: 0 });
+
+  expect(pickedOwn.exitCode).toBe(0);
+  expect(summaryRow(pickedOwn.stdout, 'mine')).toMatchObject({ verdict: 'PASS', requests: 1, passed: 1 });
+
+  // A rejected exchange: Unico's code, cause and remedy, and one invalid attempt counted by the collection.
+  expect(rejected.exitCode).toBe(1);
+  expect(rejected.stdout).toMatch(/token endpoint answered 401 with 1\.2\.(5|21) \(.*private key belongs to this service account/);
+  expect(summaryRow(rejected.stdout, 'rejected')).toMatchObject({ verdict: 'FAIL', invalid: 1 });
+  expect(rejected.stdout).toMatch(/^\[rejected\] {3}✓ my discovery check$/m);
+
+  expect(guarded.exitCode).toBe(2);
+  expect(guarded.stdout).toBe('');
+  expect(guarded.stderr).toMatch(/^idcloud-postman: --folder: "Token errors" sends invalid authentication attempts.*add --suite errors to send them to far, or pick other folders\n$/);
+  expect(unknown.exitCode).toBe(2);
+  expect(unknown.stderr).toBe('idcloud-postman: --folder: the collection has no folder or request named "Delete"; its top-level items are "Mine"\n');
+  for (const r of [picked, whole, pickedOwn, rejected, guarded, unknown]) expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
 });
 
 test('--config supplies the environments and credentials; flags still choose the suite', async () => {

@@ -13,7 +13,7 @@ describe('loadPayload: accepted forms', () => {
   test("Unico's documented base payload", () => {
     const payload = loadPayload({ file: corpus.goodPayload });
     expect(payload).toEqual({
-      iss: TEST_ISS, account: 'svctest', tenant: TENANT, aud: 'https://identityhomolog.acesso.io', extraClaims: [], source: corpus.goodPayload,
+      iss: TEST_ISS, account: 'svctest', tenant: TENANT, aud: 'https://identityhomolog.acesso.io', source: corpus.goodPayload,
     });
   });
 
@@ -22,7 +22,7 @@ describe('loadPayload: accepted forms', () => {
   });
 
   test('--iss alone', () => {
-    expect(loadPayload({ iss: TEST_ISS })).toMatchObject({ iss: TEST_ISS, tenant: TENANT, source: '--iss', extraClaims: [] });
+    expect(loadPayload({ iss: TEST_ISS })).toMatchObject({ iss: TEST_ISS, tenant: TENANT, source: '--iss' });
   });
 
   test('a 12-character account name is the longest allowed', () => {

@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { makeEnvironment } from '../../src/environments';
 import { runSuites } from '../../src/runner';
-import { attachConsoleReporter, isLiveTerminal } from '../../src/runner/console-reporter';
+import { isLiveTerminal } from '../../src/runner/console-reporter';
 import { formatSummary } from '../../src/runner/summary-table';
 import type { EnvironmentResult } from '../../src/runner/types';
 import { testKeyPair } from '../helpers/keys';
@@ -15,16 +15,17 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
+/** The run attaches `cli` (its default reporter) by name, with these options. */
 async function capture(live: boolean): Promise<string> {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk) => (text += chunk));
   const run = runSuites({
     collection: fakeCollection({ secretsInTestNames: true, failingTest: true }),
     environments: [{ env: makeEnvironment('con', { identityUrl: fake.url }), envJson: fakeEnvironmentJson('con', fake.url) }],
     secrets: { privateKeyPem: testKeyPair().pkcs8Pem, apiKey: API_KEY },
+    reporterOptions: { cli: { stream, live } },
   });
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk) => (text += chunk));
-  attachConsoleReporter(run, { stream, live });
   await run.done;
   return text;
 }

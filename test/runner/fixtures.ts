@@ -7,6 +7,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { INVALID_ATTEMPTS_LOG_PREFIX } from '../../src/suites/variables';
 
 export interface FakeIdcloud {
   url: string;
@@ -80,7 +81,7 @@ export interface FakeCollectionOptions {
 /**
  * Token: signs nothing, but sends a JWT-shaped "assertion" built from private_key's hash (so the key is used),
  * stores the access token, logs it (console output must not leak it). Token errors: sends garbage, counts an
- * invalid attempt. API: Bearer + APIKEY, expects 200.
+ * invalid attempt and logs the count as the generated collection does. API: Bearer + APIKEY, expects 200.
  */
 export function fakeCollection(options: FakeCollectionOptions = {}): object {
   const token = ({
@@ -114,7 +115,7 @@ export function fakeCollection(options: FakeCollectionOptions = {}): object {
         "var n = Number(pm.environment.get('idcloud_invalid_attempts') || 0);",
         "var max = Number(pm.environment.get('max_invalid_attempts') || 20);",
         "if (n >= max) { pm.execution && pm.execution.skipRequest ? pm.execution.skipRequest() : postman.setNextRequest(null); }",
-        "else pm.environment.set('idcloud_invalid_attempts', n + 1);",
+        "else { pm.environment.set('idcloud_invalid_attempts', n + 1); console.log(" + JSON.stringify(INVALID_ATTEMPTS_LOG_PREFIX) + " + (n + 1)); }",
       ]),
       test(["pm.test('malformed assertion is refused with 401', function () { pm.response.to.have.status(401); });"]),
     ],

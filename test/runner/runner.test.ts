@@ -10,7 +10,6 @@ import { XMLParser } from 'fast-xml-parser';
 import { makeEnvironment } from '../../src/environments';
 import { EXIT } from '../../src/errors';
 import { runSuites, RunSuitesOptions, RunResult } from '../../src/runner';
-import { attachConsoleReporter } from '../../src/runner/console-reporter';
 import { testKeyPair } from '../helpers/keys';
 import { fileSources, findLeaks, pemNeedles } from '../leaks/scan';
 import { closedPortUrl, fakeCollection, fakeEnvironmentJson, FakeIdcloud, startFakeIdcloud } from './fixtures';
@@ -33,12 +32,12 @@ function input(name: string, url: string) {
   return { env: makeEnvironment(name, { identityUrl: url }), envJson: fakeEnvironmentJson(name, url) };
 }
 
+/** The run attaches its `cli` reporter by name, writing into `stream`. */
 async function runCaptured(opts: Partial<RunSuitesOptions> & Pick<RunSuitesOptions, 'environments'>): Promise<{ result: RunResult; console: string }> {
-  const run = runSuites({ collection: fakeCollection(), secrets: { privateKeyPem: key.pkcs8Pem, apiKey: API_KEY }, ...opts });
   const stream = new PassThrough();
   let text = '';
   stream.on('data', (chunk) => (text += chunk));
-  attachConsoleReporter(run, { stream, live: false });
+  const run = runSuites({ collection: fakeCollection(), secrets: { privateKeyPem: key.pkcs8Pem, apiKey: API_KEY }, reporterOptions: { cli: { stream, live: false } }, ...opts });
   const result = await run.done;
   return { result, console: text };
 }
@@ -83,6 +82,7 @@ test('smoke suite skips Token errors; a failing test is exit 1; an unreachable e
     secrets: { privateKeyPem: key.pkcs1Pem, apiKey: API_KEY },
     environments: [input('live', fake.url), input('dead', deadUrl)],
     suite: 'smoke',
+    reporters: [],
   });
   const result = await run.done;
   const [live, dead] = result.environments;
@@ -106,7 +106,7 @@ test('without the preflight, a refused connection during the run is still "unrea
 test('--max-invalid bounds the invalid attempts off loopback; --suite is explicit there', async () => {
   // "localhost" is loopback too, so model a remote environment by its flags only.
   const remote = { ...input('remote', fake.url), env: { ...makeEnvironment('remote', { identityUrl: fake.url }), isLoopback: false } };
-  const run = runSuites({ collection: fakeCollection({ errorCases: 5 }), secrets: { privateKeyPem: key.pkcs8Pem, apiKey: API_KEY }, environments: [remote], suite: 'errors', maxInvalid: 3 });
+  const run = runSuites({ collection: fakeCollection({ errorCases: 5 }), secrets: { privateKeyPem: key.pkcs8Pem, apiKey: API_KEY }, environments: [remote], suite: 'errors', maxInvalid: 3, reporters: [] });
   const result = await run.done;
   expect(result.environments[0].folders).toEqual(['Token errors']);
   expect(result.environments[0].invalidAttempts).toBe(3);

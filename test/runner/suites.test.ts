@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeEnvironment, resolveEnvironments } from '../../src/environments';
 import { EXIT } from '../../src/errors';
-import { planSuites, UnsafeErrorsSuiteError } from '../../src/runner/suites';
-import { resolveReporters, ReporterError } from '../../src/runner/reporters';
+import { hasSuiteFolders, planRun, planSuites, UnsafeErrorsSuiteError } from '../../src/runner/suites';
+import { REPORTER_REGISTRY, REPORTERS, resolveReporters, ReporterError } from '../../src/runner/reporters';
 import { CollectionShapeError, runSuites } from '../../src/runner';
 
 const local = makeEnvironment('local', { identityUrl: 'http://127.0.0.1:8080' });
@@ -45,6 +45,46 @@ test('reporters: defaults, file reporters need --report-dir, unknown names refus
   expect(resolveReporters(['cli,junit'], 'r')).toEqual(['cli', 'junit']);
   expect(() => resolveReporters(['junit'], undefined)).toThrow(ReporterError);
   expect(() => resolveReporters(['teamcity'], 'r')).toThrow(/not a reporter/);
+  // An empty list is no reporters (library callers that want silence).
+  expect(resolveReporters([], 'r')).toEqual([]);
+});
+
+test('reporters come from one registry, in the order messages list them; file reporters name their suffix', () => {
+  expect(REPORTERS).toEqual(['cli', 'junit', 'json', 'htmlextra']);
+  expect(REPORTER_REGISTRY.map((r) => r.file?.suffix)).toEqual([undefined, 'junit.xml', 'json', 'html']);
+  expect(REPORTER_REGISTRY.filter((r) => r.attach).map((r) => r.name)).toEqual(['cli']);
+});
+
+// A generated collection's outline, and a wrapped one (a user's folders, none of ours).
+const generated = { item: [{ name: 'Token', item: [{ name: 'Exchange' }] }, { name: 'Token errors', item: [{ name: 'Expired exp (1.2.4)' }] }, { name: 'API', item: [{ name: 'Get a process' }] }] };
+const wrapped = { item: [{ name: 'Processes', item: [{ name: 'Create' }, { name: 'Read' }] }, { name: 'Health' }] };
+const remote = { ...makeEnvironment('remote', { identityUrl: 'http://127.0.0.1:8080' }), isLoopback: false };
+
+test('a collection without our folders runs whole; --suite on it names the missing folder', () => {
+  expect(hasSuiteFolders(generated)).toBe(true);
+  expect(hasSuiteFolders(wrapped)).toBe(false);
+  expect(planRun(uat, wrapped, {})).toEqual({ suite: 'collection', folders: [], sendsInvalidAttempts: false });
+  expect(planRun(uat, generated, {})).toMatchObject({ suite: 'smoke', folders: ['Token', 'API'] });
+  expect(() => planRun(local, wrapped, { suite: 'smoke' })).toThrow(/no top-level folder "Token" for suite smoke/);
+  expect(() => planRun(local, wrapped, { maxInvalid: -1 })).toThrow(/--max-invalid/);
+});
+
+test('--folder picks folders or requests by name, anywhere; an unknown name is refused before anything runs', () => {
+  expect(planRun(uat, wrapped, { folders: ['Read', 'Health'] })).toEqual({ suite: 'folders', folders: ['Read', 'Health'], sendsInvalidAttempts: false });
+  expect(planRun(uat, generated, { folders: ['API'] })).toMatchObject({ suite: 'folders', folders: ['API'], sendsInvalidAttempts: false });
+  expect(() => planRun(uat, wrapped, { folders: ['Delete'] })).toThrow(CollectionShapeError);
+  expect(() => planRun(uat, wrapped, { folders: ['Delete'] })).toThrow('--folder: the collection has no folder or request named "Delete"; its top-level items are "Processes", "Health"');
+});
+
+test('--folder into Token errors: free on loopback, off loopback only with --suite errors|all, production also needs its flag', () => {
+  expect(planRun(local, generated, { folders: ['Token errors'] })).toMatchObject({ sendsInvalidAttempts: true, maxInvalid: undefined });
+  for (const folders of [['Token errors'], ['Expired exp (1.2.4)']]) {
+    expect(() => planRun(remote, generated, { folders })).toThrow(UnsafeErrorsSuiteError);
+    expect(() => planRun(remote, generated, { folders, suite: 'smoke' })).toThrow(/add --suite errors/);
+  }
+  expect(planRun(remote, generated, { folders: ['Token errors'], suite: 'errors' })).toMatchObject({ suite: 'folders', sendsInvalidAttempts: true, maxInvalid: 20 });
+  expect(() => planRun(production, generated, { folders: ['Token errors'], suite: 'errors' })).toThrow(/--allow-production-errors/);
+  expect(planRun(production, generated, { folders: ['Token errors'], suite: 'all', allowProductionErrors: true, maxInvalid: 3 })).toMatchObject({ maxInvalid: 3 });
 });
 
 test('a collection without the suite folders is refused before anything runs', () => {

@@ -5,15 +5,18 @@
 import type { CliCommand } from '../command';
 import { EMULATOR_FLAWS, isEmulatorFlaw, EmulatorFlaw } from '../../emulator/flaws';
 import { InputError } from '../../errors';
+import { withReportersOption } from '../options';
 
 export const demoCommand: CliCommand = {
   command: 'demo',
   describe: 'the main job, no setup: throwaway account + local emulator + generate + run every suite + reports',
   builder: (y) =>
-    y
-      .option('out', { type: 'string', default: 'out/demo', describe: 'write the collection, environment and reports here' })
-      .option('write-key', { type: 'boolean', default: false, describe: "also write the throwaway account's private key, payload and an emulator accounts file" })
-      .option('reporters', { type: 'string', describe: 'comma-separated among cli,junit,json,htmlextra (default: all installed)' })
+    withReportersOption(
+      y
+        .option('out', { type: 'string', default: 'out/demo', describe: 'write the collection, environment and reports here' })
+        .option('write-key', { type: 'boolean', default: false, describe: "also write the throwaway account's private key, payload and an emulator accounts file" }),
+      'default: all installed',
+    )
       .option('rate-limit', { type: 'number', default: 10, describe: "the emulator's rate limit, requests/second (Unico's is 10; 0 = off): over it the server answers 429 and the collection waits and retries" })
       .option('flaw', { type: 'string', array: true, describe: `make the emulator break a rule, to see the suites catch it: ${Object.keys(EMULATOR_FLAWS).join(', ')}` }),
   run: async (args) => {
@@ -21,20 +24,16 @@ export const demoCommand: CliCommand = {
     for (const flaw of flaws) {
       if (!isEmulatorFlaw(flaw)) throw new InputError('ERR_USAGE', `--flaw: "${flaw}" is not an emulator flaw; pick among ${Object.keys(EMULATOR_FLAWS).join(', ')}`);
     }
-    const rateLimit = Number(args['rate-limit']);
-    if (!(Number.isInteger(rateLimit) && rateLimit >= 0)) throw new InputError('ERR_USAGE', `--rate-limit: "${String(args['rate-limit'])}" must be a whole number ≥ 0 (0 = off)`);
+    const { listArg, numberArg } = await import('../inputs');
+    const rateLimit = numberArg(args, 'rate-limit', { whole: true, min: 0, note: '(0 = off)' }) ?? 0;
     const { runDemo } = await import('../../demo');
-    const { attachConsoleReporter } = await import('../../runner/console-reporter');
     const outDir = String(args.out);
     const { files, result } = await runDemo({
       outDir,
       rateLimit,
       writeKey: Boolean(args['write-key']),
-      reporters: typeof args.reporters === 'string' ? [args.reporters] : undefined,
+      reporters: listArg(args.reporters),
       flaws: flaws as EmulatorFlaw[],
-      onRun: (run) => {
-        if (run.reporters.includes('cli')) attachConsoleReporter(run);
-      },
     });
     const waits = result.environments.reduce((n, e) => n + e.rateLimited, 0);
     const lines = [

@@ -1,15 +1,16 @@
 import type { CliCommand } from '../command';
 import { EXIT, ExitCode, IdcloudPostmanError, InputError } from '../../errors';
-import { configuredEnvironments, envSpecs, withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
+import { configuredEnvironments, envSpecs } from '../inputs/config-file';
+import { stringArg } from '../inputs/flags';
+import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withTimeoutOption } from '../options';
 
 export const doctorCommand: CliCommand = {
   command: 'doctor',
   describe: 'check credentials offline (key, iss, aud vs environment, forbidden claims, --cert match); --online also exchanges one token per --env',
   builder: (y) =>
-    withConfigOption(withEnvironmentOptions(withCredentialOptions(y)))
+    withTimeoutOption(withConfigOption(withEnvironmentOptions(withCredentialOptions(y))), 'each token endpoint (--online)')
       .option('cert', { type: 'string', describe: 'certificate or public key PEM registered for the account: check that it belongs to the key' })
-      .option('online', { type: 'boolean', default: false, describe: 'also perform one token exchange per --env (skipped when an offline check fails)' })
-      .option('timeout', { type: 'number', default: 15, describe: 'seconds to wait for each token endpoint (--online)' }),
+      .option('online', { type: 'boolean', default: false, describe: 'also perform one token exchange per --env (skipped when an offline check fails)' }),
   run: async (args) => {
     const { diagnoseCredentials, formatCheckLine } = await import('../../credentials');
     const { resolveEnvironments } = await import('../../environments');
@@ -17,7 +18,7 @@ export const doctorCommand: CliCommand = {
     if (args.online && specs.length === 0) throw new InputError('ERR_USAGE', 'doctor --online needs --env (uat, production or NAME=URL)');
     const environments = specs.length > 0 ? resolveEnvironments(specs, configuredEnvironments(args)) : [];
     const diagnosis = diagnoseCredentials({
-      payload: str(args.payload), iss: str(args.iss), key: str(args.key), cert: str(args.cert), env: process.env, environments,
+      payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), cert: stringArg(args.cert), env: process.env, environments,
     });
     const print = (line: Parameters<typeof formatCheckLine>[0]) => process.stdout.write(`${formatCheckLine(line)}\n`);
     diagnosis.lines.forEach(print);
@@ -34,8 +35,8 @@ export const doctorCommand: CliCommand = {
       return { exitCode: EXIT.OK };
     }
     const { exchangeToken } = await import('../../exchange');
-    const { cliPositiveNumber } = await import('../inputs');
-    const timeoutMs = cliPositiveNumber(args, 'timeout') * 1000;
+    const { durationMsArg } = await import('../inputs');
+    const timeoutMs = durationMsArg(args, 'timeout');
     let exitCode: ExitCode = EXIT.OK;
     for (const env of environments) {
       try {
@@ -50,7 +51,3 @@ export const doctorCommand: CliCommand = {
     return { exitCode };
   },
 };
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}

@@ -6,7 +6,7 @@
 import type { CliCommand } from '../command';
 import { EXIT, InputError } from '../../errors';
 import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
-import { cliApiKey, cliCount, loadCliEnvironments, stringArg } from '../inputs';
+import { cliApiKey, loadCliEnvironments, numberArg, stringArg } from '../inputs';
 
 export class GenerateUsageError extends InputError {
   constructor(message: string) {
@@ -35,7 +35,7 @@ export const generateCommand: CliCommand = {
     const payload = loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env });
     const embedKey = args['embed-key'] === true;
     const apiKey = cliApiKey(args);
-    const maxInvalidAttempts = args['max-invalid'] === undefined ? undefined : cliCount(args, 'max-invalid');
+    const maxInvalidAttempts = numberArg(args, 'max-invalid', { whole: true, min: 0 });
     let privateKeyPem: string | undefined;
     if (embedKey) {
       privateKeyPem = loadPrivateKey({ file: stringArg(args.key), env: process.env }).pem;

@@ -16,13 +16,15 @@ export const keygenCommand: CliCommand = {
   run: async (args) => {
     // Loaded here, not at the top: keeps `--help` fast.
     const { generateServiceAccount, writeServiceAccount, DEFAULT_ACCOUNT } = await import('../../credentials');
+    const { numberArg, stringArg } = await import('../inputs');
     const name = String(args.name);
-    const account = typeof args.account === 'string' ? args.account : /^[A-Za-z0-9._-]{1,12}$/.test(name) ? name : DEFAULT_ACCOUNT;
+    const account = stringArg(args.account) ?? (/^[A-Za-z0-9._-]{1,12}$/.test(name) ? name : DEFAULT_ACCOUNT);
     const generated = generateServiceAccount({
       account,
-      tenant: typeof args.tenant === 'string' ? args.tenant : undefined,
-      bits: Number(args.bits),
-      aud: typeof args.aud === 'string' ? args.aud : undefined,
+      tenant: stringArg(args.tenant),
+      // The range (2048 to 8192, a multiple of 8) is the credentials module's rule.
+      bits: numberArg(args, 'bits'),
+      aud: stringArg(args.aud),
     });
     const files = writeServiceAccount(String(args.out), name, generated, { force: Boolean(args.force) });
     process.stdout.write(

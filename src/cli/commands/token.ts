@@ -1,16 +1,15 @@
 import type { CliCommand } from '../command';
 import { EXIT, InputError } from '../../errors';
-import { withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
+import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withTimeoutOption } from '../options';
 
 export const tokenCommand: CliCommand = {
   command: 'token',
   describe: 'print one access token for --env (signed in Node with jose), alone on stdout: TOKEN=$(idcloud-postman token ...)',
   builder: (y) =>
-    withConfigOption(withEnvironmentOptions(withCredentialOptions(y)))
-      .option('timeout', { type: 'number', default: 15, describe: 'seconds to wait for the token endpoint' })
+    withTimeoutOption(withConfigOption(withEnvironmentOptions(withCredentialOptions(y))), 'the token endpoint')
       .option('max-retries', { type: 'number', default: 3, describe: 'retries after HTTP 429 (rate limit), with backoff' }),
   run: async (args) => {
-    const { cliCount, cliPositiveNumber, loadCliCredentials, loadCliEnvironments } = await import('../inputs');
+    const { durationMsArg, numberArg, loadCliCredentials, loadCliEnvironments } = await import('../inputs');
     const { exchangeToken } = await import('../../exchange');
     const environments = loadCliEnvironments(args);
     if (environments.length !== 1) {
@@ -18,8 +17,8 @@ export const tokenCommand: CliCommand = {
     }
     const credentials = loadCliCredentials(args);
     const result = await exchangeToken(credentials, environments[0], {
-      timeoutMs: cliPositiveNumber(args, 'timeout') * 1000,
-      maxRetries: cliCount(args, 'max-retries'),
+      timeoutMs: durationMsArg(args, 'timeout'),
+      maxRetries: numberArg(args, 'max-retries', { whole: true, min: 0 }),
     });
     process.stdout.write(`${result.accessToken}\n`);
     return { exitCode: EXIT.OK };

@@ -5,7 +5,7 @@
 import { LOCKED_CODE } from '../../idcloud/error-code';
 import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
 import { codedNote, codeNote } from '../../suites/outcome';
-import { RUN_VARIABLES } from '../../suites/variables';
+import { INVALID_ATTEMPTS_LOG_PREFIX, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, setNextRequest, textVar } from './pm';
 
 export const LOCKED_TEST_NAME = `account locked (${LOCKED_CODE}): stopping`;
@@ -60,9 +60,11 @@ export function invalidAttempts(host: Host): number {
   return Number(textVar(host, RUN_VARIABLES.invalidAttempts)) || 0;
 }
 
+/** Counts one invalid authentication attempt and logs the run's count (the runner reads its last such line). */
 export function countInvalidAttempt(host: Host): number {
   const next = invalidAttempts(host) + 1;
   host.pm.variables.set(RUN_VARIABLES.invalidAttempts, String(next));
+  host.log(`${INVALID_ATTEMPTS_LOG_PREFIX}${next}`);
   return next;
 }
 

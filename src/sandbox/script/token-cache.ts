@@ -7,6 +7,7 @@
 import { ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../suites/variables';
 import type { FailureNote } from '../../suites/outcome';
 import { exchangeAssertion, ExchangeOutcome } from './exchange';
+import { countInvalidAttempt } from './run-state';
 import type { Host, PmVariableScope } from './pm';
 
 export interface CachedToken {
@@ -67,8 +68,10 @@ export function isRememberedFailure(status: number): boolean {
   return status >= 400 && status < 500 && status !== 429;
 }
 
+/** A rejected exchange: remembered for the run, and one invalid attempt at Unico's lockout counter. */
 export function rememberFailure(host: Host, key: string, failure: FailureNote): void {
   host.pm.variables.set(RUN_VARIABLES.tokenFailure, JSON.stringify({ key, failure }));
+  countInvalidAttempt(host);
 }
 
 export function forgetFailure(host: Host): void {

@@ -1,0 +1,25 @@
+/**
+ * Every error class the library throws on purpose, grouped by where it comes from; the public API exports
+ * them as `errors` (jose style: `err instanceof errors.KeyEncryptedError`). Each has a stable `code` and the
+ * exit code the CLI uses; catch the bases (InputError = exit 2, UnreachableError = exit 3) to handle a kind.
+ */
+
+// Bases.
+export { IdcloudPostmanError, InputError, UnreachableError } from './errors';
+
+// Credentials: the key, the payload, the certificate, keygen (all CredentialError, exit 2).
+export * from './credentials/errors';
+
+// Environments and the collection on disk.
+export { EnvironmentError } from './environments';
+export { OutputDirectoryError } from './collection/write';
+
+// The token exchange in Node (`token`, `doctor --online`).
+export { TokenExchangeError, TokenEndpointUnreachableError } from './exchange/errors';
+
+// Runs: suite choice and its lockout guard, the collection's shape, reporters.
+export { SuiteError, UnsafeErrorsSuiteError, CollectionShapeError } from './runner/suites';
+export { ReporterError } from './runner/reporters/registry';
+
+// The emulator.
+export { AccountsFileUnreadableError, AccountsFileFormatError, AccountKeyError, EmulatorOptionError, EmulatorListenError } from './emulator/errors';

@@ -1,0 +1,56 @@
+/**
+ * The reporters a run attaches by name (newman style): `--reporters cli,junit,json,htmlextra`. Each lives in
+ * its own file next to this one; a new reporter is that file plus its line in REPORTER_REGISTRY.
+ */
+import { InputError } from '../../errors';
+import type { RunEmitter } from '../run-emitter';
+import { reporter as cli } from './cli';
+import { reporter as htmlextra } from './htmlextra';
+import { reporter as json } from './json';
+import { reporter as junit } from './junit';
+import type { ReporterContext, RunReporter } from './types';
+
+/** In the order `--help` and messages list them. */
+export const REPORTER_REGISTRY: readonly RunReporter[] = [cli, junit, json, htmlextra];
+
+export const REPORTERS: readonly string[] = REPORTER_REGISTRY.map((r) => r.name);
+export type ReporterName = string;
+
+export class ReporterError extends InputError {
+  constructor(message: string) {
+    super('ERR_REPORTER', message);
+  }
+}
+
+export function findReporter(name: string): RunReporter | undefined {
+  return REPORTER_REGISTRY.find((r) => r.name === name);
+}
+
+/**
+ * The reporters to use. None named (undefined): every reporter on by default (cli, plus the file reporters
+ * when there is a report folder). Naming one that does not exist, a file reporter without a folder, or one
+ * that cannot run here is a usage error. An empty list means no reporters.
+ */
+export function resolveReporters(requested: readonly string[] | undefined, reportDir: string | undefined): ReporterName[] {
+  const ctx: ReporterContext = { reportDir };
+  if (requested === undefined) return REPORTER_REGISTRY.filter((r) => r.isDefault(ctx)).map((r) => r.name);
+  const names = [...new Set(requested.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean))];
+  for (const name of names) {
+    const reporter = findReporter(name);
+    if (!reporter) throw new ReporterError(`--reporters: "${name}" is not a reporter; pick among ${REPORTERS.join(',')}`);
+    if (reporter.file && !reportDir) throw new ReporterError(`--reporters ${name}: writes files; add --report-dir DIR`);
+    const problem = reporter.problem?.(ctx);
+    if (problem) throw new ReporterError(`--reporters ${name}: ${problem}`);
+  }
+  return names;
+}
+
+/** The file reporters among `names`, with what they write. */
+export function fileReporters(names: readonly ReporterName[]): (RunReporter & { file: NonNullable<RunReporter['file']> })[] {
+  return names.map(findReporter).filter((r): r is RunReporter & { file: NonNullable<RunReporter['file']> } => Boolean(r?.file));
+}
+
+/** Attaches every listening reporter among `names` to the run, each with its own options. */
+export function attachReporters(run: RunEmitter, names: readonly ReporterName[], options: Record<string, unknown> = {}): void {
+  for (const name of names) findReporter(name)?.attach?.(run, options[name]);
+}

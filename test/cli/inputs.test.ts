@@ -1,0 +1,85 @@
+/** src/cli/inputs: the one input layer every command reads its flags, files and environment variables with. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  cliApiKey, durationMsArg, listArg, loadCliCredentials, loadCliEnvironments, numberArg, parseConfigFile, readCollectionFile, stringArg,
+} from '../../src/cli/inputs';
+import { InputError } from '../../src/errors';
+import { TEST_ISS } from '../helpers/keys';
+import { makeCorpus } from '../credentials/corpus';
+
+const corpus = makeCorpus();
+
+describe('cli inputs', () => {
+  test('credentials from flags, falling back to IDCLOUD_* variables; an empty flag counts as absent', () => {
+    expect(loadCliCredentials({ iss: TEST_ISS, key: corpus.goodKey }, {}).iss).toBe(TEST_ISS);
+    const fromEnv = loadCliCredentials({ key: '' }, { IDCLOUD_PAYLOAD_FILE: corpus.goodPayload, IDCLOUD_PRIVATE_KEY_FILE: corpus.goodPkcs1Key });
+    expect(fromEnv.key.format).toBe('pkcs1');
+    expect(fromEnv.payload.source).toBe(corpus.goodPayload);
+  });
+
+  test('environments from --env and the config file', () => {
+    const envs = loadCliEnvironments({ env: ['uat', 'emu'], environments: { emu: { identityUrl: 'http://127.0.0.1:9/' } } });
+    expect(envs.map((e) => [e.name, e.identityUrl, e.isLoopback])).toEqual([['uat', 'https://identityhomolog.acesso.io', false], ['emu', 'http://127.0.0.1:9', true]]);
+  });
+
+  test('API key: --api-key, else IDCLOUD_API_KEY; blank means none', () => {
+    expect(cliApiKey({ 'api-key': 'k1' }, { IDCLOUD_API_KEY: 'k2' })).toBe('k1');
+    expect(cliApiKey({}, { IDCLOUD_API_KEY: ' k2 ' })).toBe('k2');
+    expect(cliApiKey({}, { IDCLOUD_API_KEY: '  ' })).toBeUndefined();
+    expect(cliApiKey({}, {})).toBeUndefined();
+  });
+
+  test('strings and lists: empty means absent; the last of a repeated flag wins', () => {
+    expect(stringArg('')).toBeUndefined();
+    expect(stringArg('  ')).toBeUndefined();
+    expect(stringArg(['a', 'b'])).toBe('b');
+    expect(listArg('cli, junit')).toEqual(['cli', 'junit']);
+    expect(listArg(['cli', 'json'])).toEqual(['cli', 'json']);
+    expect(listArg('')).toBeUndefined();
+    expect(listArg(['Token, and more', 'API'], { commas: false })).toEqual(['Token, and more', 'API']);
+  });
+
+  test('numeric flags: absent is undefined, the range is checked, one line names the flag', () => {
+    expect(numberArg({}, 'max-retries', { whole: true, min: 0 })).toBeUndefined();
+    expect(numberArg({ 'max-retries': 0 }, 'max-retries', { whole: true, min: 0 })).toBe(0);
+    expect(numberArg({ n: '7' }, 'n', { whole: true })).toBe(7);
+    expect(() => numberArg({ 'max-retries': 1.5 }, 'max-retries', { whole: true, min: 0 })).toThrow('--max-retries: "1.5" must be a whole number ≥ 0');
+    expect(() => numberArg({ 'rate-limit': -1 }, 'rate-limit', { whole: true, min: 0, note: '(0 = off)' })).toThrow('--rate-limit: "-1" must be a whole number ≥ 0 (0 = off)');
+    expect(() => numberArg({ port: 70000 }, 'port', { whole: true, min: 0, max: 65535 })).toThrow('--port: "70000" must be a whole number from 0 to 65535');
+    expect(() => numberArg({ port: Number.NaN }, 'port', { whole: true })).toThrow('--port: not a number: must be a whole number');
+    expect(() => numberArg({ n: 'x' }, 'n')).toThrow(InputError);
+  });
+
+  test('durations are seconds for every command, decimals allowed, returned in ms; a huge value warns', () => {
+    const warnings: string[] = [];
+    const warn = (line: string) => warnings.push(line);
+    expect(durationMsArg({}, 'timeout', warn)).toBeUndefined();
+    expect(durationMsArg({ timeout: 15 }, 'timeout', warn)).toBe(15000);
+    expect(durationMsArg({ timeout: 0.25 }, 'timeout', warn)).toBe(250);
+    expect(warnings).toEqual([]);
+    expect(() => durationMsArg({ timeout: 0 }, 'timeout', warn)).toThrow('--timeout: "0" must be a number of seconds > 0');
+    expect(() => durationMsArg({ timeout: -2 }, 'timeout', warn)).toThrow(InputError);
+    // The old `run --timeout` unit was ms: 15000 now means 15000 s, and says so.
+    expect(durationMsArg({ timeout: 15000 }, 'timeout', warn)).toBe(15_000_000);
+    expect(warnings).toEqual(['--timeout 15000 is in seconds (250 minutes); durations on the command line are seconds, e.g. --timeout 15']);
+  });
+
+  test('JSON files: one line naming the flag and the file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-inputs-'));
+    try {
+      const write = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), path.join(dir, name));
+      const notJson = write('c.json', '{"item": [');
+      expect(() => readCollectionFile(notJson)).toThrow(new RegExp(`^--collection: ${notJson.replace(/[.]/g, '\\.')} is not valid JSON \\(.*\\); give a Postman v2.1 collection file`));
+      expect(() => readCollectionFile(write('o.json', '{"info": {}}'))).toThrow(/^--collection: .*o\.json is not a Postman v2\.1 collection \(no "item" list\)$/);
+      expect(() => readCollectionFile(path.join(dir, 'missing.json'))).toThrow(/^--collection: cannot read .*missing\.json \(ENOENT\); check the path$/);
+      expect(readCollectionFile(write('ok.json', '{"item": []}'))).toEqual({ item: [] });
+      expect(() => parseConfigFile(write('list.json', '[]'))).toThrow(/^--config: .*list\.json must hold a JSON object$/);
+      expect(() => parseConfigFile(notJson)).toThrow(/^--config: .*c\.json is not valid JSON/);
+      expect(parseConfigFile(write('cfg.json', '{"key": "k.pem", "suite": "smoke"}'))).toEqual({ key: path.join(dir, 'k.pem'), suite: 'smoke' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

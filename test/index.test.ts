@@ -1,0 +1,89 @@
+/**
+ * The public API is an explicit list (src/index.ts): a name that appears in or disappears from the package
+ * without this list changing fails here, and README's "Library" section must list the same names.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as api from '../src';
+// Compile-time half of the check (tsconfig.check.json): each public type must still be exported.
+import type * as Api from '../src';
+
+export type PublicTypes = [
+  Api.ExitCode, Api.UnicoErrorCode, Api.UnicoErrorInfo, Api.EnvironmentUrls, Api.Environment, Api.EnvironmentConfig,
+  Api.Credentials, Api.BasePayload, Api.PrivateKeyInfo, Api.ServiceAccount, Api.ServiceAccountFiles, Api.Diagnosis,
+  Api.DiagnoseOptions, Api.CheckLine, Api.CheckStatus, Api.CertificateCheck, Api.Problem, Api.ExchangeOptions,
+  Api.TokenResult, Api.GenerateOptions, Api.GeneratedFiles, Api.EnvironmentFile, Api.EnvironmentValues,
+  Api.RunSuitesOptions, Api.RunResult, Api.EnvironmentResult, Api.EnvironmentInput, Api.EnvironmentStatus,
+  Api.AssertionFailure, Api.RunSecrets, Api.RunEvents, Api.Suite, Api.RunScope, Api.ReporterName,
+  Api.ConsoleReporterOptions, Api.EmulatorOptions, Api.EmulatorAccount, Api.EmulatorStats, Api.RunningEmulator,
+  Api.AccountStatus, Api.EmulatorFlaw, Api.DemoOptions, Api.DemoResult, Api.DemoFiles,
+];
+
+const TYPES = `ExitCode UnicoErrorCode UnicoErrorInfo EnvironmentUrls Environment EnvironmentConfig Credentials BasePayload
+  PrivateKeyInfo ServiceAccount ServiceAccountFiles Diagnosis DiagnoseOptions CheckLine CheckStatus CertificateCheck
+  Problem ExchangeOptions TokenResult GenerateOptions GeneratedFiles EnvironmentFile EnvironmentValues
+  RunSuitesOptions RunResult EnvironmentResult EnvironmentInput EnvironmentStatus AssertionFailure RunSecrets
+  RunEvents Suite RunScope ReporterName ConsoleReporterOptions EmulatorOptions EmulatorAccount EmulatorStats
+  RunningEmulator AccountStatus EmulatorFlaw DemoOptions DemoResult DemoFiles`.split(/\s+/);
+
+const VALUES = [
+  // exit codes and errors
+  'EXIT', 'EXIT_MEANING', 'IdcloudPostmanError', 'InputError', 'UnreachableError', 'errors',
+  // Unico's rules
+  'UNICO_ERRORS', 'isUnicoErrorCode', 'BUILT_IN_ENVIRONMENTS',
+  // environments
+  'resolveEnvironments', 'makeEnvironment',
+  // credentials, keygen, doctor
+  'loadCredentials', 'loadPayload', 'loadPrivateKey', 'PAYLOAD_FILE_ENV', 'ISS_ENV', 'PRIVATE_KEY_ENV', 'PRIVATE_KEY_FILE_ENV',
+  'generateServiceAccount', 'writeServiceAccount',
+  'diagnoseCredentials', 'formatCheckLine', 'checkPayloadForEnvironment', 'checkKeyMatchesCertificate',
+  // token exchange
+  'exchangeToken', 'signAssertion',
+  // collections
+  'generateCollection', 'buildCollection', 'writeGeneratedFiles', 'COLLECTION_FILE_NAME', 'environmentFileName', 'environmentFile',
+  // runs
+  'runSuites', 'RunEmitter', 'SUITES', 'DEFAULT_MAX_INVALID_ATTEMPTS', 'REPORTERS', 'SecretSet', 'REDACTED',
+  // emulator
+  'startEmulator', 'loadAccountsFile', 'EMULATOR_DEFAULTS', 'EMULATOR_FLAWS', 'ACCOUNT_STATUSES',
+  // demo
+  'runDemo', 'DEFAULT_DEMO_OUT',
+];
+
+const ERROR_CLASSES = [
+  'IdcloudPostmanError', 'InputError', 'UnreachableError',
+  'CredentialError', 'KeyMissingError', 'KeyFileNotFoundError', 'KeyFileUnreadableError', 'KeyEmptyError', 'KeyNotPemError',
+  'KeyIsDerError', 'KeyTruncatedError', 'KeyCorruptError', 'KeyIsPublicError', 'KeyIsCertificateError', 'KeyEncryptedError',
+  'KeyNotRsaError', 'KeyTooShortError', 'KeyUnsupportedFormatError', 'PayloadMissingError', 'PayloadConflictError',
+  'PayloadFileNotFoundError', 'PayloadFileUnreadableError', 'PayloadEmptyError', 'PayloadNotJsonError', 'PayloadNotObjectError',
+  'IssMissingError', 'IssNotStringError', 'IssInvalidError', 'AccountTooLongError', 'ForbiddenClaimsError', 'ScopeInvalidError',
+  'AudNotStringError', 'AudTrailingSlashError', 'AudNotHttpsError', 'AudOtherEnvironmentError', 'AudHasPathError',
+  'AudMismatchError', 'CertFileNotFoundError', 'CertInvalidError', 'CertMismatchError', 'CertExpiredError',
+  'AccountInvalidError', 'TenantInvalidError', 'KeySizeInvalidError', 'NameInvalidError', 'FileExistsError', 'WriteFailedError',
+  'EnvironmentError', 'OutputDirectoryError', 'TokenExchangeError', 'TokenEndpointUnreachableError',
+  'SuiteError', 'UnsafeErrorsSuiteError', 'CollectionShapeError', 'ReporterError',
+  'AccountsFileUnreadableError', 'AccountsFileFormatError', 'AccountKeyError', 'EmulatorOptionError', 'EmulatorListenError',
+];
+
+const sorted = (names: Iterable<string>) => [...names].sort();
+
+test('the package exports exactly the listed values', () => {
+  expect(sorted(Object.keys(api))).toEqual(sorted(VALUES));
+});
+
+test('errors: every error class by name, each an IdcloudPostmanError', () => {
+  expect(sorted(Object.keys(api.errors))).toEqual(sorted(ERROR_CLASSES));
+  for (const name of ERROR_CLASSES) {
+    const ErrorClass = (api.errors as unknown as Record<string, new (...args: never[]) => unknown>)[name];
+    expect(ErrorClass.prototype instanceof api.IdcloudPostmanError || ErrorClass === api.IdcloudPostmanError).toBe(true);
+  }
+});
+
+test("README's Library section lists the same values and types, and nothing else", () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const section = /^## Library\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+  expect(section).not.toBe('');
+  // The table's rows: every backticked identifier (`errors.X` examples and option names aside).
+  const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| group'));
+  const named = new Set(rows.flatMap((row) => [...row.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)].map((m) => m[1])));
+  expect(sorted(named)).toEqual(sorted(new Set([...VALUES, ...TYPES])));
+});
