@@ -107,3 +107,35 @@ export async function accessToken(url: string, overrides: Record<string, unknown
 export const PT = (code?: string) => ({ error: 'server_error', error_description: code ? `Falha na autenticação ${code}` : 'Falha na autenticação' });
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Product-API bodies that pass validation, and the tiny files inside them (made here, not committed). */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** A CPF with valid check digits, outside the emulator's scenario table (so: the default scenario). */
+export const CPF = '52998224725';
+
+export function unicoProcessBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    callbackUri: 'https://example.test/done',
+    flow: 'idcheck',
+    purpose: 'creditprocess',
+    person: { duiType: 'DUI_TYPE_BR_CPF', duiValue: CPF, friendlyName: 'Maria Teste' },
+    ...overrides,
+  };
+}
+
+export function signProcessBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return unicoProcessBody({
+    flow: 'idsign',
+    payload: [{ envelopePayload: { documents: [{ documentName: 'contract.pdf', fileContents: TINY_PDF.toString('base64') }] } }],
+    ...overrides,
+  });
+}
+
+export function clientProcessBody(overrides: Record<string, unknown> = {}, subject: Record<string, unknown> = {}): Record<string, unknown> {
+  return { subject: { code: CPF, name: 'Maria Teste', ...subject }, imageBase64: TINY_PNG.toString('base64'), ...overrides };
+}
+
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+  return request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
