@@ -139,3 +139,19 @@ export function clientProcessBody(overrides: Record<string, unknown> = {}, subje
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
   return request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
+
+/** The emulator's control path: finish a process, move the product clock. */
+export function finishProcess(url: string, id: string, result = 'PROCESS_RESULT_OK'): Promise<HttpResult> {
+  return postJson(`${url}/_emulator/processes/${id}/finish`, { result });
+}
+
+export function advanceClock(url: string, seconds: number): Promise<HttpResult> {
+  return postJson(`${url}/_emulator/clock`, { advanceSeconds: seconds });
+}
+
+export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
+/** by Unico's gRPC-style error body, whose message starts with `field` when one is given. */
+export const unicoErrorBody = (code: number, field?: string) => ({ code, message: field ? expect.stringMatching(new RegExp(`^${escapeRegExp(field)}: `)) : expect.any(String), details: [] });
+/** by Client's error body, whose description starts with `field` when one is given. */
+export const clientErrorBody = (code: string, field?: string) => ({ error: { code, description: field ? expect.stringMatching(new RegExp(`^${escapeRegExp(field)}: `)) : expect.any(String) } });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

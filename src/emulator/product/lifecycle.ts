@@ -97,5 +97,10 @@ export function processView(process: UnicoProcess, userRedirectUrl: string): Rec
     purpose: input.purpose,
     ...(input.person && { person: input.person }),
     ...(input.clientReference !== undefined && { clientReference: input.clientReference }),
+    // The emulator's own field (Unico does not show where a sign flow's document ids appear): the ids the
+    // sign host serves the signed PDFs under, GET /api/v1/service/file/{documentId}.
+    ...(input.documents.length > 0 && {
+      signDocuments: input.documents.map((document, i) => ({ documentId: process.documentIds[i], documentName: document.name })),
+    }),
   };
 }
