@@ -155,3 +155,15 @@ export const unicoErrorBody = (code: number, field?: string) => ({ code, message
 /** by Client's error body, whose description starts with `field` when one is given. */
 export const clientErrorBody = (code: string, field?: string) => ({ error: { code, description: field ? expect.stringMatching(new RegExp(`^${escapeRegExp(field)}: `)) : expect.any(String) } });
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** mulberry32: small, seedable, good enough to pick mutations (the fuzz tests print their seed). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
