@@ -83,11 +83,13 @@ describe('by Unico: /client/v1/process (Bearer)', () => {
   });
 
   test.each([
+    ['no token', undefined],
     ['garbage', 'not-a-token'],
     ['an assertion instead of an access token', 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln'],
-  ])('Bearer %s → 401 (code 16), the same on every by-Unico and sign-host endpoint', async (_name, value) => {
+  ])('%s → 401 (code 16), the same on every by-Unico and sign-host endpoint', async (_name, value) => {
     const paths = ['/client/v1/process', '/client/v1/process/x', '/client/v1/process/x/selfie', '/client/v1/process/x/evidenceset', '/api/v1/service/file/x', '/api/v1/service/evidence/x'];
-    const results = await Promise.all(paths.map((path, i) => request(`${url}${path}`, { method: i === 0 ? 'POST' : 'GET', headers: bearer(value) })));
+    const headers = value === undefined ? {} : bearer(value);
+    const results = await Promise.all(paths.map((path, i) => request(`${url}${path}`, { method: i === 0 ? 'POST' : 'GET', headers })));
     for (const result of results) expect({ status: result.status, body: result.json }).toEqual({ status: 401, body: unicoError(16) });
   });
 
@@ -168,6 +170,27 @@ describe('by Client: /processes/v1 (Bearer + APIKEY)', () => {
     const result = await request(`${url}/processes/v1/nope`, { headers: { ...bearer(token), APIKEY: API_KEY } });
     expect(result.status).toBe(404);
   });
+});
+
+test('an account with no capabilities: a valid token (and APIKEY) gets 403 on every product endpoint, in its API\'s body', async () => {
+  const iss = issAt('nothing');
+  const limited = await startTestEmulator({ accounts: [...standardAccounts(), { iss, publicKey: testKeyPair().spkiPem, apiKey: 'nothing-key', capabilities: [] }] });
+  try {
+    const headers = { ...bearer(await accessToken(limited.url, { iss })), APIKEY: 'nothing-key' };
+    const id = '00000000-0000-4000-8000-000000000000';
+    const endpoints: [string, string, 'unico' | 'client'][] = [
+      ['POST', '/client/v1/process', 'unico'], ['GET', `/client/v1/process/${id}`, 'unico'], ['GET', `/client/v1/process/${id}/selfie`, 'unico'],
+      ['GET', `/client/v1/process/${id}/evidenceset`, 'unico'], ['GET', `/api/v1/service/file/${id}`, 'unico'], ['GET', `/api/v1/service/evidence/${id}`, 'unico'],
+      ['POST', '/processes/v1', 'client'], ['GET', `/processes/v1/${id}`, 'client'], ['GET', '/documents/v1?code=52998224725', 'client'],
+    ];
+    const results = await Promise.all(endpoints.map(([method, path]) => request(`${limited.url}${path}`, { method, headers })));
+    results.forEach((result, i) => {
+      const body = endpoints[i][2] === 'unico' ? { code: 7, message: expect.stringMatching(/does not enable \w+:\w+:\w+/), details: [] } : { error: { code: 'capability_missing', description: expect.stringMatching(/^the APIKEY does not enable/) } };
+      expect({ endpoint: endpoints[i][1], status: result.status, body: result.json }).toEqual({ endpoint: endpoints[i][1], status: 403, body });
+    });
+  } finally {
+    await limited.close();
+  }
 });
 
 test('tokenLifetimeSeconds: expires_in follows it, and the token expires mid-run → 401 token_expired', async () => {
