@@ -56,6 +56,12 @@ export function writeReply(res: ServerResponse, reply: Reply): void {
   res.end(bytes);
 }
 
+/** One request header as a single string (repeated headers joined), or undefined. */
+export function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** The media type of a Content-Type header, lower-cased, without parameters. */
 export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();

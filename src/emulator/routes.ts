@@ -3,8 +3,8 @@
  * anything else 404; both as JSON. Discovery documents are built here from the emulator's url.
  */
 import { API_PATHS, JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
-import { BodyResult, MAX_BODY_BYTES, MAX_PRODUCT_BODY_BYTES, oauthError, Reply } from './http';
-import { findProductRoute } from './product/routes';
+import { BodyResult, headerValue, MAX_BODY_BYTES, MAX_PRODUCT_BODY_BYTES, oauthError, Reply } from './http';
+import { findProductRoute, MORE_API_PATHS } from './product/routes';
 import type { EmulatorState } from './state';
 import { handleTokenRequest } from './token-endpoint';
 
@@ -30,7 +30,7 @@ export interface Route {
 
 export async function dispatch(request: IncomingRequest, state: EmulatorState): Promise<Reply> {
   const route = findRoute(request.pathname);
-  if (!route) return oauthError(404, 'not_found', `no such path; the emulator serves ${TOKEN_PATH}, ${DISCOVERY_PATH}, ${JWKS_PATH}, ${Object.values(API_PATHS).join(', ')} and /_emulator/`);
+  if (!route) return oauthError(404, 'not_found', `no such path; the emulator serves ${TOKEN_PATH}, ${DISCOVERY_PATH}, ${JWKS_PATH}, ${[...Object.values(API_PATHS), ...Object.values(MORE_API_PATHS)].join(', ')} and /_emulator/`);
   if (request.method !== route.method) {
     return oauthError(405, 'method_not_allowed', `use ${route.method} on this path`, { Allow: route.method });
   }
@@ -51,9 +51,8 @@ export function bodyLimitFor(pathname: string): number {
   return pathname === TOKEN_PATH ? MAX_BODY_BYTES : MAX_PRODUCT_BODY_BYTES;
 }
 
-export function header(request: IncomingRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
+function header(request: IncomingRequest, name: string): string | undefined {
+  return headerValue(request.headers, name);
 }
 
 function discovery(url: string): Record<string, unknown> {

@@ -27,14 +27,8 @@ export const BUILT_IN_ENVIRONMENTS: Readonly<Record<'uat' | 'production', Enviro
 export const TOKEN_PATH = '/oauth2/token';
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-/** Product API paths (idcloud-auth.md §5); the by-Unico files are `${unicoProcess}/{id}/selfie` and `/evidenceset`. */
+/** Product API paths (idcloud-auth.md §5). */
 export const API_PATHS = {
   unicoProcess: '/client/v1/process',
   clientProcess: '/processes/v1',
-  /** by Client: `?code=<CPF>&type=BR_RG|BR_CNH|BR_CIN|BR_PASSPORT`. */
-  clientDocuments: '/documents/v1',
-  /** Sign host: `/{documentId}`, the signed PDF. */
-  signFile: '/api/v1/service/file',
-  /** Sign host: `/{processId}`, the signature evidence. */
-  signEvidence: '/api/v1/service/evidence',
 } as const;

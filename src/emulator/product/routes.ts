@@ -5,9 +5,8 @@
  * (401) → capability (403) → the handler (413, 400, 404, 200).
  */
 import { API_PATHS } from '../../idcloud/hosts';
-import { oauthError } from '../http';
+import { headerValue, oauthError } from '../http';
 import type { IncomingRequest, Route } from '../routes';
-import { header } from '../routes';
 import { ApiErrorCode, clientError, unicoError } from './answers';
 import { authenticate } from './auth';
 import type { ProductHandler } from './call';
@@ -28,7 +27,20 @@ interface Endpoint {
   handle: ProductHandler;
 }
 
-const P = API_PATHS;
+/**
+ * §5's paths besides API_PATHS. Kept here rather than in src/idcloud/hosts.ts: the collection's scripts bundle
+ * that module, and any change to it changes the generated collections' minified text.
+ */
+export const MORE_API_PATHS = {
+  /** by Client: `?code=<CPF>&type=BR_RG|BR_CNH|BR_CIN|BR_PASSPORT`. */
+  clientDocuments: '/documents/v1',
+  /** Sign host: `/{documentId}`, the signed PDF. */
+  signFile: '/api/v1/service/file',
+  /** Sign host: `/{processId}`, the signature evidence. */
+  signEvidence: '/api/v1/service/evidence',
+} as const;
+
+const P = { ...API_PATHS, ...MORE_API_PATHS };
 export const PRODUCT_ENDPOINTS: readonly Endpoint[] = [
   { method: 'POST', path: P.unicoProcess, api: 'unico', capability: 'unico:processes:create', handle: createProcess },
   { method: 'GET', path: `${P.unicoProcess}/{id}`, api: 'unico', capability: 'unico:processes:read', handle: getProcess },
@@ -58,7 +70,7 @@ export function findProductRoute(pathname: string): Route | undefined {
 
 async function serveEndpoint(endpoint: Endpoint, id: string, request: IncomingRequest, state: Parameters<Route['handle']>[1]) {
   const fail = endpoint.api === 'client' ? clientError : unicoError;
-  const caller = await authenticate({ authorization: header(request, 'authorization'), apiKey: header(request, 'apikey') }, endpoint.api === 'client', state);
+  const caller = await authenticate({ authorization: headerValue(request.headers, 'authorization'), apiKey: headerValue(request.headers, 'apikey') }, endpoint.api === 'client', state);
   if (typeof caller === 'string') return fail(caller as ApiErrorCode);
   if (!caller.capabilities.has(endpoint.capability)) {
     const whose = endpoint.api === 'client' ? 'the APIKEY' : 'the service account';
