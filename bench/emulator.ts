@@ -1,6 +1,7 @@
 /**
  * Emulator load: token exchanges per second and p50/p99 latency at 1 and 50 concurrent clients on loopback,
- * with 0 errors expected. The emulator runs as users run it — `idcloud-postman emulator` in its own process
+ * with 0 errors expected; then the product API (one access token, reused as a client would): CreateProcess
+ * with a valid body (validation, CPF check, store) and GetProcess of the created ids, at 1 and 50 clients. The emulator runs as users run it — `idcloud-postman emulator` in its own process
  * (rate limit off, quiet) — so the load client does not share its event loop. Every assertion is pre-signed
  * with node:crypto before timing starts, each one distinct (RS256 is deterministic: equal claims would be a
  * replay), so the figures measure the emulator: jose verification, replay check, access-token signing.
@@ -23,6 +24,7 @@ const PHASES = [
 
 interface PhaseResult {
   clients: number;
+  /** Requests sent in the phase. */
   exchanges: number;
   perSecond: number;
   p50: number;
@@ -37,25 +39,34 @@ export async function run(): Promise<void> {
   fs.writeFileSync(accountsFile, JSON.stringify({ accounts: [{ iss: ISS, publicKey: publicKey.export({ format: 'pem', type: 'spki' }).toString() }] }));
   const { child, url } = await startCliEmulator(accountsFile);
   try {
-    const total = WARM_UP + PHASES.reduce((sum, phase) => sum + phase.exchanges, 0);
+    const total = WARM_UP + PHASES.reduce((sum, phase) => sum + phase.exchanges, 0) + 1; // + the product phases' token
     const signStart = process.hrtime.bigint();
     const bodies = presignBodies(privateKey, url, total);
     const signMs = Number(process.hrtime.bigint() - signStart) / 1e6;
     console.log(`pre-signed ${total} distinct assertions with node:crypto in ${signMs.toFixed(0)} ms (not part of the figures)`);
 
     let next = 0;
-    await runPhase(url, 8, bodies.slice(next, (next += WARM_UP)));
+    const exchangeAt = (i: number, agent: http.Agent) => send(agent, 'POST', `${url}/oauth2/token`, FORM, bodies[i]);
+    await runPhase(8, WARM_UP, (i, agent) => exchangeAt(next + i, agent));
+    next += WARM_UP;
     const results: PhaseResult[] = [];
-    for (const phase of PHASES) results.push(await runPhase(url, phase.clients, bodies.slice(next, (next += phase.exchanges))));
-
-    console.log('| clients | exchanges | exchanges/s | p50 ms | p99 ms | errors |');
-    console.log('|---:|---:|---:|---:|---:|---:|');
-    for (const r of results) {
-      console.log(`| ${r.clients} | ${r.exchanges} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`);
+    for (const phase of PHASES) {
+      const offset = next;
+      results.push(await runPhase(phase.clients, phase.exchanges, (i, agent) => exchangeAt(offset + i, agent)));
+      next += phase.exchanges;
     }
+    printTable('token exchanges', results);
     const [one, fifty] = results;
     console.log(`throughput at 50 clients / at 1 client: ${(fifty.perSecond / one.perSecond).toFixed(2)}x; p99/p50 at 50 clients: ${(fifty.p99 / fifty.p50).toFixed(2)}x`);
-    if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+
+    const product = await productPhases(url, bodies[next]);
+    printTable('product API, CreateProcess (POST /client/v1/process, valid body)', product.create);
+    printTable('product API, GetProcess (GET /client/v1/process/{id})', product.read);
+    const tokenPerSecond = results.map((r) => r.perSecond.toFixed(0)).join(' / ');
+    const createPerSecond = product.create.map((r) => r.perSecond.toFixed(0)).join(' / ');
+    const readPerSecond = product.read.map((r) => r.perSecond.toFixed(0)).join(' / ');
+    console.log(`per second at 1 / 50 clients: token exchanges ${tokenPerSecond}, CreateProcess ${createPerSecond}, GetProcess ${readPerSecond}`);
+    if ([...results, ...product.create, ...product.read].some((r) => r.errors > 0)) process.exitCode = 1;
   } finally {
     child.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
@@ -88,19 +99,61 @@ function presignBodies(key: KeyObject, aud: string, count: number): string[] {
   });
 }
 
-async function runPhase(url: string, clients: number, bodies: string[]): Promise<PhaseResult> {
+const FORM = 'application/x-www-form-urlencoded';
+/** A CreateProcess body that passes validation (a CPF with valid check digits, outside the scenario table). */
+const CREATE_BODY = JSON.stringify({
+  callbackUri: 'https://example.test/done',
+  flow: 'idcheck',
+  purpose: 'creditprocess',
+  person: { duiType: 'DUI_TYPE_BR_CPF', duiValue: '52998224725', friendlyName: 'Bench' },
+});
+
+/** CreateProcess then GetProcess of what was created, each at 1 and 50 clients, with one access token. */
+async function productPhases(url: string, tokenBody: string): Promise<{ create: PhaseResult[]; read: PhaseResult[] }> {
+  const agent = new http.Agent({ keepAlive: true });
+  const tokenAnswer = await request(agent, 'POST', `${url}/oauth2/token`, FORM, tokenBody);
+  agent.destroy();
+  if (tokenAnswer.status !== 200) throw new Error(`bench: the product phases' token exchange answered ${tokenAnswer.status}`);
+  const authorization = `Bearer ${JSON.parse(tokenAnswer.text).access_token as string}`;
+  const ids: string[] = [];
+  const create = async (_i: number, a: http.Agent) => {
+    const answer = await request(a, 'POST', `${url}/client/v1/process`, 'application/json', CREATE_BODY, authorization);
+    if (answer.status === 200) ids.push(JSON.parse(answer.text).process.id as string);
+    return answer.status === 200;
+  };
+  const read = async (i: number, a: http.Agent) => (await request(a, 'GET', `${url}/client/v1/process/${ids[i % ids.length]}`, undefined, undefined, authorization)).status === 200;
+  await runPhase(8, WARM_UP, create);
+  const creates: PhaseResult[] = [];
+  for (const phase of PHASES) creates.push(await runPhase(phase.clients, phase.exchanges, create));
+  await runPhase(8, WARM_UP, read);
+  const reads: PhaseResult[] = [];
+  for (const phase of PHASES) reads.push(await runPhase(phase.clients, phase.exchanges, read));
+  return { create: creates, read: reads };
+}
+
+function printTable(title: string, results: PhaseResult[]): void {
+  console.log(`\n${title}`);
+  console.log('| clients | requests | requests/s | p50 ms | p99 ms | errors |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(`| ${r.clients} | ${r.exchanges} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`);
+  }
+}
+
+/** `count` requests over `clients` concurrent clients; `one(i)` sends the i-th and says whether it succeeded. */
+async function runPhase(clients: number, count: number, one: (i: number, agent: http.Agent) => Promise<boolean>): Promise<PhaseResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const latencies: number[] = [];
   let errors = 0;
   let index = 0;
   const start = process.hrtime.bigint();
   const client = async () => {
-    while (index < bodies.length) {
-      const body = bodies[index++];
+    while (index < count) {
+      const i = index++;
       const sent = process.hrtime.bigint();
-      const status = await post(`${url}/oauth2/token`, body, agent).catch(() => 0);
+      const ok = await one(i, agent).catch(() => false);
       latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
-      if (status !== 200) errors += 1;
+      if (!ok) errors += 1;
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
@@ -108,14 +161,22 @@ async function runPhase(url: string, clients: number, bodies: string[]): Promise
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { clients, exchanges: bodies.length, perSecond: bodies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
+  return { clients, exchanges: count, perSecond: count / seconds, p50: at(0.5), p99: at(0.99), errors };
 }
 
-function post(url: string, body: string, agent: http.Agent): Promise<number> {
+async function send(agent: http.Agent, method: string, url: string, contentType: string, body: string): Promise<boolean> {
+  return (await request(agent, method, url, contentType, body)).status === 200;
+}
+
+function request(agent: http.Agent, method: string, url: string, contentType?: string, body?: string, authorization?: string): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string | number> = {};
+  if (contentType !== undefined && body !== undefined) Object.assign(headers, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  if (authorization !== undefined) headers.Authorization = authorization;
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+    const req = http.request(url, { method, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
     });
     req.on('error', reject);
     req.end(body);

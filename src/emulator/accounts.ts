@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ISS_EXAMPLE, MIN_RSA_BITS, parseIss } from '../idcloud/claims';
 import { AccountKeyError, AccountsFileFormatError, AccountsFileUnreadableError } from './errors';
+import { ALL_CAPABILITIES, Capability, CAPABILITIES, isCapability } from './product/capabilities';
+import { parseWebhook, WebhookConfig } from './product/webhook-config';
 import { ACCOUNT_STATUSES, AccountStatus, EmulatorAccount } from './types';
 
 export interface RegisteredAccount {
@@ -18,6 +20,8 @@ export interface RegisteredAccount {
   spkiPem: string;
   apiKey?: string;
   status: AccountStatus;
+  capabilities: ReadonlySet<Capability>;
+  webhook?: WebhookConfig;
 }
 
 export interface AccountRegistry {
@@ -64,7 +68,7 @@ function readAccountEntry(entry: unknown, where: string): EmulatorAccount {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     throw new AccountsFileFormatError(`${where} must be an object with iss and publicKey`);
   }
-  const { iss, publicKey, apiKey, status } = entry as Record<string, unknown>;
+  const { iss, publicKey, apiKey, status, capabilities, webhook } = entry as Record<string, unknown>;
   if (typeof iss !== 'string') throw new AccountsFileFormatError(`${where}.iss must be a string like ${ISS_EXAMPLE}`);
   if (typeof publicKey !== 'string' || publicKey.trim() === '') {
     throw new AccountsFileFormatError(`${where}.publicKey must be a path to a public key or certificate PEM, or the PEM text`);
@@ -73,7 +77,15 @@ function readAccountEntry(entry: unknown, where: string): EmulatorAccount {
   if (status !== undefined && !isAccountStatus(status)) {
     throw new AccountsFileFormatError(`${where}.status must be one of ${ACCOUNT_STATUSES.join(', ')}`);
   }
-  return { iss, publicKey, ...(apiKey !== undefined && { apiKey }), ...(status !== undefined && { status }) };
+  return {
+    iss,
+    publicKey,
+    ...(apiKey !== undefined && { apiKey }),
+    ...(status !== undefined && { status }),
+    // Checked, with the field named, by registerAccounts (the library path takes the same checks).
+    ...(capabilities !== undefined && { capabilities: capabilities as Capability[] }),
+    ...(webhook !== undefined && { webhook: webhook as WebhookConfig }),
+  };
 }
 
 function isAccountStatus(value: unknown): value is AccountStatus {
@@ -133,10 +145,28 @@ export function registerAccounts(accounts: readonly EmulatorAccount[], baseDir =
       spkiPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
       apiKey: entry.apiKey,
       status: entry.status ?? 'active',
+      capabilities: readCapabilities(entry.capabilities, where),
+      ...(entry.webhook !== undefined && { webhook: readWebhook(entry.webhook, where) }),
     });
     tenants.add(parts.tenant);
   });
   return { byIss, tenants };
+}
+
+function readCapabilities(value: unknown, where: string): ReadonlySet<Capability> {
+  if (value === undefined) return ALL_CAPABILITIES;
+  const unknown = Array.isArray(value) ? value.find((name) => !isCapability(name)) : undefined;
+  if (!Array.isArray(value) || unknown !== undefined) {
+    const what = Array.isArray(value) ? `"${String(unknown)}" is not a capability; ` : 'must be a list; ';
+    throw new AccountsFileFormatError(`${where}.capabilities: ${what}use some of ${Object.keys(CAPABILITIES).join(', ')} (omit the field for all)`);
+  }
+  return new Set(value as Capability[]);
+}
+
+function readWebhook(value: unknown, where: string): WebhookConfig {
+  const parsed = parseWebhook(value);
+  if (!parsed.ok) throw new AccountsFileFormatError(`${where}.${parsed.field} ${parsed.message}`);
+  return parsed.webhook;
 }
 
 export function lookupAccount(registry: AccountRegistry, iss: string): AccountLookup {

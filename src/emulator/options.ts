@@ -14,6 +14,7 @@ export interface EmulatorSettings {
   rateLimit: number;
   lang: 'pt' | 'en';
   clockSkewSeconds: number;
+  processSeconds: number;
   flaws: ReadonlySet<EmulatorFlaw>;
   log?: (line: string) => void;
 }
@@ -31,6 +32,8 @@ export const EMULATOR_DEFAULTS = Object.freeze({
   lang: 'pt' as const,
   /** How far iat may be ahead of the emulator's clock; Unico documents no tolerance, clocks drift anyway. */
   clockSkewSeconds: 30,
+  /** Never: a process finishes when told to (control path), so a test sees PROCESS_STATE_CREATED for as long as it likes. */
+  processSeconds: 0,
 });
 
 export function resolveSettings(options: EmulatorOptions): EmulatorSettings {
@@ -57,6 +60,7 @@ export function resolveSettings(options: EmulatorOptions): EmulatorSettings {
     rateLimit: wholeNumber(options.rateLimit ?? d.rateLimit, 'rateLimit (--rate-limit)', 0),
     lang,
     clockSkewSeconds: wholeNumber(options.clockSkewSeconds ?? d.clockSkewSeconds, 'clockSkewSeconds (--clock-skew)', 0),
+    processSeconds: wholeNumber(options.processSeconds ?? d.processSeconds, 'processSeconds (--process-seconds)', 0),
     flaws: new Set(flaws),
     log: options.log,
   };

@@ -1,33 +1,32 @@
 /**
- * The product APIs' data: processes created by POST, fetched by GET, per API and per tenant (a tenant
- * never sees another's processes: 404). Bounded so that a long fuzz or load run cannot grow it forever.
+ * The product APIs' data: records created by POST and fetched by id, per tenant (a tenant never sees
+ * another's: 404). Bounded so that a long fuzz or load run cannot grow it forever: past MAX_PROCESSES the
+ * oldest record goes.
  */
-import { randomUUID } from 'node:crypto';
-
-export interface ProcessRecord {
-  id: string;
-  status: 'created';
-  createdAt: string;
+export interface ProcessStore<T extends { id: string; tenant: string }> {
+  add(record: T): T;
+  find(tenant: string, id: string): T | undefined;
+  /** By id alone: the emulator's own control path, which has no tenant. */
+  byId(id: string): T | undefined;
+  values(): IterableIterator<T>;
 }
 
-export interface ProcessStore {
-  create(api: string, tenant: string, nowMs: number): ProcessRecord;
-  find(api: string, tenant: string, id: string): ProcessRecord | undefined;
-}
+export const MAX_PROCESSES = 10_000;
 
-const MAX_PROCESSES = 10_000;
-
-export function createProcessStore(): ProcessStore {
-  const records = new Map<string, ProcessRecord>();
-  const keyOf = (api: string, tenant: string, id: string) => `${api}\n${tenant}\n${id}`;
+export function createProcessStore<T extends { id: string; tenant: string }>(max = MAX_PROCESSES): ProcessStore<T> {
+  const records = new Map<string, T>();
   return {
-    create(api, tenant, nowMs) {
-      const record: ProcessRecord = { id: randomUUID(), status: 'created', createdAt: new Date(nowMs).toISOString() };
-      records.set(keyOf(api, tenant, record.id), record);
+    add(record) {
+      records.set(record.id, record);
       // Maps iterate in insertion order: the first key is the oldest.
-      if (records.size > MAX_PROCESSES) records.delete(records.keys().next().value as string);
+      if (records.size > max) records.delete(records.keys().next().value as string);
       return record;
     },
-    find: (api, tenant, id) => records.get(keyOf(api, tenant, id)),
+    find(tenant, id) {
+      const record = records.get(id);
+      return record && record.tenant === tenant ? record : undefined;
+    },
+    byId: (id) => records.get(id),
+    values: () => records.values(),
   };
 }

@@ -3,8 +3,8 @@
  * anything else 404; both as JSON. Discovery documents are built here from the emulator's url.
  */
 import { API_PATHS, JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
-import { BodyResult, oauthError, Reply } from './http';
-import { handleProductRequest, ProductApi } from './product-api';
+import { BodyResult, headerValue, MAX_BODY_BYTES, MAX_PRODUCT_BODY_BYTES, oauthError, Reply } from './http';
+import { findProductRoute, MORE_API_PATHS } from './product/routes';
 import type { EmulatorState } from './state';
 import { handleTokenRequest } from './token-endpoint';
 
@@ -16,17 +16,21 @@ export interface IncomingRequest {
   pathname: string;
   headers: Record<string, string | string[] | undefined>;
   body: BodyResult;
+  /** The request target's query. */
+  query: URLSearchParams;
+  /** The peer's IP address (the control path answers loopback peers only). */
+  remoteAddress?: string;
 }
 
 type Handler = (request: IncomingRequest, state: EmulatorState) => Promise<Reply> | Reply;
-interface Route {
+export interface Route {
   method: 'GET' | 'POST';
   handle: Handler;
 }
 
 export async function dispatch(request: IncomingRequest, state: EmulatorState): Promise<Reply> {
   const route = findRoute(request.pathname);
-  if (!route) return oauthError(404, 'not_found', `no such path; the emulator serves ${TOKEN_PATH}, ${DISCOVERY_PATH}, ${JWKS_PATH}, ${API_PATHS.unicoProcess} and ${API_PATHS.clientProcess}`);
+  if (!route) return oauthError(404, 'not_found', `no such path; the emulator serves ${TOKEN_PATH}, ${DISCOVERY_PATH}, ${JWKS_PATH}, ${[...Object.values(API_PATHS), ...Object.values(MORE_API_PATHS)].join(', ')} and /_emulator/`);
   if (request.method !== route.method) {
     return oauthError(405, 'method_not_allowed', `use ${route.method} on this path`, { Allow: route.method });
   }
@@ -39,26 +43,16 @@ function findRoute(pathname: string): Route | undefined {
   }
   if (pathname === DISCOVERY_PATH) return { method: 'GET', handle: (_r, state) => ({ status: 200, body: discovery(state.url) }) };
   if (pathname === JWKS_PATH) return { method: 'GET', handle: (_r, state) => ({ status: 200, body: state.tokens.jwks }) };
-  for (const api of Object.keys(API_PATHS) as ProductApi[]) {
-    const base = API_PATHS[api];
-    if (pathname === base) return { method: 'POST', handle: productHandler(api, undefined) };
-    const id = pathname.startsWith(`${base}/`) ? pathname.slice(base.length + 1) : undefined;
-    if (id && !id.includes('/')) return { method: 'GET', handle: productHandler(api, id) };
-  }
-  return undefined;
+  return findProductRoute(pathname);
 }
 
-function productHandler(api: ProductApi, id: string | undefined): Handler {
-  return (r, state) =>
-    handleProductRequest(
-      { api, id, authorization: header(r, 'authorization'), apiKey: header(r, 'apikey'), contentType: header(r, 'content-type'), body: r.body },
-      state,
-    );
+/** How many body bytes a path may receive before 413: the token endpoint's form is small, product bodies carry files. */
+export function bodyLimitFor(pathname: string): number {
+  return pathname === TOKEN_PATH ? MAX_BODY_BYTES : MAX_PRODUCT_BODY_BYTES;
 }
 
 function header(request: IncomingRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
+  return headerValue(request.headers, name);
 }
 
 function discovery(url: string): Record<string, unknown> {

@@ -12,10 +12,12 @@ import { readBody, Reply, writeReply } from './http';
 import { createLockout } from './lockout';
 import { formatLogLine } from './log-line';
 import { resolveSettings } from './options';
-import { createProcessStore } from './processes';
+import { sweep } from './product/announce';
+import { createProductState } from './product/product-state';
+import { createWebhookSender } from './product/webhooks';
 import { createRateLimiter } from './rate-limit';
 import { createReplayGuard } from './replay';
-import { dispatch } from './routes';
+import { bodyLimitFor, dispatch } from './routes';
 import type { EmulatorState } from './state';
 import type { EmulatorOptions, RunningEmulator } from './types';
 
@@ -26,6 +28,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const server = http.createServer();
   const port = await listen(server, settings.host, settings.port);
   const { url, audiences } = baseUrls(settings.host, port);
+  const stats = { tokenExchanges: 0, tokenErrors: 0, invalidAttempts: {}, requests: 0, processesCreated: 0, webhooksDelivered: 0, webhooksFailed: 0 };
+  const webhooks = createWebhookSender({
+    delivered: () => void (stats.webhooksDelivered += 1),
+    failed: () => void (stats.webhooksFailed += 1),
+    log: (line) => writeLog(settings.log, line),
+  });
   const state: EmulatorState = {
     url,
     audiences,
@@ -38,19 +46,28 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     lockout: createLockout(settings.lockoutAfter, settings.lockoutSeconds),
     rateLimiter: createRateLimiter(settings.rateLimit),
     tokens: createTokenIssuer(signingKey, url, settings.tokenLifetimeSeconds),
-    processes: createProcessStore(),
-    stats: { tokenExchanges: 0, tokenErrors: 0, invalidAttempts: {}, requests: 0 },
+    product: createProductState(settings.processSeconds, webhooks),
+    stats,
     now: Date.now,
   };
+  // Processes that finish by themselves (--process-seconds, expiry) are announced within this delay.
+  const sweeper = setInterval(() => sweep(state), SWEEP_MS);
+  sweeper.unref();
   server.on('request', (req, res) => void serve(req, res, state, settings.log));
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsable(error, socket, state, settings.log));
   return {
     url,
     port,
     stats: () => ({ ...state.stats, invalidAttempts: { ...state.stats.invalidAttempts } }),
-    close: () => close(server),
+    close: () => {
+      clearInterval(sweeper);
+      webhooks.close();
+      return close(server);
+    },
   };
 }
+
+const SWEEP_MS = 200;
 
 function listen(server: http.Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -79,11 +96,12 @@ export function baseUrls(host: string, port: number): { url: string; audiences: 
 async function serve(req: http.IncomingMessage, res: http.ServerResponse, state: EmulatorState, log?: (line: string) => void): Promise<void> {
   state.stats.requests += 1;
   const method = req.method ?? 'GET';
-  const pathname = pathOf(req.url ?? '/');
+  const target = req.url ?? '/';
+  const pathname = pathOf(target);
   let reply: Reply;
   try {
-    const body = await readBody(req);
-    reply = await dispatch({ method, pathname, headers: req.headers, body }, state);
+    const body = await readBody(req, bodyLimitFor(pathname));
+    reply = await dispatch({ method, pathname, headers: req.headers, body, query: queryOf(target), remoteAddress: req.socket.remoteAddress }, state);
   } catch {
     if (req.destroyed || res.destroyed) {
       writeLog(log, `${formatLogLine(method, pathname, { status: 0 })} (client went away)`);
@@ -135,6 +153,11 @@ function pathOf(target: string): string {
   }
   const query = target.indexOf('?');
   return query === -1 ? target : target.slice(0, query);
+}
+
+function queryOf(target: string): URLSearchParams {
+  const query = target.indexOf('?');
+  return new URLSearchParams(query === -1 ? '' : target.slice(query + 1));
 }
 
 function close(server: http.Server): Promise<void> {

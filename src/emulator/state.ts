@@ -3,7 +3,7 @@ import type { ErrorLanguage } from '../idcloud/errors';
 import type { TokenIssuer } from './access-tokens';
 import type { AccountRegistry } from './accounts';
 import type { Lockout } from './lockout';
-import type { ProcessStore } from './processes';
+import type { ProductState } from './product/product-state';
 import type { RateLimiter } from './rate-limit';
 import type { ReplayGuard } from './replay';
 import type { Flaws } from './rules';
@@ -23,8 +23,13 @@ export interface EmulatorState {
   lockout: Lockout;
   rateLimiter: RateLimiter;
   tokens: TokenIssuer;
-  processes: ProcessStore;
+  product: ProductState;
   stats: EmulatorStats;
   /** Milliseconds since the epoch. */
   now: () => number;
+}
+
+/** The product clock: the emulator's clock plus what the control path advanced it by. */
+export function productNow(state: EmulatorState): number {
+  return state.now() + state.product.clockOffsetMs;
 }

@@ -3,6 +3,8 @@
  * code which only describes accounts (keygen, demo) does not load the server.
  */
 import type { EmulatorFlaw } from './flaws';
+import type { Capability } from './product/capabilities';
+import type { WebhookConfig } from './product/webhook-config';
 
 /** Account states an accounts file may give; each non-active one answers with its Unico error code. */
 export const ACCOUNT_STATUSES = Object.freeze(['active', 'disabled', 'app-inactive', 'no-permission', 'locked', 'key-revoked'] as const);
@@ -17,6 +19,10 @@ export interface EmulatorAccount {
   apiKey?: string;
   /** Default `active`. */
   status?: AccountStatus;
+  /** What the account may call (product/capabilities.ts); default every capability. A missing one answers 403. */
+  capabilities?: Capability[];
+  /** Where finished by-Unico processes of this account are announced; loopback URLs only. */
+  webhook?: WebhookConfig;
 }
 
 export interface EmulatorOptions {
@@ -37,6 +43,11 @@ export interface EmulatorOptions {
   lang?: 'pt' | 'en';
   /** How far iat may lie in the future. Default 30. */
   clockSkewSeconds?: number;
+  /**
+   * Seconds after which a created by-Unico process finishes by itself (its result from the scenario table),
+   * and a by-Client process still "processing" completes. Default 0: only `POST /_emulator/processes/{id}/finish` finishes one.
+   */
+  processSeconds?: number;
   /** Rules to break on purpose (see flaws.ts). */
   flaws?: EmulatorFlaw[];
   /** One line per request: method, path, status, Unico error code. Never a token, assertion or APIKEY. */
@@ -52,6 +63,11 @@ export interface EmulatorStats {
   invalidAttempts: Record<string, number>;
   /** Every HTTP request served. */
   requests: number;
+  /** Product-API processes created (both APIs). */
+  processesCreated: number;
+  /** Webhook deliveries answered 2xx, and deliveries given up after the last attempt. */
+  webhooksDelivered: number;
+  webhooksFailed: number;
 }
 
 export interface RunningEmulator {

@@ -51,16 +51,17 @@ const EXPECTED: Record<EmulatorFlaw, Expected> = {
   'accept-replay': { folders: TOKEN_ERRORS, failures: { 'Replayed assertion (1.2.7)': 'expected 401 with 1.2.7, got 200: the server accepted a replayed assertion' } },
   'accept-any-grant-type': { folders: TOKEN_ERRORS, failures: { 'Wrong grant_type': 'expected a 4xx, got 200: the server accepted a request with the wrong grant_type' } },
   'accept-json-body': { folders: TOKEN_ERRORS, failures: { 'JSON body instead of a form': 'expected a 4xx, got 200: the server accepted a JSON body instead of a form' } },
+  // Past the auth the flaw skips, the emulator validates the API folder's empty create body: 400 naming its first field.
   'accept-any-api-token': {
     folders: SMOKE,
     failures: {
-      'By Unico: no token is rejected': 'expected 401 or 403, got 200: the API accepted a request without a token',
-      'By Unico: garbage token is rejected': 'expected 401 or 403, got 200: the API accepted a garbage Bearer token',
-      'By Client: no token is rejected': 'expected 401 or 403, got 200: the API accepted a request without a token',
-      'By Client: garbage token is rejected': 'expected 401 or 403, got 200: the API accepted a garbage Bearer token',
+      'By Unico: no token is rejected': 'expected 401 or 403, got 400: the API accepted a request without a token',
+      'By Unico: garbage token is rejected': 'expected 401 or 403, got 400: the API accepted a garbage Bearer token',
+      'By Client: no token is rejected': 'expected 401 or 403, got 400: the API accepted a request without a token',
+      'By Client: garbage token is rejected': 'expected 401 or 403, got 400: the API accepted a garbage Bearer token',
     },
   },
-  'accept-missing-apikey': { folders: SMOKE, failures: { 'By Client: no APIKEY is rejected': 'expected 401 or 403, got 200: the API accepted a request without APIKEY' } },
+  'accept-missing-apikey': { folders: SMOKE, failures: { 'By Client: no APIKEY is rejected': 'expected 401 or 403, got 400: the API accepted a request without APIKEY' } },
   'no-error-code': {
     folders: TOKEN_ERRORS,
     failures: {

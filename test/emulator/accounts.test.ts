@@ -38,6 +38,12 @@ test('reads a public key path relative to the accounts file, with apiKey and sta
   expect(account).toEqual({ iss: TEST_ISS, publicKey: testKeyPair().spkiPem, apiKey: 'k1', status: 'disabled' });
 });
 
+test('reads capabilities and a loopback webhook', () => {
+  const webhook = { url: 'http://127.0.0.1:9/hook', auth: { type: 'basic', username: 'u', password: 'p' } };
+  const file = writeAccounts('extras.json', { accounts: [{ iss: TEST_ISS, publicKey: 'keys/svc.pub.pem', capabilities: ['client:processes:read'], webhook }] });
+  expect(loadAccountsFile(file)[0]).toMatchObject({ capabilities: ['client:processes:read'], webhook });
+});
+
 test('accepts the PEM text itself', () => {
   const file = writeAccounts('inline.json', { accounts: [{ iss: TEST_ISS, publicKey: testKeyPair().spkiPem }] });
   expect(loadAccountsFile(file)[0].publicKey).toBe(testKeyPair().spkiPem);
@@ -68,6 +74,13 @@ test.each([
   ['a private key', () => writeAccounts('private.json', { accounts: [{ iss: TEST_ISS, publicKey: 'keys/svc.key.pem' }] }), 'ERR_ACCOUNT_KEY', /holds a private key/],
   ['garbage PEM', () => writeAccounts('garbage.json', { accounts: [{ iss: TEST_ISS, publicKey: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }] }), 'ERR_ACCOUNT_KEY', /not a readable public key/],
   ['a 1024-bit key', () => writeAccounts('small.json', { accounts: [{ iss: TEST_ISS, publicKey: testKeyPair(1024).spkiPem }] }), 'ERR_ACCOUNT_KEY', /at least 2048 bits/],
+  ['an unknown capability', () => withExtras('cap.json', { capabilities: ['client:everything'] }), 'ERR_ACCOUNTS_FILE_FORMAT', /cap\.json: accounts\[0\]\.capabilities: "client:everything" is not a capability; use some of client:processes:create/],
+  ['capabilities not a list', () => withExtras('caps.json', { capabilities: 'all' }), 'ERR_ACCOUNTS_FILE_FORMAT', /accounts\[0\]\.capabilities: must be a list/],
+  ['a webhook off loopback', () => withExtras('hook.json', { webhook: { url: 'https://hooks.example.com/unico' } }), 'ERR_ACCOUNTS_FILE_FORMAT', /hook\.json: accounts\[0\]\.webhook\.url hooks\.example\.com is not a loopback host/],
+  ['a webhook URL that is not a URL', () => withExtras('hookurl.json', { webhook: { url: 'localhost' } }), 'ERR_ACCOUNTS_FILE_FORMAT', /accounts\[0\]\.webhook\.url must be an http URL on loopback/],
+  ['a webhook URL with credentials in it', () => withExtras('hookcred.json', { webhook: { url: 'http://u:secret@127.0.0.1/x' } }), 'ERR_ACCOUNTS_FILE_FORMAT', /accounts\[0\]\.webhook\.url must be an http\(s\) URL without credentials/],
+  ['a webhook auth type not offered', () => withExtras('hookauth.json', { webhook: { url: 'http://localhost:1/x', auth: { type: 'oauth2' } } }), 'ERR_ACCOUNTS_FILE_FORMAT', /accounts\[0\]\.webhook\.auth\.type must be "basic", "apikey" or "none"/],
+  ['a basic webhook without username', () => withExtras('hookbasic.json', { webhook: { url: 'http://localhost:1/x', auth: { type: 'basic', password: 'secret' } } }), 'ERR_ACCOUNTS_FILE_FORMAT', /accounts\[0\]\.webhook\.auth basic needs "username"/],
 ])('%s: one-line InputError naming the file and field, exit 2', (_name, makeFile, code, message) => {
   const error = loadError(makeFile());
   expect(error).toBeInstanceOf(IdcloudPostmanError);
@@ -76,4 +89,9 @@ test.each([
   expect(error.message).toMatch(message);
   expect(error.message).not.toContain('\n');
   expect(error.message).not.toContain('PRIVATE KEY');
+  expect(error.message).not.toContain('secret');
 });
+
+function withExtras(name: string, extras: Record<string, unknown>): string {
+  return writeAccounts(name, { accounts: [{ iss: TEST_ISS, publicKey: 'keys/svc.pub.pem', ...extras }] });
+}

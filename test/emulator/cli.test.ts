@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
-import { claims, exchange, signRs256 } from './support';
+import { advanceClock, bearer, claims, exchange, postJson, request, signRs256, unicoProcessBody } from './support';
 
 const BIN = path.resolve(__dirname, '../../bin/idcloud-postman.js');
 let dir: string;
@@ -38,7 +38,7 @@ function waitForListening(child: ChildProcessWithoutNullStreams): Promise<string
 }
 
 test('serves until SIGTERM, logs each request, exits 0', async () => {
-  const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--accounts', accountsFile, '--lang', 'en'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--accounts', accountsFile, '--lang', 'en', '--process-seconds', '60'], { stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -49,6 +49,11 @@ test('serves until SIGTERM, logs each request, exits 0', async () => {
   expect(ok.status).toBe(200);
   const replay = await exchange(url, assertion);
   expect(replay.json).toEqual({ error: 'server_error', error_description: 'Authentication failed (1.2.7)' });
+  // --process-seconds: a created process finishes by itself 60 s (of the product clock) later.
+  const auth = bearer(ok.json.access_token);
+  const created = await postJson(`${url}/client/v1/process`, unicoProcessBody(), auth);
+  await advanceClock(url, 61);
+  expect((await request(`${url}/client/v1/process/${created.json.process.id}`, { headers: auth })).json.process.state).toBe('PROCESS_STATE_FINISHED');
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
@@ -64,6 +69,7 @@ test.each([
   ['an unknown flaw', ['--flaw', 'accept-everything'], /flaw.*"accept-everything" is not a flaw/],
   ['a bad port', ['--port', '70000'], /port \(--port\)/],
   ['an unknown language', ['--lang', 'es'], /lang \(--lang\): "es" is not pt or en/],
+  ['a negative --process-seconds', ['--process-seconds', '-1'], /processSeconds \(--process-seconds\): "-1" must be a whole number from 0 up/],
   ['no accounts option', [], /accounts/],
 ])('%s: one line on stderr, exit 2', (_name, extra, message) => {
   const args = extra.includes('--accounts') || extra.length === 0 ? extra : ['--accounts', accountsFile, ...extra];

@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { EMULATOR_FLAWS, EmulatorFlaw, RunningEmulator } from '../../src/emulator';
 import { JWT_BEARER_GRANT_TYPE } from '../../src/idcloud/hosts';
 import { testKeyPair } from '../helpers/keys';
-import { accessToken, claims, exchange, FORM, issAt, nowSeconds, postForm, request, signHs256, signRs256, startTestEmulator, unsigned } from './support';
+import { accessToken, claims, clientProcessBody, exchange, FORM, issAt, nowSeconds, postForm, postJson, request, signHs256, signRs256, startTestEmulator, unicoProcessBody, unsigned } from './support';
 
 const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 const accepted = async (pending: Promise<{ status: number }>) => (await pending).status === 200;
@@ -55,10 +55,10 @@ const probes: Record<EmulatorFlaw, (url: string) => Promise<boolean>> = {
       body: JSON.stringify({ grant_type: JWT_BEARER_GRANT_TYPE, assertion: signRs256(claims(url)) }),
     })),
   'accept-any-api-token': async (url) =>
-    (await accepted(request(`${url}/client/v1/process`, { method: 'POST' }))) &&
-    accepted(request(`${url}/client/v1/process`, { method: 'POST', headers: { Authorization: 'Bearer garbage' } })),
+    (await accepted(postJson(`${url}/client/v1/process`, unicoProcessBody()))) &&
+    accepted(postJson(`${url}/client/v1/process`, unicoProcessBody(), { Authorization: 'Bearer garbage' })),
   'accept-missing-apikey': async (url) =>
-    accepted(request(`${url}/processes/v1`, { method: 'POST', headers: { Authorization: `Bearer ${await accessToken(url)}` } })),
+    accepted(postJson(`${url}/processes/v1`, clientProcessBody(), { Authorization: `Bearer ${await accessToken(url)}` })),
   'no-error-code': async (url) => {
     const iat = nowSeconds() - 7200;
     const result = await exchange(url, signRs256(claims(url, { iat, exp: iat + 3600 })));

@@ -8,23 +8,11 @@ import net from 'node:net';
 import { EMULATOR_FLAWS, EmulatorFlaw, RunningEmulator } from '../../src/emulator';
 import { JWT_BEARER_GRANT_TYPE } from '../../src/idcloud/hosts';
 import { testKeyPair } from '../helpers/keys';
-import { accessToken, API_KEY, claims, exchange, FORM, issAt, signHs256, signRs256, standardAccounts, startTestEmulator, unsigned } from './support';
+import { accessToken, API_KEY, claims, exchange, FORM, issAt, prng, signHs256, signRs256, standardAccounts, startTestEmulator, unsigned } from './support';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const TIME_CAP_MS = 20_000;
 const CONCURRENCY = 8;
-
-/** mulberry32: small, seedable, good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzRequest {
   method: string;

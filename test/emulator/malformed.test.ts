@@ -100,7 +100,7 @@ test('DELETE /client/v1/process/abc → 405', async () => {
   expect(result.status).toBe(405);
 });
 
-test.each(['/', '/oauth2/token/', '/oauth2', '/client/v1/process/a/b', '/processes/v1/', '/nope'])('unknown path %s → 404 JSON', async (path) => {
+test.each(['/', '/oauth2/token/', '/oauth2', '/client/v1/process/a/b', '/processes/v1/a/b', '/_emulator/nope', '/nope'])('unknown path %s → 404 JSON', async (path) => {
   const result = await request(`${url}${path}`);
   expect(result.status).toBe(404);
   expect(result.json.error).toBe('not_found');

@@ -1,7 +1,7 @@
 /** stats() counts, the per-request log line (and that it never carries a secret), and lang en. */
 import { generateKeyPairSync } from 'node:crypto';
 import { TEST_ISS } from '../helpers/keys';
-import { accessToken, API_KEY, claims, exchange, nowSeconds, postForm, request, signRs256, startTestEmulator } from './support';
+import { accessToken, API_KEY, claims, clientProcessBody, exchange, nowSeconds, postForm, postJson, request, signRs256, startTestEmulator } from './support';
 
 test('lang en: "Authentication failed (CODE)", and without a code for uncoded 401s', async () => {
   const emulator = await startTestEmulator({ lang: 'en' });
@@ -26,7 +26,7 @@ test('stats() counts requests, successful exchanges, token errors and invalid at
     await exchange(url, signRs256(claims(url, { iss: 'nobody@ffff.iam.acesso.io' }))); // 1.0.1, no known account
     await postForm(url, { assertion: 'x' }); // 400
     await request(`${url}/.well-known/jwks.json`);
-    expect(emulator.stats()).toEqual({ tokenExchanges: 2, tokenErrors: 3, invalidAttempts: { [TEST_ISS]: 1 }, requests: 6 });
+    expect(emulator.stats()).toEqual({ tokenExchanges: 2, tokenErrors: 3, invalidAttempts: { [TEST_ISS]: 1 }, requests: 6, processesCreated: 0, webhooksDelivered: 0, webhooksFailed: 0 });
   } finally {
     await emulator.close();
   }
@@ -47,7 +47,7 @@ test('one log line per request: method, path, status, Unico code — and never a
     await exchange(url, expiredAssertion);
     const badKeyAssertion = signRs256(claims(url), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
     await exchange(url, badKeyAssertion);
-    await request(`${url}/processes/v1`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, APIKEY: API_KEY } });
+    await postJson(`${url}/processes/v1`, clientProcessBody(), { Authorization: `Bearer ${token}`, APIKEY: API_KEY });
     await request(`${url}/client/v1/process/${token}?access_token=${token}&assertion=${assertion}`, { headers: { Authorization: `Bearer ${token}` } });
     await request(`${url}/oauth2/token?assertion=${assertion}`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: assertion });
 
@@ -57,7 +57,7 @@ test('one log line per request: method, path, status, Unico code — and never a
     expect(lines[2]).toBe('POST /oauth2/token 401 1.2.4 (expired)');
     expect(lines[3]).toBe('POST /oauth2/token 401 1.2.21 (bad-signature)');
     expect(lines[4]).toBe('POST /processes/v1 200');
-    expect(lines[5]).toBe('GET /client/v1/process/[redacted] 404 process_not_found');
+    expect(lines[5]).toBe('GET /client/v1/process/[redacted] 400 invalid_field');
     expect(lines[6]).toBe('POST /oauth2/token 415 (invalid_request)');
     const secrets = [assertion, token, API_KEY, expiredAssertion, badKeyAssertion];
     const signatureParts = secrets.filter((s) => s.includes('.')).map((s) => s.split('.')[2]);

@@ -107,3 +107,63 @@ export async function accessToken(url: string, overrides: Record<string, unknown
 export const PT = (code?: string) => ({ error: 'server_error', error_description: code ? `Falha na autenticação ${code}` : 'Falha na autenticação' });
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Product-API bodies that pass validation, and the tiny files inside them (made here, not committed). */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** A CPF with valid check digits, outside the emulator's scenario table (so: the default scenario). */
+export const CPF = '52998224725';
+
+export function unicoProcessBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    callbackUri: 'https://example.test/done',
+    flow: 'idcheck',
+    purpose: 'creditprocess',
+    person: { duiType: 'DUI_TYPE_BR_CPF', duiValue: CPF, friendlyName: 'Maria Teste' },
+    ...overrides,
+  };
+}
+
+export function signProcessBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return unicoProcessBody({
+    flow: 'idsign',
+    payload: [{ envelopePayload: { documents: [{ documentName: 'contract.pdf', fileContents: TINY_PDF.toString('base64') }] } }],
+    ...overrides,
+  });
+}
+
+export function clientProcessBody(overrides: Record<string, unknown> = {}, subject: Record<string, unknown> = {}): Record<string, unknown> {
+  return { subject: { code: CPF, name: 'Maria Teste', ...subject }, imageBase64: TINY_PNG.toString('base64'), ...overrides };
+}
+
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+  return request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+/** The emulator's control path: finish a process, move the product clock. */
+export function finishProcess(url: string, id: string, result = 'PROCESS_RESULT_OK'): Promise<HttpResult> {
+  return postJson(`${url}/_emulator/processes/${id}/finish`, { result });
+}
+
+export function advanceClock(url: string, seconds: number): Promise<HttpResult> {
+  return postJson(`${url}/_emulator/clock`, { advanceSeconds: seconds });
+}
+
+export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
+/** by Unico's gRPC-style error body, whose message starts with `field` when one is given. */
+export const unicoErrorBody = (code: number, field?: string) => ({ code, message: field ? expect.stringMatching(new RegExp(`^${escapeRegExp(field)}: `)) : expect.any(String), details: [] });
+/** by Client's error body, whose description starts with `field` when one is given. */
+export const clientErrorBody = (code: string, field?: string) => ({ error: { code, description: field ? expect.stringMatching(new RegExp(`^${escapeRegExp(field)}: `)) : expect.any(String) } });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** mulberry32: small, seedable, good enough to pick mutations (the fuzz tests print their seed). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
