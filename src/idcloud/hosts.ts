@@ -40,18 +40,27 @@ export const API_PATHS = {
  * their place (cli-contract.md "The auth layer"), so that one wrapped collection serves every environment.
  * Both "by Unico" hosts (the newer api.idcloud and the older api.cadastro) map to the same variable.
  */
-export const HOST_VARIABLES: Readonly<Record<string, string>> = {
-  'identityhomolog.acesso.io': ENV_VARIABLES.identityUrl,
-  'identity.acesso.io': ENV_VARIABLES.identityUrl,
-  'api.idcloud.uat.unico.app': ENV_VARIABLES.unicoApiUrl,
-  'api.idcloud.unico.app': ENV_VARIABLES.unicoApiUrl,
-  'api.cadastro.uat.unico.app': ENV_VARIABLES.unicoApiUrl,
-  'api.cadastro.unico.app': ENV_VARIABLES.unicoApiUrl,
-  'api.id.uat.unico.app': ENV_VARIABLES.clientApiUrl,
-  'api.id.unico.app': ENV_VARIABLES.clientApiUrl,
-  'signhom.acesso.io': ENV_VARIABLES.signApiUrl,
-  'sign.acesso.io': ENV_VARIABLES.signApiUrl,
-};
+// Built by PURE calls: the sandbox bundles import this module and do not use these, so esbuild leaves them out.
+export const HOST_VARIABLES: Readonly<Record<string, string>> = /* @__PURE__ */ hostVariables();
 
 /** The variables of the product API origins: the only ones the auth layer sends a token to. */
-export const PRODUCT_URL_VARIABLES: readonly string[] = [ENV_VARIABLES.unicoApiUrl, ENV_VARIABLES.clientApiUrl, ENV_VARIABLES.signApiUrl];
+export const PRODUCT_URL_VARIABLES: readonly string[] = /* @__PURE__ */ productUrlVariables();
+
+function hostVariables(): Readonly<Record<string, string>> {
+  return Object.freeze({
+    'identityhomolog.acesso.io': ENV_VARIABLES.identityUrl,
+    'identity.acesso.io': ENV_VARIABLES.identityUrl,
+    'api.idcloud.uat.unico.app': ENV_VARIABLES.unicoApiUrl,
+    'api.idcloud.unico.app': ENV_VARIABLES.unicoApiUrl,
+    'api.cadastro.uat.unico.app': ENV_VARIABLES.unicoApiUrl,
+    'api.cadastro.unico.app': ENV_VARIABLES.unicoApiUrl,
+    'api.id.uat.unico.app': ENV_VARIABLES.clientApiUrl,
+    'api.id.unico.app': ENV_VARIABLES.clientApiUrl,
+    'signhom.acesso.io': ENV_VARIABLES.signApiUrl,
+    'sign.acesso.io': ENV_VARIABLES.signApiUrl,
+  });
+}
+
+function productUrlVariables(): readonly string[] {
+  return Object.freeze([ENV_VARIABLES.unicoApiUrl, ENV_VARIABLES.clientApiUrl, ENV_VARIABLES.signApiUrl]);
+}
