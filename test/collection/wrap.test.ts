@@ -3,6 +3,7 @@
  * cases around them: structure, hosts, folded credentials, the removed signer, what is left alone and why,
  * schema validity, idempotence, and typed errors for bad input. The runs against the emulator are wrap-run.test.ts.
  */
+import { buildCollection } from '../../src/collection';
 import { authLayerAuth, authLayerEvents, AUTH_LAYER_MARKER } from '../../src/collection/auth-layer';
 import {
   reportLines,
@@ -87,7 +88,7 @@ describe.each(STAND_INS)('the %s stand-in, wrapped', (name) => {
   });
 
   test('every request inherits the layer or is reported, and no Unico host is left outside saved examples', () => {
-    const accounted = [...report.wrapped, ...report.tokenExchange, ...report.leftAlone.map((l: Json) => l.request)];
+    const accounted = [...report.wrapped, ...report.tokenExchange, ...report.suiteCases, ...report.leftAlone.map((l: Json) => l.request)];
     expect(accounted.sort()).toEqual(requests(collection).map((r) => r.path).sort());
     expect(report.requests).toBe(requests(collection).length);
     for (const path of report.wrapped) {
@@ -308,6 +309,21 @@ describe('the collection level', () => {
     expect(collection.item[1].request.auth.basic).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'username', value: 'u' }), expect.objectContaining({ key: 'password', value: 'p' })]));
     expect(report.format).toBe('v2.0.0');
     expect(schemaErrors(collection)).toEqual([]);
+  });
+});
+
+describe('a generated collection, wrapped', () => {
+  const generated = buildCollection() as Json;
+  const { collection, report } = wrapCollection(JSON.parse(JSON.stringify(generated))) as { collection: Json; report: Json };
+
+  test('its suite requests and scripts stay exactly as generated', () => {
+    expect(collection.item).toEqual(generated.item);
+    expect(collection.event).toEqual(generated.event);
+    expect(collection.auth).toEqual(authLayerAuth());
+    const all = requests(generated).length;
+    expect(report.suiteCases.length + report.tokenExchange.length).toBe(all);
+    expect(report.tokenExchange).toEqual([`Token / ${TOKEN_EXCHANGE_CASE.name}`]);
+    expect(report.scripts).toBe('current');
   });
 });
 

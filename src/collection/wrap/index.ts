@@ -16,7 +16,7 @@ import { isObject, JsonObject } from './json';
 import { applyLayer, collectionAuthChange } from './layer';
 import { originOf, variableValues } from './origin';
 import { LeftAlone, WrapReport } from './report';
-import { handOverTokenRequest, hasTokenExchangeCase, removeSigner } from './signer';
+import { handOverTokenRequest, hasCaseHeader, hasTokenExchangeCase, removeSigner } from './signer';
 import { folderSites, RequestSite, requestSites } from './walk';
 
 export * from './errors';
@@ -59,6 +59,7 @@ export function wrapCollection(json: unknown, options: WrapOptions = {}): Wrappe
     requests: sites.length,
     wrapped: [],
     tokenExchange: [],
+    suiteCases: [],
     leftAlone: [],
     hostsMapped,
     folded,
@@ -122,8 +123,17 @@ function wrapRequest(collection: JsonObject, site: RequestSite, report: WrapRepo
   const origin = originOf(url, variableValues(collection, site.folders));
   const leave = (reason: LeftAlone['reason'], detail: string) => report.leftAlone.push({ request: path, reason, detail });
 
+  if (hasTokenExchangeCase(request)) {
+    report.tokenExchange.push(path);
+    return;
+  }
+  if (hasCaseHeader(request)) {
+    // A request of the generated suites (this tool's own): kept exactly as the generator wrote it.
+    report.suiteCases.push(path);
+    return;
+  }
   if (origin.kind === 'identity') {
-    if (hasTokenExchangeCase(request) || (signerRemoved && handOverTokenRequest(request, url))) report.tokenExchange.push(path);
+    if (signerRemoved && handOverTokenRequest(request, url)) report.tokenExchange.push(path);
     else leave('identity-origin', '{{identity_url}}');
   }
   if (origin.kind !== 'product') {

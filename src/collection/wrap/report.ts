@@ -26,6 +26,8 @@ export interface WrapReport {
   wrapped: string[];
   /** Token requests whose assertion the layer signs (Unico's `JWT Bearer Grant`). */
   tokenExchange: string[];
+  /** Requests of the generated suites (they carry `X-IdCloud-Case`): kept exactly as generated. */
+  suiteCases: string[];
   leftAlone: LeftAlone[];
   hostsMapped: HostMapped[];
   /** Credentials folded into the layer: `where` is a request's or folder's path. */
@@ -66,6 +68,7 @@ export function reportLines(report: WrapReport): string[] {
   lines.push(`${report.source}: ${count(report.requests, 'request')}${from}${report.unchanged ? '; already wrapped with the current auth layer, nothing changed' : ''}`);
   lines.push(`  wrapped: ${count(report.wrapped.length, 'request')} inherit the auth layer (bearer {{idcloud_access_token}}, signed and cached by the collection)`);
   if (report.tokenExchange.length > 0) lines.push(`  token exchange signed by the layer: ${report.tokenExchange.map((r) => `"${r}"`).join(', ')}`);
+  if (report.suiteCases.length > 0) lines.push(`  suite requests of a generated collection, kept as generated: ${report.suiteCases.length}`);
   if (report.hostsMapped.length > 0) lines.push(`  hosts mapped: ${report.hostsMapped.length} (${grouped(report.hostsMapped)})`);
   for (const v of report.hostsMapped.filter((m) => m.where.startsWith('variable '))) lines.push(`    ${v.where} → {{${v.variable}}}`);
   if (report.folded.length > 0) {

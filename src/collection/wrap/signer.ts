@@ -72,8 +72,18 @@ function tokenRequestAssertion(request: JsonObject, url: string): JsonObject | u
   return body.urlencoded.find((f) => isObject(f) && f.key === 'assertion' && f.disabled !== true && isEmptyOrPlaceholder(f.value)) as JsonObject | undefined;
 }
 
+function caseHeaderValue(request: JsonObject): unknown {
+  const header = Array.isArray(request.header) ? request.header.find((h) => isObject(h) && h.key === CASE_HEADER) : undefined;
+  return isObject(header) ? header.value : undefined;
+}
+
+/** The request names a case of the generated suites (the generator's `X-IdCloud-Case` header). */
+export function hasCaseHeader(request: JsonObject): boolean {
+  return caseHeaderValue(request) !== undefined;
+}
+
 export function hasTokenExchangeCase(request: JsonObject): boolean {
-  return Array.isArray(request.header) && request.header.some((h) => isObject(h) && h.key === CASE_HEADER && h.value === TOKEN_EXCHANGE_CASE.id);
+  return caseHeaderValue(request) === TOKEN_EXCHANGE_CASE.id;
 }
 
 /**
