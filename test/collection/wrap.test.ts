@@ -227,6 +227,18 @@ describe('what is left alone, and why', () => {
     expect(byName('literal bearer').request.auth).toEqual(literal);
   });
 
+  test('a folded folder bearer stays with the folder\'s requests to other origins', () => {
+    const bearer = { type: 'bearer', bearer: [{ key: 'token', value: '{{their_token}}', type: 'string' }] };
+    const mixed = minimal([{ name: 'mixed', auth: bearer, item: [request('unico', 'https://api.id.unico.app/processes/v1'), request('theirs', 'https://intranet.example/x')] }]);
+    const wrapped = wrapCollection(mixed) as { collection: Json; report: Json };
+    const [unico, theirs] = wrapped.collection.item[0].item;
+    expect(wrapped.collection.item[0].auth).toBeUndefined();
+    expect(unico.request.auth).toBeUndefined();
+    expect(theirs.request.auth).toEqual(bearer);
+    expect(wrapped.report.formerAuthKeptBy).toEqual(['mixed / theirs']);
+    expect(collectionJsonText(wrapCollection(wrapped.collection).collection)).toBe(collectionJsonText(wrapped.collection));
+  });
+
   test('a placeholder bearer on a folder is folded: its requests inherit the layer', () => {
     expect(collection.item.find((i: Json) => i.name === 'placeholder folder').auth).toBeUndefined();
     expect(report.wrapped).toEqual(['placeholder folder / inherits']);
@@ -292,7 +304,7 @@ describe('the collection level', () => {
     expect(collection.item[1].request.auth).toEqual(basic);
     expect(collection.item[2].request.auth).toEqual({ type: 'noauth' });
     expect(report).toEqual(expect.objectContaining({ collectionAuth: 'moved', formerCollectionAuth: 'basic', formerAuthKeptBy: ['theirs'], wrapped: ['product'] }));
-    expect(reportLines(report).join('\n')).toMatch(/replaced basic by the auth layer; 1 request to other origins keep it/);
+    expect(reportLines(report).join('\n')).toMatch(/collection auth: replaced basic by the auth layer\n.*other origins keeping the auth they inherited, now as their own: "theirs"/);
   });
 
   test('v2.0 auth objects become v2.1 lists; a v2.0 placeholder bearer is folded', () => {

@@ -48,9 +48,14 @@ export function wrapCollection(json: unknown, options: WrapOptions = {}): Wrappe
   const hostsMapped = mapVariables(collection);
   const authChange = collectionAuthChange(collection);
   const folded: WrapReport['folded'] = [];
+  // What each folded folder had: its requests to other origins keep it as their own.
+  const foldedFolders = new Map<JsonObject, unknown>();
   for (const { folder, path } of folderSites(collection)) {
+    const auth = folder.auth;
     const what = foldPlaceholderAuth(folder);
-    if (what) folded.push({ where: `folder "${path}"`, what });
+    if (!what) continue;
+    folded.push({ where: `folder "${path}"`, what });
+    foldedFolders.set(folder, auth);
   }
 
   const report: WrapReport = {
@@ -73,7 +78,12 @@ export function wrapCollection(json: unknown, options: WrapOptions = {}): Wrappe
     unchanged: false,
   };
   const usedVariables = new Set<string>();
-  for (const site of sites) wrapRequest(collection, site, report, usedVariables, authChange.change === 'moved' ? authChange.formerAuth : undefined, signerRemoved !== undefined);
+  for (const site of sites) {
+    // The auth the request inherited before: the nearest folded folder's, else the collection's own credential.
+    const folder = [...site.folders].reverse().find((f) => foldedFolders.has(f));
+    const inherited = folder ? foldedFolders.get(folder) : authChange.change === 'moved' ? authChange.formerAuth : undefined;
+    wrapRequest(collection, site, report, usedVariables, inherited as JsonObject | undefined, signerRemoved !== undefined);
+  }
 
   const layer = applyLayer(collection);
   report.scripts = layer.scripts;
@@ -104,6 +114,7 @@ function ownAuth(site: RequestSite, request: JsonObject): string | undefined {
   return undefined;
 }
 
+/** `formerAuth`: what the request inherited before the wrap, when the layer replaced it (folder or collection). */
 function wrapRequest(collection: JsonObject, site: RequestSite, report: WrapReport, usedVariables: Set<string>, formerAuth: JsonObject | undefined, signerRemoved: boolean): void {
   const { item, path } = site;
   if (typeof item.request === 'string') {
@@ -137,7 +148,7 @@ function wrapRequest(collection: JsonObject, site: RequestSite, report: WrapRepo
     else leave('identity-origin', '{{identity_url}}');
   }
   if (origin.kind !== 'product') {
-    // A request to another origin that relied on the collection's former auth keeps it as its own.
+    // A request to another origin keeps the auth it inherited (a folder's or the collection's) as its own.
     if (formerAuth && ownAuth(site, request) === undefined) {
       request.auth = structuredClone(formerAuth);
       report.formerAuthKeptBy.push(path);

@@ -36,7 +36,7 @@ export interface WrapReport {
   collectionAuth: CollectionAuthChange['change'];
   /** The collection's former auth when it was replaced. */
   formerCollectionAuth?: string;
-  /** Requests to other origins that keep the collection's former auth as their own. */
+  /** Requests to other origins that keep the auth they inherited (the collection's or a folded folder's) as their own. */
   formerAuthKeptBy: string[];
   /** The layer's scripts: new, brought up to date, or already current. */
   scripts: ScriptsChange;
@@ -88,9 +88,12 @@ export function reportLines(report: WrapReport): string[] {
     added: 'added the auth layer',
     current: 'the auth layer, already there',
     replaced: `replaced ${report.formerCollectionAuth ?? ''} by the auth layer`,
-    moved: `replaced ${report.formerCollectionAuth ?? ''} by the auth layer; ${count(report.formerAuthKeptBy.length, 'request')} to other origins keep it as their own`,
+    moved: `replaced ${report.formerCollectionAuth ?? ''} by the auth layer`,
   }[report.collectionAuth];
   lines.push(`  collection auth: ${auth}`);
+  if (report.formerAuthKeptBy.length > 0) {
+    lines.push(`  requests to other origins keeping the auth they inherited, now as their own: ${report.formerAuthKeptBy.map((r) => `"${r}"`).join(', ')}`);
+  }
   const scripts = { added: 'added', updated: 'brought up to date', current: 'already current' }[report.scripts];
   lines.push(`  collection scripts: ours ${scripts}${report.userCollectionScripts > 0 ? `; your ${count(report.userCollectionScripts, 'collection-level script')} kept, run after ours` : ''}`);
   if (report.leftAlone.length > 0) {
