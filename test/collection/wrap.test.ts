@@ -17,6 +17,7 @@ import { mapUrlText } from '../../src/collection/wrap/hosts';
 import { collectionJsonText } from '../../src/collection/write';
 import { BUILT_IN_ENVIRONMENTS, HOST_VARIABLES } from '../../src/idcloud/hosts';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../src/suites/variables';
+import { testKeyPair } from '../helpers/keys';
 import { schemaErrors, standIn, STAND_INS } from './wrap-support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -188,6 +189,20 @@ describe('Authentication stand-in (v2.0.0): the jsrsasign signer', () => {
     ]);
     expect(report.tokenExchange).toEqual(['JWT Bearer Grant']);
     expect(report.format).toBe('v2.0.0');
+  });
+
+  test('a pasted private key and a stale assertion in its variables are emptied, and said so', () => {
+    const input = standIn('authentication');
+    const pem = testKeyPair().pkcs8Pem;
+    input.variable.find((v: Json) => v.key === 'private_key').value = pem;
+    input.variable.find((v: Json) => v.key === 'jwt_token').value = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJl';
+    const wrapped = wrapCollection(input) as { collection: Json; report: Json };
+    const text = collectionJsonText(wrapped.collection);
+    expect(text).not.toContain(pem.split('\n')[1]);
+    expect(text).not.toContain('eyJhbGciOiJSUzI1NiJ9');
+    expect(wrapped.report.secretsEmptied).toEqual(['private_key', 'jwt_token']);
+    expect(reportLines(wrapped.report).join('\n')).toMatch(/secrets emptied: variable private_key, jwt_token/);
+    expect(reportLines(wrapped.report).join('\n')).not.toContain(pem.split('\n')[1]);
   });
 
   test('a signer at collection level is found too', () => {

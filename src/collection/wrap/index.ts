@@ -16,6 +16,7 @@ import { isObject, JsonObject } from './json';
 import { applyLayer, collectionAuthChange } from './layer';
 import { originOf, variableValues } from './origin';
 import { LeftAlone, WrapReport } from './report';
+import { emptySecretVariables } from './secrets';
 import { handOverTokenRequest, hasCaseHeader, hasTokenExchangeCase, removeSigner } from './signer';
 import { folderSites, RequestSite, requestSites } from './walk';
 
@@ -45,6 +46,7 @@ export function wrapCollection(json: unknown, options: WrapOptions = {}): Wrappe
   if (sites.length === 0) throw new WrapNoRequestsError(`${source}: the collection has no requests; add at least one request in Postman, export it again and wrap that file`);
 
   const signerRemoved = removeSigner(collection);
+  const secretsEmptied = emptySecretVariables(collection);
   const hostsMapped = mapVariables(collection);
   const authChange = collectionAuthChange(collection);
   const folded: WrapReport['folded'] = [];
@@ -69,6 +71,7 @@ export function wrapCollection(json: unknown, options: WrapOptions = {}): Wrappe
     hostsMapped,
     folded,
     signerRemoved,
+    secretsEmptied,
     collectionAuth: authChange.change,
     formerCollectionAuth: 'former' in authChange ? authChange.former : undefined,
     formerAuthKeptBy: [],

@@ -33,6 +33,8 @@ export interface WrapReport {
   /** Credentials folded into the layer: `where` is a request's or folder's path. */
   folded: { where: string; what: string }[];
   signerRemoved?: SignerRemoved;
+  /** Variables that held a private key or a JWT: emptied, so the written file carries no secret. */
+  secretsEmptied: string[];
   collectionAuth: CollectionAuthChange['change'];
   /** The collection's former auth when it was replaced. */
   formerCollectionAuth?: string;
@@ -83,6 +85,9 @@ export function reportLines(report: WrapReport): string[] {
       ...(s.scripts.length > 0 ? [`the script that evaluated it: ${s.scripts.join(', ')}`] : []),
     ];
     lines.push(`  signer removed: ${parts.join('; ')}; the auth layer signs instead`);
+  }
+  if (report.secretsEmptied.length > 0) {
+    lines.push(`  secrets emptied: variable ${report.secretsEmptied.join(', ')} (a private key or a token); put the key in the environment's private_key or the Postman Vault`);
   }
   const auth = {
     added: 'added the auth layer',
