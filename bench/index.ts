@@ -5,8 +5,9 @@
 import * as signer from './signer';
 import * as emulator from './emulator';
 import * as runner from './runner';
+import * as wrap from './wrap';
 
-const sections: Record<string, { run: () => Promise<void> }> = { signer, emulator, runner };
+const sections: Record<string, { run: () => Promise<void> }> = { signer, emulator, runner, wrap };
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

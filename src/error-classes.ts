@@ -23,3 +23,9 @@ export { ReporterError } from './runner/reporters/registry';
 
 // The emulator.
 export { AccountsFileUnreadableError, AccountsFileFormatError, AccountKeyError, EmulatorOptionError, EmulatorListenError } from './emulator/errors';
+
+// wrap: the input collection and where the output goes (all exit 2).
+export {
+  WrapInputError, WrapFileNotFoundError, WrapFileUnreadableError, WrapNotJsonError, WrapNotCollectionError, WrapCollectionV1Error,
+  WrapUnsupportedSchemaError, WrapNoRequestsError, WrapOverwritesInputError, WrapUsageError,
+} from './collection/wrap/errors';

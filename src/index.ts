@@ -32,9 +32,11 @@ export type {
 export { exchangeToken, signAssertion } from './exchange';
 export type { ExchangeOptions, TokenResult } from './exchange';
 
-// Collections and environment files (wrapCollection joins here).
+// Collections and environment files: generated, or wrapped around the user's own.
 export { generateCollection, buildCollection, writeGeneratedFiles, COLLECTION_FILE_NAME, environmentFileName } from './collection';
 export type { GenerateOptions, GeneratedFiles } from './collection';
+export { wrapCollection, reportLines as wrapReportLines, readCollectionFile, writeWrappedFiles } from './collection/wrap';
+export type { WrapOptions, WrappedCollection, WrapReport, LeftAlone, LeftAloneReason, HostMapped, SourceFormat, SignerRemoved, WrappedFiles } from './collection/wrap';
 export { environmentFile } from './collection/environment-file';
 export type { EnvironmentFile, EnvironmentValues } from './collection/environment-file';
 
@@ -47,8 +49,8 @@ export type {
 export type { ConsoleReporterOptions } from './runner/console-reporter';
 
 // The emulator.
-export { startEmulator, loadAccountsFile, EMULATOR_DEFAULTS, EMULATOR_FLAWS, ACCOUNT_STATUSES } from './emulator';
-export type { EmulatorOptions, EmulatorAccount, EmulatorStats, RunningEmulator, AccountStatus, EmulatorFlaw } from './emulator';
+export { startEmulator, loadAccountsFile, EMULATOR_DEFAULTS, EMULATOR_FLAWS, ACCOUNT_STATUSES, CAPABILITIES, SCENARIOS } from './emulator';
+export type { EmulatorOptions, EmulatorAccount, EmulatorStats, RunningEmulator, AccountStatus, EmulatorFlaw, WebhookAuth, WebhookConfig } from './emulator';
 
 // The demo.
 export { runDemo, DEFAULT_DEMO_OUT } from './demo';

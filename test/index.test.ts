@@ -16,7 +16,8 @@ export type PublicTypes = [
   Api.RunSuitesOptions, Api.RunResult, Api.EnvironmentResult, Api.EnvironmentInput, Api.EnvironmentStatus,
   Api.AssertionFailure, Api.RunSecrets, Api.RunEvents, Api.Suite, Api.RunScope, Api.ReporterName,
   Api.ConsoleReporterOptions, Api.EmulatorOptions, Api.EmulatorAccount, Api.EmulatorStats, Api.RunningEmulator,
-  Api.AccountStatus, Api.EmulatorFlaw, Api.DemoOptions, Api.DemoResult, Api.DemoFiles,
+  Api.AccountStatus, Api.EmulatorFlaw, Api.WebhookAuth, Api.WebhookConfig, Api.WrapOptions, Api.WrappedCollection,
+  Api.WrapReport, Api.LeftAlone, Api.LeftAloneReason, Api.HostMapped, Api.SourceFormat, Api.SignerRemoved, Api.WrappedFiles, Api.DemoOptions, Api.DemoResult, Api.DemoFiles,
 ];
 
 const TYPES = `ExitCode UnicoErrorCode UnicoErrorInfo EnvironmentUrls Environment EnvironmentConfig Credentials BasePayload
@@ -24,7 +25,8 @@ const TYPES = `ExitCode UnicoErrorCode UnicoErrorInfo EnvironmentUrls Environmen
   Problem ExchangeOptions TokenResult GenerateOptions GeneratedFiles EnvironmentFile EnvironmentValues
   RunSuitesOptions RunResult EnvironmentResult EnvironmentInput EnvironmentStatus AssertionFailure RunSecrets
   RunEvents Suite RunScope ReporterName ConsoleReporterOptions EmulatorOptions EmulatorAccount EmulatorStats
-  RunningEmulator AccountStatus EmulatorFlaw DemoOptions DemoResult DemoFiles`.split(/\s+/);
+  RunningEmulator AccountStatus EmulatorFlaw WebhookAuth WebhookConfig WrapOptions WrappedCollection WrapReport LeftAlone
+  LeftAloneReason HostMapped SourceFormat SignerRemoved WrappedFiles DemoOptions DemoResult DemoFiles`.split(/\s+/);
 
 const VALUES = [
   // exit codes and errors
@@ -41,10 +43,11 @@ const VALUES = [
   'exchangeToken', 'signAssertion',
   // collections
   'generateCollection', 'buildCollection', 'writeGeneratedFiles', 'COLLECTION_FILE_NAME', 'environmentFileName', 'environmentFile',
+  'wrapCollection', 'wrapReportLines', 'readCollectionFile', 'writeWrappedFiles',
   // runs
   'runSuites', 'RunEmitter', 'SUITES', 'DEFAULT_MAX_INVALID_ATTEMPTS', 'REPORTERS', 'SecretSet', 'REDACTED',
   // emulator
-  'startEmulator', 'loadAccountsFile', 'EMULATOR_DEFAULTS', 'EMULATOR_FLAWS', 'ACCOUNT_STATUSES',
+  'startEmulator', 'loadAccountsFile', 'EMULATOR_DEFAULTS', 'EMULATOR_FLAWS', 'ACCOUNT_STATUSES', 'CAPABILITIES', 'SCENARIOS',
   // demo
   'runDemo', 'DEFAULT_DEMO_OUT',
 ];
@@ -62,6 +65,8 @@ const ERROR_CLASSES = [
   'EnvironmentError', 'OutputDirectoryError', 'TokenExchangeError', 'TokenEndpointUnreachableError',
   'SuiteError', 'UnsafeErrorsSuiteError', 'CollectionShapeError', 'ReporterError',
   'AccountsFileUnreadableError', 'AccountsFileFormatError', 'AccountKeyError', 'EmulatorOptionError', 'EmulatorListenError',
+  'WrapInputError', 'WrapFileNotFoundError', 'WrapFileUnreadableError', 'WrapNotJsonError', 'WrapNotCollectionError',
+  'WrapCollectionV1Error', 'WrapUnsupportedSchemaError', 'WrapNoRequestsError', 'WrapOverwritesInputError', 'WrapUsageError',
 ];
 
 const sorted = (names: Iterable<string>) => [...names].sort();

@@ -2,6 +2,8 @@
  * Unico's hosts per built-in environment (idcloud-auth.md §3, §5).
  * The identity base URL doubles as the JWT `aud`: Unico requires aud to equal the token endpoint's origin.
  */
+import { ENV_VARIABLES } from '../suites/variables';
+
 export interface EnvironmentUrls {
   /** Identity service origin: token endpoint is `${identityUrl}/oauth2/token`, and `aud` equals it. */
   identityUrl: string;
@@ -32,3 +34,33 @@ export const API_PATHS = {
   unicoProcess: '/client/v1/process',
   clientProcess: '/processes/v1',
 } as const;
+
+/**
+ * Unico's known hosts, UAT and production (idcloud-auth.md §5, §6), and the environment variable `wrap` puts in
+ * their place (cli-contract.md "The auth layer"), so that one wrapped collection serves every environment.
+ * Both "by Unico" hosts (the newer api.idcloud and the older api.cadastro) map to the same variable.
+ */
+// Built by PURE calls: the sandbox bundles import this module and do not use these, so esbuild leaves them out.
+export const HOST_VARIABLES: Readonly<Record<string, string>> = /* @__PURE__ */ hostVariables();
+
+/** The variables of the product API origins: the only ones the auth layer sends a token to. */
+export const PRODUCT_URL_VARIABLES: readonly string[] = /* @__PURE__ */ productUrlVariables();
+
+function hostVariables(): Readonly<Record<string, string>> {
+  return Object.freeze({
+    'identityhomolog.acesso.io': ENV_VARIABLES.identityUrl,
+    'identity.acesso.io': ENV_VARIABLES.identityUrl,
+    'api.idcloud.uat.unico.app': ENV_VARIABLES.unicoApiUrl,
+    'api.idcloud.unico.app': ENV_VARIABLES.unicoApiUrl,
+    'api.cadastro.uat.unico.app': ENV_VARIABLES.unicoApiUrl,
+    'api.cadastro.unico.app': ENV_VARIABLES.unicoApiUrl,
+    'api.id.uat.unico.app': ENV_VARIABLES.clientApiUrl,
+    'api.id.unico.app': ENV_VARIABLES.clientApiUrl,
+    'signhom.acesso.io': ENV_VARIABLES.signApiUrl,
+    'sign.acesso.io': ENV_VARIABLES.signApiUrl,
+  });
+}
+
+function productUrlVariables(): readonly string[] {
+  return Object.freeze([ENV_VARIABLES.unicoApiUrl, ENV_VARIABLES.clientApiUrl, ENV_VARIABLES.signApiUrl]);
+}

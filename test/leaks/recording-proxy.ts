@@ -13,7 +13,16 @@ export interface RecordingProxy {
   secrets(): { label: string; value: string }[];
   /** Requests that went through. */
   count(): number;
+  /** Each request that went through, in order: what it asked for and the auth headers it carried. */
+  requests(): RecordedRequest[];
   close(): Promise<void>;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  authorization?: string;
+  apiKey?: string;
 }
 
 /** `delayMs`: hold each answer this long, to model a remote environment's round trip (bench). */
@@ -22,9 +31,9 @@ export async function startRecordingProxy(targetUrl?: string, opts: { delayMs?: 
   const keep = (label: string, value: string | undefined | null) => {
     if (value && value.length >= 8 && !seen.has(value)) seen.set(value, `${label} #${seen.size + 1}`);
   };
-  let requests = 0;
+  const recorded: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
-    requests += 1;
+    recorded.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, apiKey: req.headers.apikey as string | undefined });
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -74,7 +83,8 @@ export async function startRecordingProxy(targetUrl?: string, opts: { delayMs?: 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    count: () => requests,
+    count: () => recorded.length,
+    requests: () => [...recorded],
     secrets: () => [...seen].map(([value, label]) => ({ label, value })),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };

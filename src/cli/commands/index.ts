@@ -6,6 +6,7 @@ import { emulatorCommand } from './emulator';
 import { doctorCommand } from './doctor';
 import { tokenCommand } from './token';
 import { keygenCommand } from './keygen';
+import { wrapCommand } from './wrap';
 
 /** In the contract's order (cli-contract.md). */
 export const commands: readonly CliCommand[] = [
@@ -16,4 +17,5 @@ export const commands: readonly CliCommand[] = [
   doctorCommand,
   tokenCommand,
   keygenCommand,
+  wrapCommand,
 ];
