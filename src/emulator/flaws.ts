@@ -20,6 +20,7 @@ export const EMULATOR_FLAWS = {
   'accept-any-api-token': 'product APIs accept any or no Bearer token',
   'accept-missing-apikey': 'the by-Client API accepts requests without APIKEY',
   'no-error-code': 'error_description carries no Unico error code',
+  'server-error-on-expired': 'answers 500 instead of 1.2.4 to an expired assertion (a finding, not an outage)',
 } as const;
 
 export type EmulatorFlaw = keyof typeof EMULATOR_FLAWS;

@@ -17,6 +17,8 @@ export interface Reply {
   code?: string;
   /** Short tag for the log line (why an uncoded 401), never a secret. */
   reason?: string;
+  /** Sent as is instead of `body` as JSON (the outage switch's HTML page). */
+  raw?: { contentType: string; text: string };
 }
 
 export type BodyResult = { ok: true; body: Buffer } | { ok: false; tooLarge: true };
@@ -39,9 +41,9 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
 }
 
 export function writeReply(res: ServerResponse, reply: Reply): void {
-  const text = JSON.stringify(reply.body);
+  const text = reply.raw ? reply.raw.text : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': reply.raw ? reply.raw.contentType : 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
     ...reply.headers,

@@ -40,7 +40,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     tokens: createTokenIssuer(signingKey, url, settings.tokenLifetimeSeconds),
     processes: createProcessStore(),
     stats: { tokenExchanges: 0, tokenErrors: 0, invalidAttempts: {}, requests: 0 },
-    now: Date.now,
+    now: () => Date.now() + settings.clockOffsetSeconds * 1000,
+    outage: settings.outage,
   };
   server.on('request', (req, res) => void serve(req, res, state, settings.log));
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsable(error, socket, state, settings.log));
@@ -92,7 +93,8 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, state:
     // A bug of ours, never the client's input: answer without detail rather than crash.
     reply = { status: 500, body: { error: 'server_error', error_description: 'internal emulator error' }, reason: 'internal' };
   }
-  if (!res.headersSent && !res.destroyed) writeReply(res, reply);
+  // The Date header follows the emulator's clock, as a server's does (clients learn its time from it).
+  if (!res.headersSent && !res.destroyed) writeReply(res, { ...reply, headers: { Date: new Date(state.now()).toUTCString(), ...reply.headers } });
   writeLog(log, formatLogLine(method, pathname, reply));
 }
 

@@ -7,7 +7,7 @@ import type { ProcessStore } from './processes';
 import type { RateLimiter } from './rate-limit';
 import type { ReplayGuard } from './replay';
 import type { Flaws } from './rules';
-import type { EmulatorStats } from './types';
+import type { EmulatorOutage, EmulatorStats } from './types';
 
 export interface EmulatorState {
   /** The emulator's base URL: issuer of its tokens. */
@@ -25,6 +25,8 @@ export interface EmulatorState {
   tokens: TokenIssuer;
   processes: ProcessStore;
   stats: EmulatorStats;
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch, on the emulator's clock (options.clockOffsetSeconds). */
   now: () => number;
+  /** What the token endpoint answers to everything during an outage (options.outage). */
+  outage?: Required<EmulatorOutage>;
 }

@@ -43,11 +43,11 @@ test('committed environment files hold placeholder credentials only', () => {
 });
 
 /**
- * Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 50,871 at this guard's last change
- * (was 48,581: one PEM parser, token-response reading and code finding now shared with Node, with their fuller
- * messages); raise it only with a reason.
+ * Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 54,525 at this guard's last change
+ * (was 51,181: issue 11 — the server clock learned from the token endpoint's Date header with one retry, the
+ * outage signal, the long-lifetime warning, in both scripts); raise it only with a reason.
  */
-const COLLECTION_BUDGET = 50 * 1024;
+const COLLECTION_BUDGET = 54 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;

@@ -61,6 +61,10 @@ const EXPECTED: Record<EmulatorFlaw, Expected> = {
     },
   },
   'accept-missing-apikey': { folders: SMOKE, failures: { 'By Client: no APIKEY is rejected': 'expected 401 or 403, got 200: the API accepted a request without APIKEY' } },
+  'server-error-on-expired': {
+    folders: TOKEN_ERRORS,
+    failures: { 'Expired exp (1.2.4)': 'expected 401 with 1.2.4, got 500: the server failed on an expired assertion (HTTP 500)' },
+  },
   'no-error-code': {
     folders: TOKEN_ERRORS,
     failures: {

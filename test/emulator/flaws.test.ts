@@ -59,6 +59,10 @@ const probes: Record<EmulatorFlaw, (url: string) => Promise<boolean>> = {
     accepted(request(`${url}/client/v1/process`, { method: 'POST', headers: { Authorization: 'Bearer garbage' } })),
   'accept-missing-apikey': async (url) =>
     accepted(request(`${url}/processes/v1`, { method: 'POST', headers: { Authorization: `Bearer ${await accessToken(url)}` } })),
+  'server-error-on-expired': async (url) => {
+    const iat = nowSeconds() - 7200;
+    return (await exchange(url, signRs256(claims(url, { iat, exp: iat + 3600 })))).status === 500;
+  },
   'no-error-code': async (url) => {
     const iat = nowSeconds() - 7200;
     const result = await exchange(url, signRs256(claims(url, { iat, exp: iat + 3600 })));

@@ -33,7 +33,8 @@ export const doctorCommand: CliCommand = {
       process.stdout.write('credentials look right offline; doctor --online --env ENV also tries a token exchange\n');
       return { exitCode: EXIT.OK };
     }
-    const { exchangeToken } = await import('../../exchange');
+    const { exchangeToken, learnedClockOffset, tokenUrlOf } = await import('../../exchange');
+    const { clockCheckLine } = await import('../../credentials/diagnose');
     const { cliPositiveNumber } = await import('../inputs');
     const timeoutMs = cliPositiveNumber(args, 'timeout') * 1000;
     let exitCode: ExitCode = EXIT.OK;
@@ -46,6 +47,8 @@ export const doctorCommand: CliCommand = {
         print({ check: 'online', status: 'problem', message: error.message, code: error.code });
         exitCode = Math.max(exitCode, error.exitCode) as ExitCode;
       }
+      const offset = learnedClockOffset(tokenUrlOf(env));
+      if (offset !== undefined) print(clockCheckLine(env.name, offset));
     }
     return { exitCode };
   },

@@ -20,6 +20,7 @@ export const tokenCommand: CliCommand = {
     const result = await exchangeToken(credentials, environments[0], {
       timeoutMs: cliPositiveNumber(args, 'timeout') * 1000,
       maxRetries: cliCount(args, 'max-retries'),
+      onNotice: (line) => process.stderr.write(`${line}\n`),
     });
     process.stdout.write(`${result.accessToken}\n`);
     return { exitCode: EXIT.OK };
