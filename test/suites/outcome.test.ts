@@ -63,6 +63,17 @@ describe('judgeRejection', () => {
   test('an unexpected error status says the server did not reject as documented', () => {
     expect(judgeRejection(EXPIRED, 400, body())[0].failure).toBe('expected 401 with 1.2.4, got 400: the server did not reject an expired assertion as documented');
   });
+  test('a case whose code is optional passes an uncoded 401 and fails a wrong code', () => {
+    const missing = NEGATIVE_CASES.find((c) => c.id === 'exp-missing')!;
+    const expectation: RejectionExpectation = { ...missing.expect, subject: missing.subject };
+    expect(describeExpectation(missing.expect)).toBe('401 with 1.2.20 or 1.2.21, or without a code');
+    expect(judgeRejection(expectation, 401, body()).filter((c) => c.failure)).toEqual([]);
+    expect(judgeRejection(expectation, 401, body('1.2.20')).filter((c) => c.failure)).toEqual([]);
+    expect(judgeRejection(expectation, 401, body('1.2.4'))[2]).toEqual({
+      name: 'error_description names 1.2.20 or 1.2.21 or no code',
+      failure: 'expected 401 with 1.2.20 or 1.2.21, or without a code, got 401 with 1.2.4: the code does not name the cause (an assertion without exp)',
+    });
+  });
   test('a 5xx to an invalid assertion is a finding: the server failed on it', () => {
     expect(judgeRejection(EXPIRED, 500, body())[0].failure).toBe('expected 401 with 1.2.4, got 500: the server failed on an expired assertion (HTTP 500)');
     expect(judgeRejection(EXPIRED, 503, '<html>down</html>')[0].failure).toBe('expected 401 with 1.2.4, got 503: the server failed on an expired assertion (HTTP 503)');
