@@ -123,6 +123,11 @@ const CLAIM_TYPE_REJECTED: ExpectedRejection = { statuses: [401], codes: MALFORM
 /** A key the server must not trust (one the token brings or points to): the signature does not verify. */
 const UNTRUSTED_KEY_REJECTED: ExpectedRejection = { statuses: [401], codes: BAD_SIGNATURE_CODES };
 
+/** `header.payload.` under header alg `alg`: no signature at all. */
+function unsignedCase(id: string, alg: string, subject = `an unsigned assertion (alg "${alg}")`): NegativeCase {
+  return { id, subject, body: 'form', expect: REJECTED_401, build: (header, claims, tools) => tools.unsigned({ ...header, alg }, claims) };
+}
+
 function withoutClaim(claims: AssertionClaims, name: 'iss' | 'iat' | 'exp'): object {
   const copy: Record<string, unknown> = { ...claims };
   delete copy[name];
@@ -211,11 +216,7 @@ export const NEGATIVE_CASES: readonly NegativeCase[] = [
     expect: REJECTED_401,
     build: (header, claims, tools) => tools.signHs256WithPublicKey({ ...header, alg: 'HS256' }, claims),
   },
-  {
-    id: 'alg-none', subject: 'an unsigned assertion (alg none)', body: 'form',
-    expect: REJECTED_401,
-    build: (header, claims, tools) => tools.unsigned({ ...header, alg: 'none' }, claims),
-  },
+  unsignedCase('alg-none', 'none', 'an unsigned assertion (alg none)'),
   claimsCase(
     { id: 'iat-future', subject: 'an assertion issued in the future (iat later than now)', expect: REJECTED_401 },
     (c) => ({ ...c, iat: c.iat + 600, exp: c.iat + 600 + 3600 }),
@@ -229,16 +230,8 @@ export const NEGATIVE_CASES: readonly NegativeCase[] = [
     (c) => ({ ...c, exp: String(c.exp) }),
   ),
   // Well-known JWT attacks (RFC 8725): algorithm spellings, keys the token brings, no signature at all.
-  {
-    id: 'alg-none-capitalised', subject: 'an unsigned assertion (alg "None")', body: 'form',
-    expect: REJECTED_401,
-    build: (header, claims, tools) => tools.unsigned({ ...header, alg: 'None' }, claims),
-  },
-  {
-    id: 'alg-none-upper', subject: 'an unsigned assertion (alg "NONE")', body: 'form',
-    expect: REJECTED_401,
-    build: (header, claims, tools) => tools.unsigned({ ...header, alg: 'NONE' }, claims),
-  },
+  unsignedCase('alg-none-capitalised', 'None'),
+  unsignedCase('alg-none-upper', 'NONE'),
   {
     id: 'signature-empty', subject: 'an RS256 assertion with an empty signature', body: 'form',
     expect: { statuses: [401], codes: [...BAD_SIGNATURE_CODES, '1.2.20'] },
