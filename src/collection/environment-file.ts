@@ -3,6 +3,7 @@
  * the values differ. Secrets are typed `secret` and stay empty unless the caller embeds them on purpose.
  */
 import type { Environment } from '../environments';
+import { NEGATIVE_CASES } from '../suites/cases';
 import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../suites/variables';
 import { stableId } from './ids';
 
@@ -40,7 +41,9 @@ export function environmentFile(env: Environment, values: EnvironmentValues): En
         entry(v.iss, values.iss ?? ''),
         entry(v.privateKey, values.privateKeyPem ?? '', 'secret'),
         entry(v.apiKey, values.apiKey ?? '', 'secret'),
-        entry(v.maxInvalidAttempts, String(values.maxInvalidAttempts ?? DEFAULT_MAX_INVALID_ATTEMPTS)),
+        // A loopback environment (the emulator) runs every case; a real one stops at the default, which the
+        // table's order makes cover Unico's documented rules (suites/cases.ts).
+        entry(v.maxInvalidAttempts, String(values.maxInvalidAttempts ?? (env.isLoopback ? NEGATIVE_CASES.length : DEFAULT_MAX_INVALID_ATTEMPTS))),
       ],
       _postman_variable_scope: 'environment',
     },

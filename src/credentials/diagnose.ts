@@ -6,6 +6,7 @@ import type { Environment } from '../environments';
 import { resolveEnvironments } from '../environments';
 import { IdcloudPostmanError } from '../errors';
 import { ALLOWED_CLAIMS } from '../idcloud/claims';
+import { CLOCK_OFFSET_THRESHOLD_SECONDS } from '../idcloud/clock';
 import { builtInEnvironmentOf, checkPayloadForEnvironment, describePayloadSource, Problem } from './audience';
 import { checkKeyMatchesCertificate } from './certificate';
 import {
@@ -14,7 +15,8 @@ import {
 import { loadPrivateKey, PrivateKeyInfo, describeKeySource } from './private-key';
 import type { Credentials } from './index';
 
-export type CheckStatus = 'ok' | 'problem' | 'skip';
+/** `warn`: worth fixing, but nothing failed (a skewed clock the exchange worked around). */
+export type CheckStatus = 'ok' | 'problem' | 'skip' | 'warn';
 
 export interface CheckLine {
   /** Short name of what was checked: key, payload, iss, claims, aud, certificate, online. */
@@ -144,6 +146,17 @@ function checkCertificate(key: PrivateKeyInfo, file: string, lines: CheckLine[])
   if (!result) return;
   for (const p of result.problems) lines.push(problem('certificate', p));
   if (result.problems.length === 0) lines.push({ check: 'certificate', status: 'ok', message: `${result.kind} ${file} belongs to the private key` });
+}
+
+/** doctor --online's report of the local clock against an environment's token endpoint (its Date header). */
+export function clockCheckLine(environment: string, offsetSeconds: number): CheckLine {
+  if (offsetSeconds === 0) return { check: 'clock', status: 'ok', message: `${environment}: the local clock agrees with the token endpoint's (within ${CLOCK_OFFSET_THRESHOLD_SECONDS} s)` };
+  const direction = offsetSeconds > 0 ? 'behind' : 'ahead of';
+  return {
+    check: 'clock',
+    status: 'warn',
+    message: `${environment}: the local clock is ${Math.abs(offsetSeconds)} s ${direction} the token endpoint's; assertions were dated by the server's clock — synchronise this machine's clock (NTP)`,
+  };
 }
 
 /** The one-line text of a check, as doctor prints it. */

@@ -22,7 +22,7 @@ export interface Reply {
   code?: string;
   /** Short tag for the log line (why an uncoded 401), never a secret. */
   reason?: string;
-  /** Sent as these bytes with this Content-Type instead of `body` as JSON (PDFs, raw images). */
+  /** Sent as these bytes with this Content-Type instead of `body` as JSON (PDFs, raw images, the outage switch's HTML page). */
   raw?: { contentType: string; bytes: Buffer };
 }
 

@@ -3,7 +3,7 @@
  */
 import { isEmulatorFlaw, EMULATOR_FLAWS, EmulatorFlaw } from './flaws';
 import { EmulatorOptionError } from './errors';
-import type { EmulatorOptions } from './types';
+import type { EmulatorOptions, EmulatorOutage } from './types';
 
 export interface EmulatorSettings {
   host: string;
@@ -15,6 +15,8 @@ export interface EmulatorSettings {
   lang: 'pt' | 'en';
   clockSkewSeconds: number;
   processSeconds: number;
+  clockOffsetSeconds: number;
+  outage?: Required<EmulatorOutage>;
   flaws: ReadonlySet<EmulatorFlaw>;
   log?: (line: string) => void;
 }
@@ -61,9 +63,24 @@ export function resolveSettings(options: EmulatorOptions): EmulatorSettings {
     lang,
     clockSkewSeconds: wholeNumber(options.clockSkewSeconds ?? d.clockSkewSeconds, 'clockSkewSeconds (--clock-skew)', 0),
     processSeconds: wholeNumber(options.processSeconds ?? d.processSeconds, 'processSeconds (--process-seconds)', 0),
+    clockOffsetSeconds: wholeNumber(options.clockOffsetSeconds ?? 0, 'clockOffsetSeconds (--clock-offset)', -MAX_CLOCK_OFFSET_SECONDS, MAX_CLOCK_OFFSET_SECONDS),
+    outage: resolveOutage(options.outage),
     flaws: new Set(flaws),
     log: options.log,
   };
+}
+
+/** Ten years either way: far beyond any real skew, well inside what Date can show. */
+const MAX_CLOCK_OFFSET_SECONDS = 10 * 365 * 24 * 3600;
+
+function resolveOutage(outage: EmulatorOutage | undefined): Required<EmulatorOutage> | undefined {
+  if (outage === undefined) return undefined;
+  if (typeof outage !== 'object' || outage === null) throw new EmulatorOptionError('outage: give {status, body[, contentType]}');
+  const status = wholeNumber(outage.status, 'outage.status', 200, 599);
+  if (typeof outage.body !== 'string') throw new EmulatorOptionError('outage.body: must be the text to answer, e.g. an HTML page');
+  const contentType = outage.contentType ?? 'text/html; charset=utf-8';
+  if (typeof contentType !== 'string' || contentType.trim() === '') throw new EmulatorOptionError('outage.contentType: must be a media type, e.g. text/html');
+  return { status, body: outage.body, contentType };
 }
 
 function wholeNumber(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {

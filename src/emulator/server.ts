@@ -48,7 +48,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     tokens: createTokenIssuer(signingKey, url, settings.tokenLifetimeSeconds),
     product: createProductState(settings.processSeconds, webhooks),
     stats,
-    now: Date.now,
+    now: () => Date.now() + settings.clockOffsetSeconds * 1000,
+    outage: settings.outage,
   };
   // Processes that finish by themselves (--process-seconds, expiry) are announced within this delay.
   const sweeper = setInterval(() => sweep(state), SWEEP_MS);
@@ -110,7 +111,8 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, state:
     // A bug of ours, never the client's input: answer without detail rather than crash.
     reply = { status: 500, body: { error: 'server_error', error_description: 'internal emulator error' }, reason: 'internal' };
   }
-  if (!res.headersSent && !res.destroyed) writeReply(res, reply);
+  // The Date header follows the emulator's clock, as a server's does (clients learn its time from it).
+  if (!res.headersSent && !res.destroyed) writeReply(res, { ...reply, headers: { Date: new Date(state.now()).toUTCString(), ...reply.headers } });
   writeLog(log, formatLogLine(method, pathname, reply));
 }
 

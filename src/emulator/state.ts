@@ -7,7 +7,7 @@ import type { ProductState } from './product/product-state';
 import type { RateLimiter } from './rate-limit';
 import type { ReplayGuard } from './replay';
 import type { Flaws } from './rules';
-import type { EmulatorStats } from './types';
+import type { EmulatorOutage, EmulatorStats } from './types';
 
 export interface EmulatorState {
   /** The emulator's base URL: issuer of its tokens. */
@@ -25,8 +25,10 @@ export interface EmulatorState {
   tokens: TokenIssuer;
   product: ProductState;
   stats: EmulatorStats;
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch, on the emulator's clock (options.clockOffsetSeconds). */
   now: () => number;
+  /** What the token endpoint answers to everything during an outage (options.outage). */
+  outage?: Required<EmulatorOutage>;
 }
 
 /** The product clock: the emulator's clock plus what the control path advanced it by. */

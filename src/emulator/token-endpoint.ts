@@ -23,6 +23,8 @@ export async function handleTokenRequest(contentType: string | undefined, body: 
 }
 
 async function answerTokenRequest(contentType: string | undefined, body: BodyResult, state: EmulatorState): Promise<Reply> {
+  const { outage } = state;
+  if (outage) return { status: outage.status, body: undefined, raw: { contentType: outage.contentType, bytes: Buffer.from(outage.body, 'utf8') }, reason: 'outage' };
   if (!body.ok) return oauthError(413, 'invalid_request', 'request body is larger than 64 KB');
   const fields = readTokenFields(contentType, body.body, state);
 
@@ -80,6 +82,9 @@ async function exchange(assertion: string, state: EmulatorState): Promise<Reply>
     if (account && rejection.code !== '1.2.18') {
       state.stats.invalidAttempts[account.iss] = (state.stats.invalidAttempts[account.iss] ?? 0) + 1;
       state.lockout.recordFailure(account.iss, nowMs);
+    }
+    if (rejection.code === '1.2.4' && state.flaws.has('server-error-on-expired')) {
+      return { status: 500, body: { error: 'server_error', error_description: 'internal server error' }, reason: 'server-error-on-expired' };
     }
     return authenticationFailed(rejection, state);
   }

@@ -10,14 +10,15 @@
  * The account is identified before the header is judged so that every rejected attempt at a known account
  * counts towards its lockout, as it would at Unico.
  */
-import { compactVerify, KeyLike } from 'jose';
+import { compactVerify, importJWK, JWK, KeyLike } from 'jose';
 import type { UnicoErrorCode } from '../idcloud/errors';
 import { AccountRegistry, anyAccountNamed, lookupAccount, RegisteredAccount } from './accounts';
 import { decodeCompactJwt } from './decode';
 import type { Lockout } from './lockout';
 import type { ReplayGuard } from './replay';
-import { checkAudience, checkClaimSet, checkClaimTypes, checkHeader, checkTimes, Flaws, reject, Rejection } from './rules';
+import { checkAudience, checkClaimSet, checkClaimTypes, checkHeader, checkTimes, Flaws, reject, Rejection, timeClaim, Verification } from './rules';
 import type { AccountStatus } from './types';
+import { MAX_ASSERTION_LIFETIME_SECONDS } from '../idcloud/claims';
 
 /** Codes for accounts that are not active. `locked` and `key-revoked` are answered before the signature is checked. */
 export const STATUS_CODES: Readonly<Record<Exclude<AccountStatus, 'active'>, UnicoErrorCode>> = {
@@ -55,12 +56,14 @@ export async function verifyAssertion(assertion: string, ctx: AssertionContext):
     return { ok: false, rejection: reject('not-a-jwt', '1.2.20') };
   }
   const { header, payload } = decoded;
-  if (typeof payload.iss !== 'string') return { ok: false, rejection: reject('claim-types', '1.2.20') };
+  const withoutIss = payload.iss === undefined && flaws.has('accept-missing-iss');
+  if (typeof payload.iss !== 'string' && !withoutIss) return { ok: false, rejection: reject('claim-types', '1.2.20') };
 
-  const lookup = lookupAccount(ctx.registry, payload.iss);
+  const lookup = withoutIss ? undefined : lookupAccount(ctx.registry, payload.iss as string);
   let account: RegisteredAccount;
-  if (lookup.kind === 'found') account = lookup.account;
-  else if (lookup.kind === 'unknown-tenant' && flaws.has('accept-wrong-tenant')) account = anyAccountNamed(ctx.registry, payload.iss);
+  if (!lookup) account = anyAccountNamed(ctx.registry, '');
+  else if (lookup.kind === 'found') account = lookup.account;
+  else if (lookup.kind === 'unknown-tenant' && flaws.has('accept-wrong-tenant')) account = anyAccountNamed(ctx.registry, payload.iss as string);
   else if (lookup.kind === 'unknown-tenant') return { ok: false, rejection: reject('unknown-tenant', '1.0.1') };
   else return { ok: false, rejection: reject('unknown-account', UNKNOWN_ACCOUNT_CODE) };
 
@@ -78,32 +81,47 @@ async function judge(
 
   const algorithm = checkHeader(header, flaws);
   if ('reason' in algorithm) return algorithm;
-  if (!(await signatureVerifies(assertion, algorithm.verify, account, flaws))) return reject('bad-signature', BAD_SIGNATURE_CODE);
+  if (!(await signatureVerifies(assertion, algorithm.verify, account, flaws, header))) return reject('bad-signature', BAD_SIGNATURE_CODE);
 
   if (account.status !== 'active') return reject(`account-${account.status}`, STATUS_CODES[account.status]);
 
-  const typeRejection = checkClaimTypes(payload);
+  const typeRejection = checkClaimTypes(payload, flaws);
   if (typeRejection) return typeRejection;
   const nowSeconds = Math.floor(ctx.nowMs / 1000);
+  // iat and exp are absent only under their flaws: the lifetime then counts from now, and exp never comes.
+  const iat = timeClaim(payload.iat) ?? nowSeconds;
+  const exp = timeClaim(payload.exp);
   const ruleRejection =
     checkClaimSet(payload, flaws) ??
     checkAudience(payload.aud as string, ctx.audiences, flaws) ??
-    checkTimes(payload.iat as number, payload.exp as number, nowSeconds, ctx.skewSeconds, flaws);
+    checkTimes(iat, exp, nowSeconds, ctx.skewSeconds, flaws);
   if (ruleRejection) return ruleRejection;
   // Last, and with no await between check and mark: a valid assertion is spent here.
   if (flaws.has('accept-replay')) return undefined;
-  return ctx.replay.useOnce(assertion, payload.exp as number, nowSeconds) ? undefined : reject('replay', '1.2.7');
+  return ctx.replay.useOnce(assertion, exp ?? iat + MAX_ASSERTION_LIFETIME_SECONDS, nowSeconds) ? undefined : reject('replay', '1.2.7');
 }
 
-async function signatureVerifies(assertion: string, algorithm: 'RS256' | 'none' | 'HS256', account: RegisteredAccount, flaws: Flaws): Promise<boolean> {
-  if (algorithm === 'none') return true; // only reachable with the accept-alg-none flaw
+async function signatureVerifies(
+  assertion: string, algorithm: Verification, account: RegisteredAccount, flaws: Flaws, header: Record<string, unknown>,
+): Promise<boolean> {
+  if (algorithm === 'none') return true; // only reachable with the accept-alg-none(-variants) and trust-jku flaws
+  if (algorithm === 'embedded-jwk') return verifiesWithJwk(assertion, header.jwk); // trust-embedded-jwk
   if (algorithm === 'RS256' && flaws.has('accept-bad-signature')) return true;
-  if (algorithm === 'RS256') return verifies(assertion, account.publicKey, 'RS256');
+  if (algorithm === 'RS256' && flaws.has('accept-empty-signature') && assertion.endsWith('.')) return true;
+  if (algorithm !== 'HS256') return verifies(assertion, account.publicKey, algorithm);
   // accept-hs256: the classic algorithm confusion, the public key's PEM text used as the HMAC secret
   // (with or without its final newline, as people copy it).
   const secrets = [account.spkiPem, account.spkiPem.trimEnd()].map((text) => Buffer.from(text, 'utf8'));
   for (const secret of secrets) if (await verifies(assertion, secret, 'HS256')) return true;
   return false;
+}
+
+async function verifiesWithJwk(assertion: string, jwk: unknown): Promise<boolean> {
+  try {
+    return await verifies(assertion, (await importJWK(jwk as JWK, 'RS256')) as KeyLike, 'RS256');
+  } catch {
+    return false;
+  }
 }
 
 async function verifies(assertion: string, key: KeyLike | Uint8Array, algorithm: string): Promise<boolean> {

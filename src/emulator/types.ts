@@ -48,10 +48,26 @@ export interface EmulatorOptions {
    * and a by-Client process still "processing" completes. Default 0: only `POST /_emulator/processes/{id}/finish` finishes one.
    */
   processSeconds?: number;
+  /**
+   * The emulator's clock minus the real one, in seconds (negative: behind). Everything it dates follows it:
+   * the assertion checks, its access tokens and the `Date` header of every answer. Default 0.
+   */
+  clockOffsetSeconds?: number;
+  /**
+   * An outage: the token endpoint answers every request with this status and body (e.g. 503 and an HTML page),
+   * before looking at it. `contentType` defaults to text/html. Default: no outage.
+   */
+  outage?: EmulatorOutage;
   /** Rules to break on purpose (see flaws.ts). */
   flaws?: EmulatorFlaw[];
   /** One line per request: method, path, status, Unico error code. Never a token, assertion or APIKEY. */
   log?: (line: string) => void;
+}
+
+export interface EmulatorOutage {
+  status: number;
+  body: string;
+  contentType?: string;
 }
 
 export interface EmulatorStats {

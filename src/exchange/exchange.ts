@@ -8,10 +8,14 @@ import type { Credentials } from '../credentials';
 import type { Environment } from '../environments';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
 import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_DELAY_MS, retryDelayMs } from '../idcloud/rate-limit';
-import { readTokenBody } from '../idcloud/token-response';
+import { describeClockOffset } from '../idcloud/clock';
+import { readTokenBody, unavailableAnswer } from '../idcloud/token-response';
+import { EXIT } from '../errors';
 import { TOKEN_ERROR_CODES, TokenEndpointUnreachableError, TokenExchangeError } from './errors';
 import { explainRefusal } from './explain';
 import { describeNetworkReason, HttpAnswer, HttpFailure, postForm } from './http';
+import { freshAssertionTimes } from './fresh-times';
+import { learnClockOffset, learnedClockOffset, serverNow } from './server-clock';
 import { signAssertion } from './sign';
 
 export interface ExchangeOptions {
@@ -21,6 +25,11 @@ export interface ExchangeOptions {
   timeoutMs?: number;
   /** Longest wait between retries, whatever Retry-After says (default 10 s). */
   maxBackoffMs?: number;
+  /**
+   * One line for the console (the `token` command: stderr): the local clock's offset from the server's, once
+   * per token URL and process, and a warning for an expires_in over 24 h. Never a secret.
+   */
+  onNotice?: (line: string) => void;
 }
 
 export interface TokenResult {
@@ -30,6 +39,8 @@ export interface TokenResult {
   tokenType: string;
   /** Wall time from the first signature to the token: signing, HTTP and any 429 retries. */
   elapsedMs: number;
+  /** Server clock minus local clock (s) as the token endpoint's Date header told; 0 within a few seconds. */
+  clockOffsetSeconds: number;
 }
 
 export function tokenUrlOf(env: Environment): string {
@@ -41,17 +52,35 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxBackoffMs = opts.maxBackoffMs ?? MAX_RETRY_DELAY_MS;
   const tokenUrl = tokenUrlOf(env);
+  const notice = opts.onNotice ?? (() => undefined);
   let started: number | undefined;
+  let clockRetried = false;
   for (let attempt = 0; ; attempt++) {
     started ??= performance.now();
-    const assertion = await signAssertion(creds, env.identityUrl);
+    const times = freshAssertionTimes(creds.iss, env.identityUrl, () => serverNow(tokenUrl));
+    const assertion = await signAssertion(creds, env.identityUrl, times);
     const answer = await post(tokenUrl, assertion, timeoutMs, env.name);
+    const clockMoved = learnClockOffset(tokenUrl, answer.headers.date);
+    const offset = learnedClockOffset(tokenUrl) ?? 0;
+    if (clockMoved && offset !== 0) notice(describeClockOffset(offset, `${env.name}'s token endpoint`));
     if (answer.status === 429 && attempt < maxRetries) {
       await sleep(retryDelayMs(answer.headers['retry-after'], attempt, maxBackoffMs));
       continue;
     }
+    const unavailable = unavailableAnswer(answer.status, answer.body);
+    if (!unavailable && answer.status !== 200 && answer.status !== 429 && clockMoved && !clockRetried) {
+      // Refused while dated by a clock the server disagrees with: once more, dated by the server's clock.
+      clockRetried = true;
+      attempt--;
+      continue;
+    }
+    if (unavailable && answer.status < 500) {
+      throw new TokenExchangeError(TOKEN_ERROR_CODES.BAD_RESPONSE, `${env.name}: ${tokenUrl} ${unavailable.replace('token endpoint ', '')}; check the identity URL, or retry later`, { environment: env.name, status: answer.status, exitCode: EXIT.UNREACHABLE });
+    }
     if (answer.status !== 200) throw explainRefusal(answer.status, answer.body, { environment: env.name, tokenUrl, iss: creds.iss });
-    return { ...readToken(answer.body, env.name, tokenUrl), elapsedMs: performance.now() - started };
+    const token = readToken(answer.body, env.name, tokenUrl);
+    if (token.warning) notice(token.warning);
+    return { accessToken: token.accessToken, expiresIn: token.expiresIn, tokenType: token.tokenType, clockOffsetSeconds: offset, elapsedMs: performance.now() - started };
   }
 }
 
@@ -69,12 +98,12 @@ async function post(tokenUrl: string, assertion: string, timeoutMs: number, envi
 }
 
 /** Reads a 200 body with the shared rule (src/idcloud/token-response.ts); a bad one names what is wrong. */
-export function readToken(body: string, environment: string, tokenUrl: string): Omit<TokenResult, 'elapsedMs'> {
+export function readToken(body: string, environment: string, tokenUrl: string): Omit<TokenResult, 'elapsedMs' | 'clockOffsetSeconds'> & { warning?: string } {
   const reading = readTokenBody(body);
   if (!reading.ok) {
     throw new TokenExchangeError(TOKEN_ERROR_CODES.BAD_RESPONSE, `${environment}: ${tokenUrl} answered 200 but the body ${reading.problem}; check that the URL is an IDCloud identity service`, { environment, status: 200 });
   }
-  return { accessToken: reading.accessToken, expiresIn: reading.expiresIn, tokenType: reading.tokenType };
+  return { accessToken: reading.accessToken, expiresIn: reading.expiresIn, tokenType: reading.tokenType, warning: reading.warning };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -2,6 +2,7 @@
 export { signAssertion } from './sign';
 export { freshAssertionTimes } from './fresh-times';
 export { exchangeToken, readToken, tokenUrlOf } from './exchange';
+export { learnedClockOffset } from './server-clock';
 export type { ExchangeOptions, TokenResult } from './exchange';
 export { TokenExchangeError, TokenEndpointUnreachableError, TOKEN_ERROR_CODES } from './errors';
 export { explainRefusal } from './explain';

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './error-code';
 export * from './rate-limit';
 export * from './token-response';
+export * from './clock';

@@ -11,14 +11,21 @@ export interface TokenBody {
   expires_in?: unknown;
 }
 
+const NOT_JSON = {};
+
+/** The parsed JSON value, or NOT_JSON. */
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+}
+
 /** The body as a JSON object, or undefined. */
 export function parseTokenBody(bodyText: string): TokenBody | undefined {
-  try {
-    const parsed = JSON.parse(bodyText) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as TokenBody) : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJsonText(bodyText);
+  return parsed !== NOT_JSON && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as TokenBody) : undefined;
 }
 
 /** What is wrong with `access_token`, or undefined. */
@@ -37,9 +44,30 @@ export function tokenTypeProblem(value: unknown): string | undefined {
   return typeof value === 'string' && value.toLowerCase() === 'bearer' ? undefined : `has token_type ${JSON.stringify(value === undefined ? null : value)} instead of "Bearer"`;
 }
 
+/** Lifetimes above this pass, with one warning: a token that outlives a day is worth a look (idcloud-auth.md §3). */
+export const LONG_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+/** The warning for a long but valid `expires_in`, or undefined. Never contains the token. */
+export function expiresInWarning(expiresIn: number): string | undefined {
+  if (expiresIn <= LONG_TOKEN_LIFETIME_SECONDS) return undefined;
+  return `IDCloud: the token endpoint answered expires_in ${expiresIn} (${Math.round(expiresIn / 3600)} h, over 24 h): accepted, but check the company's token lifetime with Unico`;
+}
+
+/**
+ * The answer to a *valid* exchange that means the environment is unavailable rather than the credentials
+ * refused (cli-contract.md, exit 3): a 5xx, or any answer but 429 whose body is not JSON (an HTML error page,
+ * a proxy's text). Returns the one-line reason, with the status, or undefined. 429 is the rate limit, retried.
+ */
+export function unavailableAnswer(status: number, bodyText: string): string | undefined {
+  if (status === 429) return undefined;
+  const json = parseJsonText(bodyText) !== NOT_JSON;
+  if (status < 500 && json) return undefined;
+  return `token endpoint answered HTTP ${status}${json ? '' : ', not JSON'}: the environment is unavailable`;
+}
+
 export type TokenReading =
-  /** `tokenType` as sent, "Bearer" when absent. */
-  | { ok: true; accessToken: string; expiresIn: number; tokenType: string }
+  /** `tokenType` as sent, "Bearer" when absent; `warning` when expires_in is valid but unusually long. */
+  | { ok: true; accessToken: string; expiresIn: number; tokenType: string; warning?: string }
   /** `problem` completes "the token response …"; never contains the token. */
   | { ok: false; problem: string };
 
@@ -50,5 +78,6 @@ export function readTokenBody(bodyText: string): TokenReading {
   const problem = accessTokenProblem(body.access_token) || expiresInProblem(body.expires_in);
   if (problem) return { ok: false, problem };
   const tokenType = typeof body.token_type === 'string' ? body.token_type : 'Bearer';
-  return { ok: true, accessToken: body.access_token as string, expiresIn: body.expires_in as number, tokenType };
+  const expiresIn = body.expires_in as number;
+  return { ok: true, accessToken: body.access_token as string, expiresIn, tokenType, warning: expiresInWarning(expiresIn) };
 }

@@ -4,8 +4,9 @@
  */
 import { findUnicoCode } from '../idcloud/error-code';
 import { UNCODED_401_REMEDY } from '../idcloud/errors';
-import { accessTokenProblem, expiresInProblem, parseTokenBody, tokenTypeProblem } from '../idcloud/token-response';
+import { accessTokenProblem, expiresInProblem, parseTokenBody, tokenTypeProblem, unavailableAnswer } from '../idcloud/token-response';
 import type { ExpectedRejection } from './cases';
+import { ENVIRONMENT_UNAVAILABLE_TEST } from './variables';
 
 /** What a negative case expects, as the pre-request script hands it to the test script. */
 export interface RejectionExpectation extends ExpectedRejection {
@@ -82,7 +83,8 @@ function orList(items: readonly (string | number)[]): string {
 
 export function describeExpectation(c: ExpectedRejection): string {
   const statuses = c.statuses === '4xx' ? 'a 4xx' : orList(c.statuses);
-  return c.codes ? `${statuses} with ${orList(c.codes)}` : statuses;
+  if (!c.codes) return statuses;
+  return `${statuses} with ${orList(c.codes)}${c.codeOptional ? ', or without a code' : ''}`;
 }
 
 /** Checks for one negative case: the status, Unico's error body shape, and the code when one is documented. */
@@ -93,7 +95,9 @@ export function judgeRejection(c: RejectionExpectation, status: number, bodyText
   const malformedRequest = statuses === '4xx';
   const statusMatches = statuses === '4xx' ? status >= 400 && status < 500 && status !== 429 : statuses.includes(status);
   if (!statusMatches) {
-    const what = status >= 200 && status < 300 ? `the server accepted ${c.subject}` : `the server did not reject ${c.subject} as documented`;
+    const what = status >= 200 && status < 300 ? `the server accepted ${c.subject}`
+      : status >= 500 ? `the server failed on ${c.subject} (HTTP ${status})`
+      : `the server did not reject ${c.subject} as documented`;
     statusCheck.failure = `expected ${expected}, got ${status}: ${what}`;
     return [statusCheck];
   }
@@ -112,8 +116,10 @@ export function judgeRejection(c: RejectionExpectation, status: number, bodyText
   const checks = [statusCheck, shapeCheck];
   if (c.codes) {
     const code = findUnicoCode(bodyText);
-    const codeCheck: Check = { name: `error_description names ${orList(c.codes)}` };
-    if (code === undefined) {
+    const codeCheck: Check = { name: `error_description names ${orList(c.codes)}${c.codeOptional ? ' or no code' : ''}` };
+    if (code === undefined && c.codeOptional) {
+      // An uncoded 401 is one of the documented answers here.
+    } else if (code === undefined) {
       codeCheck.failure = `expected ${expected}, got ${status} without a code: error_description names no Unico error code`;
     } else if (!c.codes.includes(code as never)) {
       codeCheck.failure = `expected ${expected}, got ${status} with ${code}: the code does not name the cause (${c.subject})`;
@@ -132,6 +138,9 @@ export function describeExchangeFailure(status: number, bodyText: string): Failu
 
 /** Checks of a successful token response (the `Token` folder's request), on the shared rule (idcloud/token-response.ts). */
 export function judgeTokenResponse(status: number, bodyText: string): Check[] {
+  // An outage says nothing about the credentials: only the signal, which the runner reads as "unavailable".
+  const unavailable = unavailableAnswer(status, bodyText);
+  if (unavailable) return [{ name: ENVIRONMENT_UNAVAILABLE_TEST, failure: unavailable }];
   const statusCheck: Check = { name: 'status is 200' };
   if (status !== 200) {
     statusCheck.failure = `expected 200, got ${status}: ${describeExchangeFailure(status, bodyText).text}`;
@@ -149,7 +158,7 @@ export function judgeTokenResponse(status: number, bodyText: string): Check[] {
     jsonCheck,
     field('token_type is Bearer', tokenTypeProblem(body.token_type)),
     field('access_token is a non-empty string', accessTokenProblem(body.access_token)),
-    field('expires_in is an integer in (0, 3600]', expiresInProblem(body.expires_in) ?? (typeof body.expires_in === 'number' && body.expires_in > 3600 ? `has expires_in ${body.expires_in}, over 3600` : undefined)),
+    field('expires_in is a positive whole number of seconds', expiresInProblem(body.expires_in)),
   ];
 }
 
@@ -166,6 +175,6 @@ export function judgeApiResponse(c: ApiExpectation, status: number): Check {
     return check;
   }
   const check: Check = { name: 'rejected with 401 or 403' };
-  if (!rejected) check.failure = `expected 401 or 403, got ${status}: the API accepted ${c.subject}`;
+  if (!rejected) check.failure = `expected 401 or 403, got ${status}: ${status >= 500 ? `the API failed (${status})` : `the API accepted ${c.subject}`}`;
   return check;
 }

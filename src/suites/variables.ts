@@ -44,6 +44,10 @@ export const RUN_VARIABLES = {
   processIdClient: 'idcloud_process_client',
   /** JSON [name, message][] of failures the pre-request found, which the test script records with Unico's explanation. */
   pendingFailures: 'idcloud_pending',
+  /** Set once ENVIRONMENT_UNAVAILABLE_TEST was recorded in this run: the signal appears once. */
+  unavailable: 'idcloud_unavailable',
+  /** Server clock minus local clock in seconds, learned from the token endpoint's Date header (idcloud/clock.ts). */
+  clockOffset: 'idcloud_clock_offset',
   /** Set once a 1.2.18 (account locked) was seen: nothing more is sent. */
   locked: 'idcloud_locked',
 } as const;
@@ -62,6 +66,14 @@ export const INJECTED_VARIABLES = {
  * request, a rejected exchange); a runner takes the last such line of a run as the run's count.
  */
 export const INVALID_ATTEMPTS_LOG_PREFIX = 'IDCloud: invalid authentication attempts in this run: ';
+
+/**
+ * The signal of an unavailable environment (cli-contract.md: exit 3): the failed test of this exact name, once per
+ * run, when the *valid* exchange got a 5xx or an answer that is not JSON (idcloud/token-response.ts
+ * `unavailableAnswer`). Its message reads `token endpoint answered HTTP <status>[, not JSON]: the environment is
+ * unavailable`, so a runner can tell an outage from a finding without knowing Unico.
+ */
+export const ENVIRONMENT_UNAVAILABLE_TEST = 'token endpoint available';
 
 /** The token cache: an environment variable when an environment is active, else a collection variable. */
 export const TOKEN_CACHE_VARIABLE = 'idcloud_token_cache';

@@ -43,11 +43,13 @@ test('committed environment files hold placeholder credentials only', () => {
 });
 
 /**
- * Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 51,497 at this guard's last change
- * (was 48,581: one PEM parser, token-response reading and code finding now shared with Node, with their fuller
- * messages; the invalid-attempt count line the runner reads); raise it only with a reason.
+ * Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 64,149 at this guard's last change
+ * (was 51,181; issue 11: +3.3 KB for the server clock learned from the token endpoint's Date header, the outage
+ * signal and the long-lifetime warning; +9.6 KB for 12 more negative cases, whose RS512 and PS256 cases bring
+ * SHA-512, RSASSA-PSS and JWK export into the pre-request script — not into the RS256 signer, see
+ * test/sandbox/script-size.test.ts); raise it only with a reason.
  */
-const COLLECTION_BUDGET = 52 * 1024;
+const COLLECTION_BUDGET = 63 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;

@@ -5,6 +5,9 @@
  */
 import { EMULATOR_FLAWS, EmulatorFlaw } from '../../src/emulator';
 import { FOLDERS } from '../../src/collection';
+import { generateKeyPairSync } from 'node:crypto';
+import { NEGATIVE_CASES } from '../../src/suites/cases';
+import { INJECTED_VARIABLES } from '../../src/suites/variables';
 import { runNewman } from '../helpers/postman-runtimes';
 import { onlyFolders, setUp } from './support';
 
@@ -16,6 +19,9 @@ interface Expected {
 
 const TOKEN_ERRORS = [FOLDERS.tokenErrors];
 const SMOKE = [FOLDERS.token, FOLDERS.api];
+const CLAIM_TYPES = '401 with 1.2.20 or 1.2.21, or without a code';
+const UNTRUSTED_KEY = '401 with 1.2.5 or 1.2.21';
+const EMPTY_SIGNATURE = '401 with 1.2.5, 1.2.21 or 1.2.20';
 const noCode = (expected: string) => `expected ${expected}, got 401 without a code: error_description names no Unico error code`;
 
 const EXPECTED: Record<EmulatorFlaw, Expected> = {
@@ -37,15 +43,46 @@ const EXPECTED: Record<EmulatorFlaw, Expected> = {
   },
   'accept-wrong-tenant': { folders: TOKEN_ERRORS, failures: { 'Wrong tenant in iss (1.0.1)': 'expected 401 with 1.0.1, got 200: the server accepted an assertion from an unknown tenant' } },
   'accept-missing-scope': { folders: TOKEN_ERRORS, failures: { 'Missing scope (1.1.1)': 'expected 401 with 1.1.1, got 200: the server accepted an assertion without scope' } },
-  'accept-extra-claims': { folders: TOKEN_ERRORS, failures: { 'Extra claim (1.2.22)': 'expected 401 with 1.2.22, got 200: the server accepted an assertion with a claim other than iss, aud, scope, iat, exp' } },
+  'accept-extra-claims': {
+    folders: TOKEN_ERRORS,
+    failures: {
+      'Extra claim (1.2.22)': 'expected 401 with 1.2.22, got 200: the server accepted an assertion with a claim other than iss, aud, scope, iat, exp',
+      'sub claim (1.2.19 or 1.2.22)': 'expected 401 with 1.2.19 or 1.2.22, got 200: the server accepted an assertion with a sub claim (impersonation)',
+    },
+  },
   'accept-bad-signature': {
     folders: TOKEN_ERRORS,
     failures: {
       'Tampered signature (1.2.5 or 1.2.21)': 'expected 401 with 1.2.5 or 1.2.21, got 200: the server accepted an assertion whose signature does not verify',
       'Signed by another key (1.2.5 or 1.2.21)': "expected 401 with 1.2.5 or 1.2.21, got 200: the server accepted an assertion signed by a key that is not the account's",
+      // A server that skips the signature check trusts any key the token brings or points to.
+      'RS256 with an empty signature': `expected ${EMPTY_SIGNATURE}, got 200: the server accepted an RS256 assertion with an empty signature`,
+      'Embedded jwk header': `expected ${UNTRUSTED_KEY}, got 200: the server accepted an assertion carrying its own key in a jwk header (signed by that key)`,
+      'jku header': `expected ${UNTRUSTED_KEY}, got 200: the server accepted an assertion whose jku header names a key URL that never resolves (signed by another key)`,
     },
   },
   'accept-alg-none': { folders: TOKEN_ERRORS, failures: { 'alg none': 'expected 401, got 200: the server accepted an unsigned assertion (alg none)' } },
+  'accept-alg-none-variants': {
+    folders: TOKEN_ERRORS,
+    failures: {
+      'alg None': 'expected 401, got 200: the server accepted an unsigned assertion (alg "None")',
+      'alg NONE': 'expected 401, got 200: the server accepted an unsigned assertion (alg "NONE")',
+    },
+  },
+  'accept-any-rsa-alg': {
+    folders: TOKEN_ERRORS,
+    failures: {
+      'alg RS512': 'expected 401, got 200: the server accepted an RS512 assertion signed by the account key (only RS256 is allowed)',
+      'alg PS256': 'expected 401, got 200: the server accepted a PS256 assertion signed by the account key (only RS256 is allowed)',
+    },
+  },
+  'accept-empty-signature': { folders: TOKEN_ERRORS, failures: { 'RS256 with an empty signature': `expected ${EMPTY_SIGNATURE}, got 200: the server accepted an RS256 assertion with an empty signature` } },
+  'trust-embedded-jwk': { folders: TOKEN_ERRORS, failures: { 'Embedded jwk header': `expected ${UNTRUSTED_KEY}, got 200: the server accepted an assertion carrying its own key in a jwk header (signed by that key)` } },
+  'trust-jku': { folders: TOKEN_ERRORS, failures: { 'jku header': `expected ${UNTRUSTED_KEY}, got 200: the server accepted an assertion whose jku header names a key URL that never resolves (signed by another key)` } },
+  'accept-missing-iss': { folders: TOKEN_ERRORS, failures: { 'Missing iss': `expected ${CLAIM_TYPES}, got 200: the server accepted an assertion without iss` } },
+  'accept-missing-iat': { folders: TOKEN_ERRORS, failures: { 'Missing iat': `expected ${CLAIM_TYPES}, got 200: the server accepted an assertion without iat` } },
+  'accept-missing-exp': { folders: TOKEN_ERRORS, failures: { 'Missing exp': `expected ${CLAIM_TYPES}, got 200: the server accepted an assertion without exp` } },
+  'accept-string-times': { folders: TOKEN_ERRORS, failures: { 'exp as a numeric string': `expected ${CLAIM_TYPES}, got 200: the server accepted an assertion whose exp is a numeric string` } },
   'accept-hs256': { folders: TOKEN_ERRORS, failures: { 'HS256 keyed with the public key': 'expected 401, got 200: the server accepted an HS256 assertion keyed with the public key (algorithm confusion)' } },
   'accept-malformed': { folders: TOKEN_ERRORS, failures: { 'Malformed token (1.2.20 or 1.2.21)': 'expected 401 with 1.2.20 or 1.2.21, got 200: the server accepted a malformed assertion' } },
   'accept-replay': { folders: TOKEN_ERRORS, failures: { 'Replayed assertion (1.2.7)': 'expected 401 with 1.2.7, got 200: the server accepted a replayed assertion' } },
@@ -62,6 +99,10 @@ const EXPECTED: Record<EmulatorFlaw, Expected> = {
     },
   },
   'accept-missing-apikey': { folders: SMOKE, failures: { 'By Client: no APIKEY is rejected': 'expected 401 or 403, got 400: the API accepted a request without APIKEY' } },
+  'server-error-on-expired': {
+    folders: TOKEN_ERRORS,
+    failures: { 'Expired exp (1.2.4)': 'expected 401 with 1.2.4, got 500: the server failed on an expired assertion (HTTP 500)' },
+  },
   'no-error-code': {
     folders: TOKEN_ERRORS,
     failures: {
@@ -69,10 +110,15 @@ const EXPECTED: Record<EmulatorFlaw, Expected> = {
       'Wrong tenant in iss (1.0.1)': noCode('401 with 1.0.1'),
       'Missing scope (1.1.1)': noCode('401 with 1.1.1'),
       'Extra claim (1.2.22)': noCode('401 with 1.2.22'),
+      'sub claim (1.2.19 or 1.2.22)': noCode('401 with 1.2.19 or 1.2.22'),
       'Tampered signature (1.2.5 or 1.2.21)': noCode('401 with 1.2.5 or 1.2.21'),
       'Signed by another key (1.2.5 or 1.2.21)': noCode('401 with 1.2.5 or 1.2.21'),
       'Malformed token (1.2.20 or 1.2.21)': noCode('401 with 1.2.20 or 1.2.21'),
       'Replayed assertion (1.2.7)': noCode('401 with 1.2.7'),
+      // The missing and ill-typed claims accept an uncoded 401; these do not.
+      'RS256 with an empty signature': noCode(EMPTY_SIGNATURE),
+      'Embedded jwk header': noCode(UNTRUSTED_KEY),
+      'jku header': noCode(UNTRUSTED_KEY),
     },
   },
 };
@@ -81,9 +127,16 @@ test('every emulator flaw has a test here', () => {
   expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(EMULATOR_FLAWS).sort());
 });
 
-describe.each(Object.keys(EMULATOR_FLAWS) as EmulatorFlaw[])('flaw %s', (flaw) => {
-  test('the run fails, naming the broken rule on exactly the requests that test it', async () => {
-    const { emulator, files, envValues } = await setUp({ flaws: [flaw] });
+// Every case runs (the default max_invalid_attempts stops at 20), with a throwaway key injected as the runner
+// does (no key generation in each sandbox); the runs are independent, so concurrent.
+const ALL_CASES = {
+  max_invalid_attempts: String(NEGATIVE_CASES.length),
+  [INJECTED_VARIABLES.otherPrivateKey]: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+};
+
+describe('the run fails, naming the broken rule on exactly the requests that test it', () => {
+  test.concurrent.each(Object.keys(EMULATOR_FLAWS) as EmulatorFlaw[])('flaw %s', async (flaw) => {
+    const { emulator, files, envValues } = await setUp({ flaws: [flaw] }, ALL_CASES);
     try {
       const expected = EXPECTED[flaw];
       const result = await runNewman(onlyFolders(files.collection, expected.folders), { envValues });

@@ -174,8 +174,22 @@ describe('exchangeToken against a local token endpoint', () => {
     expect(await failure(exchangeToken(creds, env))).toMatchObject({ code: 'ERR_TOKEN_SERVER_ERROR', exitCode: 3, status: 503 });
   });
 
+  test('200 with a body that is not JSON is an outage: ERR_TOKEN_BAD_RESPONSE, exit 3, one line with the status', async () => {
+    const env = await serve({ status: 200, body: '<html>hello</html>' });
+    const error = await failure(exchangeToken(creds, env));
+    expect(error).toMatchObject({ code: 'ERR_TOKEN_BAD_RESPONSE', exitCode: 3, status: 200 });
+    expect(error.message).toBe(`local: ${env.identityUrl}/oauth2/token answered HTTP 200, not JSON: the environment is unavailable; check the identity URL, or retry later`);
+  });
+
+  test('expires_in over 24 h passes with one notice; 7200 without', async () => {
+    const env = await serve(() => okReply(90000), () => okReply(7200));
+    const notices: string[] = [];
+    expect((await exchangeToken(creds, env, { onNotice: (l) => notices.push(l) })).expiresIn).toBe(90000);
+    expect((await exchangeToken(creds, env, { onNotice: (l) => notices.push(l) })).expiresIn).toBe(7200);
+    expect(notices).toEqual(["IDCloud: the token endpoint answered expires_in 90000 (25 h, over 24 h): accepted, but check the company's token lifetime with Unico"]);
+  });
+
   test.each([
-    ['not JSON', { status: 200, body: '<html>hello</html>' }, /the body is not a JSON object/],
     ['no access_token', { status: 200, body: { token_type: 'Bearer', expires_in: 3600 } }, /the body carries no access_token/],
     ['no expires_in', { status: 200, body: { access_token: 'x' } }, /the body has expires_in missing instead of a positive whole number/],
   ])('200 with %s is ERR_TOKEN_BAD_RESPONSE, exit 1', async (_name, reply, message) => {

@@ -3,6 +3,7 @@ import { explainCodeNotes } from '../../src/suites/explain';
 import { ERROR_DESCRIPTION, findUnicoCode, isLockout } from '../../src/idcloud';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { API_CASES } from '../../src/suites/api';
+import { ENVIRONMENT_UNAVAILABLE_TEST } from '../../src/suites/variables';
 import {
   codeNote,
   describeExchangeFailure,
@@ -60,7 +61,22 @@ describe('judgeRejection', () => {
     expect(shape.failure).toMatch(/^expected a JSON body \{"error": string, "error_description": string\}, got no JSON/);
   });
   test('an unexpected error status says the server did not reject as documented', () => {
-    expect(judgeRejection(EXPIRED, 500, body())[0].failure).toBe('expected 401 with 1.2.4, got 500: the server did not reject an expired assertion as documented');
+    expect(judgeRejection(EXPIRED, 400, body())[0].failure).toBe('expected 401 with 1.2.4, got 400: the server did not reject an expired assertion as documented');
+  });
+  test('a case whose code is optional passes an uncoded 401 and fails a wrong code', () => {
+    const missing = NEGATIVE_CASES.find((c) => c.id === 'exp-missing')!;
+    const expectation: RejectionExpectation = { ...missing.expect, subject: missing.subject };
+    expect(describeExpectation(missing.expect)).toBe('401 with 1.2.20 or 1.2.21, or without a code');
+    expect(judgeRejection(expectation, 401, body()).filter((c) => c.failure)).toEqual([]);
+    expect(judgeRejection(expectation, 401, body('1.2.20')).filter((c) => c.failure)).toEqual([]);
+    expect(judgeRejection(expectation, 401, body('1.2.4'))[2]).toEqual({
+      name: 'error_description names 1.2.20 or 1.2.21 or no code',
+      failure: 'expected 401 with 1.2.20 or 1.2.21, or without a code, got 401 with 1.2.4: the code does not name the cause (an assertion without exp)',
+    });
+  });
+  test('a 5xx to an invalid assertion is a finding: the server failed on it', () => {
+    expect(judgeRejection(EXPIRED, 500, body())[0].failure).toBe('expected 401 with 1.2.4, got 500: the server failed on an expired assertion (HTTP 500)');
+    expect(judgeRejection(EXPIRED, 503, '<html>down</html>')[0].failure).toBe('expected 401 with 1.2.4, got 503: the server failed on an expired assertion (HTTP 503)');
   });
 });
 
@@ -100,19 +116,41 @@ describe('judgeTokenResponse', () => {
   const ok = (over: object) => JSON.stringify({ access_token: 'a.b.c', token_type: 'Bearer', expires_in: 3600, ...over });
   test('a good response passes every check', () => {
     const checks = judgeTokenResponse(200, ok({}));
-    expect(checks.map((c) => c.name)).toEqual(['status is 200', 'body is JSON', 'token_type is Bearer', 'access_token is a non-empty string', 'expires_in is an integer in (0, 3600]']);
+    expect(checks.map((c) => c.name)).toEqual(['status is 200', 'body is JSON', 'token_type is Bearer', 'access_token is a non-empty string', 'expires_in is a positive whole number of seconds']);
     expect(checks.every((c) => !c.failure)).toBe(true);
   });
   test.each([
     [{ token_type: 'mac' }, 'token_type is Bearer'],
     [{ access_token: '' }, 'access_token is a non-empty string'],
-    [{ expires_in: 3601 }, 'expires_in is an integer in (0, 3600]'],
-    [{ expires_in: 0 }, 'expires_in is an integer in (0, 3600]'],
-    [{ expires_in: 1.5 }, 'expires_in is an integer in (0, 3600]'],
-    [{ expires_in: '3600' }, 'expires_in is an integer in (0, 3600]'],
+    [{ expires_in: 0 }, 'expires_in is a positive whole number of seconds'],
+    [{ expires_in: -60 }, 'expires_in is a positive whole number of seconds'],
+    [{ expires_in: 1.5 }, 'expires_in is a positive whole number of seconds'],
+    [{ expires_in: '3600' }, 'expires_in is a positive whole number of seconds'],
   ])('%j fails "%s"', (over, name) => {
     const failed = judgeTokenResponse(200, ok(over)).filter((c) => c.failure);
     expect(failed.map((c) => c.name)).toEqual([name]);
+  });
+  test.each([
+    [0, 'the token response has expires_in 0 instead of a positive whole number of seconds'],
+    [-60, 'the token response has expires_in -60 instead of a positive whole number of seconds'],
+    ['3600', 'the token response has expires_in "3600" instead of a positive whole number of seconds'],
+  ])('expires_in %j fails saying what came back', (value, message) => {
+    expect(judgeTokenResponse(200, ok({ expires_in: value })).find((c) => c.failure)?.failure).toBe(message);
+  });
+  test.each([3601, 7200, 86400, 90000])('any positive whole expires_in passes, %i included (company configuration)', (value) => {
+    expect(judgeTokenResponse(200, ok({ expires_in: value })).filter((c) => c.failure)).toEqual([]);
+  });
+  test.each([
+    [503, '<html><body>Service Unavailable</body></html>', 'token endpoint answered HTTP 503, not JSON: the environment is unavailable'],
+    [502, '{"error":"bad_gateway"}', 'token endpoint answered HTTP 502: the environment is unavailable'],
+    [200, '<html>captive portal</html>', 'token endpoint answered HTTP 200, not JSON: the environment is unavailable'],
+    [404, 'Not Found', 'token endpoint answered HTTP 404, not JSON: the environment is unavailable'],
+  ])('%i %s: only the unavailability signal, with the status', (status, text, message) => {
+    expect(judgeTokenResponse(status, text)).toEqual([{ name: ENVIRONMENT_UNAVAILABLE_TEST, failure: message }]);
+  });
+  test('429 and JSON refusals are not outages', () => {
+    expect(judgeTokenResponse(401, body('1.2.6'))[0].name).toBe('status is 200');
+    expect(judgeTokenResponse(429, '')[0].name).toBe('status is 200');
   });
   test('an error names the Unico code, cause and remedy', () => {
     const [check] = judgeTokenResponse(401, body('1.2.6'));
@@ -130,6 +168,10 @@ describe('judgeApiResponse', () => {
     expect(judgeApiResponse(byId('api-unico-no-token'), 200).failure).toBe('expected 401 or 403, got 200: the API accepted a request without a token');
     expect(judgeApiResponse(byId('api-client-garbage-token'), 201).failure).toBe('expected 401 or 403, got 201: the API accepted a garbage Bearer token');
     expect(judgeApiResponse(byId('api-client-no-apikey'), 401).failure).toBeUndefined();
+  });
+  test('a 5xx is the API failing, never "accepted"', () => {
+    expect(judgeApiResponse(byId('api-unico-no-token'), 503).failure).toBe('expected 401 or 403, got 503: the API failed (503)');
+    expect(judgeApiResponse(byId('api-client-garbage-token'), 500).failure).toBe('expected 401 or 403, got 500: the API failed (500)');
   });
   test('both products have valid, no-token and garbage-token requests; by Client also no-APIKEY', () => {
     expect(API_CASES.map((c) => c.id)).toEqual([

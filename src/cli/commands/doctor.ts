@@ -34,7 +34,8 @@ export const doctorCommand: CliCommand = {
       process.stdout.write('credentials look right offline; doctor --online --env ENV also tries a token exchange\n');
       return { exitCode: EXIT.OK };
     }
-    const { exchangeToken } = await import('../../exchange');
+    const { exchangeToken, learnedClockOffset, tokenUrlOf } = await import('../../exchange');
+    const { clockCheckLine } = await import('../../credentials/diagnose');
     const { durationMsArg } = await import('../inputs');
     const timeoutMs = durationMsArg(args, 'timeout');
     let exitCode: ExitCode = EXIT.OK;
@@ -47,6 +48,8 @@ export const doctorCommand: CliCommand = {
         print({ check: 'online', status: 'problem', message: error.message, code: error.code });
         exitCode = Math.max(exitCode, error.exitCode) as ExitCode;
       }
+      const offset = learnedClockOffset(tokenUrlOf(env));
+      if (offset !== undefined) print(clockCheckLine(env.name, offset));
     }
     return { exitCode };
   },

@@ -23,6 +23,7 @@ export const emulatorCommand: CliCommand = {
       .option('lang', { type: 'string', default: 'pt', describe: 'language of error_description: pt or en' })
       .option('clock-skew', { type: 'number', default: 30, describe: 'seconds iat may lie in the future' })
       .option('process-seconds', { type: 'number', default: 0, describe: 'seconds after which a created process finishes by itself; 0 = only when told (POST /_emulator/processes/{id}/finish)' })
+      .option('clock-offset', { type: 'number', default: 0, describe: "shift the emulator's clock (and its Date header) by S seconds; negative = behind" })
       .option('flaw', { type: 'string', array: true, describe: `break one rule on purpose (repeatable): ${Object.keys(EMULATOR_FLAWS).join(', ')}` })
       .option('quiet', { type: 'boolean', default: false, describe: 'no per-request log lines' }),
   run: async (args) => {
@@ -39,6 +40,7 @@ export const emulatorCommand: CliCommand = {
       lang: args.lang as 'pt' | 'en', // checked by startEmulator: one-line error naming --lang
       clockSkewSeconds: args['clock-skew'] as number,
       processSeconds: args['process-seconds'] as number,
+      clockOffsetSeconds: args['clock-offset'] as number,
       flaws: args.flaw as EmulatorFlaw[] | undefined,
       log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
     });

@@ -19,6 +19,7 @@ export const tokenCommand: CliCommand = {
     const result = await exchangeToken(credentials, environments[0], {
       timeoutMs: durationMsArg(args, 'timeout'),
       maxRetries: numberArg(args, 'max-retries', { whole: true, min: 0 }),
+      onNotice: (line) => process.stderr.write(`${line}\n`),
     });
     process.stdout.write(`${result.accessToken}\n`);
     return { exitCode: EXIT.OK };

@@ -11,5 +11,8 @@ export { parseRsaPrivateKey, rsaKeyFromPkcs1, rsaKeyFromPkcs8 } from './key-pars
 export { publicKeySpkiPem, publicKeySpkiDer, privateKeyPkcs1Pem } from './key-encode';
 export { pemDecode, pemEncode } from './pem';
 export { signRs256, verifyRs256 } from './rsa';
+export { signRs512, signPs256 } from './rsa-more';
+export { sha512 } from './sha512';
+export { rsaPublicJwk } from './jwk';
 export { encodeJwsPart, jwsSigningInput, signJwtRs256 } from './jws';
 export { generateRsaPrivateKey } from './keygen';

@@ -6,7 +6,9 @@ import { ASSERTION_HEADER, AssertionTimes, REQUIRED_SCOPE } from '../../idcloud/
 import type { AssertionClaims, JwsHeader, MutationTools } from '../../suites/cases';
 import { base64urlEncode } from '../crypto/base64';
 import { hmacSha256 } from '../crypto/hmac';
+import { rsaPublicJwk } from '../crypto/jwk';
 import { jwsSigningInput, signJwtRs256 } from '../crypto/jws';
+import { signPs256, signRs512 } from '../crypto/rsa-more';
 import { publicKeySpkiPem } from '../crypto/key-encode';
 import { parseRsaPrivateKey } from '../crypto/key-parse';
 import { generateRsaPrivateKey } from '../crypto/keygen';
@@ -62,14 +64,18 @@ export function otherKeyMaker(injectedPem: string): (bits: number) => RsaPrivate
 /** Tools for the negative cases; the other key is made only when a case asks for it. */
 export function mutationTools(key: RsaPrivateKey, otherAud: string, makeOtherKey: (bits: number) => RsaPrivateKey = generateRsaPrivateKey): MutationTools {
   let otherKey: RsaPrivateKey | undefined;
+  // 2048 bits whatever the account's size: a 4096-bit key takes seconds to generate in the sandbox,
+  // and any other key is rejected just the same.
+  const other = (): RsaPrivateKey => (otherKey = otherKey || makeOtherKey(2048));
   return {
     otherAud,
     signWithAccountKey: (header, claims) => signJwtRs256(key, claims, header),
-    signWithOtherKey: (header, claims) => {
-      // 2048 bits whatever the account's size: a 4096-bit key takes seconds to generate in the sandbox,
-      // and any other key is rejected just the same.
-      otherKey = otherKey || makeOtherKey(2048);
-      return signJwtRs256(otherKey, claims, header);
+    signWithOtherKey: (header, claims) => signJwtRs256(other(), claims, header),
+    otherPublicJwk: () => rsaPublicJwk(other()),
+    signWithAccountKeyAs: (alg, header, claims) => {
+      const input = jwsSigningInput(header, claims);
+      const bytes = utf8Encode(input);
+      return `${input}.${base64urlEncode(alg === 'RS512' ? signRs512(key, bytes) : signPs256(key, bytes))}`;
     },
     signHs256WithPublicKey: (header, claims) => {
       const input = jwsSigningInput(header, claims);

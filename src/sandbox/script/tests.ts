@@ -7,11 +7,13 @@
  */
 import { explainCodeNotes } from '../../suites/explain';
 import { isLockout } from '../../idcloud/error-code';
+import { unavailableAnswer } from '../../idcloud/token-response';
 import { ApiExpectation, Check, Expectation, isUsableProcessId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
-import { RUN_VARIABLES } from '../../suites/variables';
-import { readTokenResponse } from './exchange';
-import { fail, Host, pass, pendingFailures, PmResponse, textVar } from './pm';
-import { retryAfterRateLimit, stopOnLockout } from './run-state';
+import { ENVIRONMENT_UNAVAILABLE_TEST, RUN_VARIABLES } from '../../suites/variables';
+import { noteOutcome, readTokenResponse } from './exchange';
+import { fail, Host, pass, pendingFailures, PmResponse, setNextRequest, textVar } from './pm';
+import { countInvalidAttempt, retryAfterRateLimit, stopOnLockout } from './run-state';
+import { learnClockOffset } from './times';
 import { cacheEntry, forgetFailure, isRememberedFailure, rememberFailure, writeCache } from './token-cache';
 
 export function record(host: Host, checks: readonly Check[]): void {
@@ -27,6 +29,7 @@ function seedCache(host: Host, key: string): void {
   const response = host.pm.response;
   if (!response || !key) return;
   const outcome = readTokenResponse(response);
+  noteOutcome(host, outcome);
   if (outcome.ok) {
     writeCache(host, cacheEntry(key, outcome.accessToken, outcome.expiresInSeconds, host.now()));
     forgetFailure(host);
@@ -52,6 +55,19 @@ function keepCreatedId(host: Host, expectation: ApiExpectation, response: PmResp
   if (!expectation.savesIdIn || response.code < 200 || response.code >= 300) return;
   const body = parseJson(response.text()) as { id?: unknown } | undefined;
   if (body && isUsableProcessId(body.id)) host.pm.variables.set(expectation.savesIdIn, body.id);
+}
+
+/**
+ * The visible exchange was refused while dated by a clock the server disagrees with: run it once more, dated by
+ * the server's clock (times.ts), counting the refused one as the invalid attempt it was. The learned offset does
+ * not move again on the retry, so there is never a second one.
+ */
+function retryOnServerClock(host: Host): boolean {
+  if (unavailableAnswer(host.pm.response!.code, host.pm.response!.text())) return false;
+  countInvalidAttempt(host);
+  host.log(`IDCloud: running "${host.pm.info.requestName}" again, dated by the server's clock`);
+  setNextRequest(host, host.pm.info.requestId);
+  return true;
 }
 
 export function runTests(host: Host): void {
@@ -83,8 +99,12 @@ function judge(host: Host): void {
     return;
   }
   if (retryAfterRateLimit(host, caseId, status, response.headers.get('Retry-After'))) return;
+  const clockMoved = learnClockOffset(host, response);
   if (expectation.kind === 'token') {
-    record(host, judgeTokenResponse(status, text));
+    if (clockMoved && status !== 200 && retryOnServerClock(host)) return;
+    const checks = judgeTokenResponse(status, text);
+    // An outage's only check is the signal, which seedCache records once per run (exchange.ts noteOutcome).
+    if (checks[0].name !== ENVIRONMENT_UNAVAILABLE_TEST) record(host, checks);
     seedCache(host, expectation.cacheKey);
   } else {
     record(host, judgeRejection(expectation, status, text));

@@ -74,7 +74,7 @@ describe('token cache decisions', () => {
     get('k2');
     get('k2');
     expect(run.sent).toHaveLength(3);
-    expect(messages.slice(2)).toEqual(['token endpoint answered 503 without a Unico error code', 'tok-1']);
+    expect(messages.slice(2)).toEqual(['token endpoint answered HTTP 503, not JSON: the environment is unavailable', 'tok-1']);
   });
   test('without an active environment the cache lives in collection variables', () => {
     const run = fakeRun({ answers: [TOKEN_OK()] });

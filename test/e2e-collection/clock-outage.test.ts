@@ -1,0 +1,70 @@
+/**
+ * Verdicts that stay true when the environment misbehaves, in real runs of the generated collection against the
+ * real emulator: a server clock 300 s behind or ahead (newman 6.2.2 and postman-runtime 7.56.1) and a token
+ * endpoint in an outage. A server that fails (500) on an invalid assertion is a finding: flaws.test.ts
+ * (server-error-on-expired).
+ */
+import { FOLDERS } from '../../src/collection';
+import { ENVIRONMENT_UNAVAILABLE_TEST } from '../../src/suites/variables';
+import { runLatestRuntime, runNewman, RunResult } from '../helpers/postman-runtimes';
+import { onlyFolders, setUp } from './support';
+import type { EmulatorOptions } from '../../src/emulator';
+
+const SMOKE = [FOLDERS.token, FOLDERS.api];
+const runners = { 'newman 6.2.2': runNewman, 'postman-runtime 7.56.1': runLatestRuntime } as const;
+type RunnerName = keyof typeof runners;
+
+async function runAgainst(options: Partial<EmulatorOptions>, folders: string[], runner: RunnerName): Promise<RunResult> {
+  const { emulator, files, envValues } = await setUp(options);
+  try {
+    return await runners[runner](onlyFolders(files.collection, folders), { envValues });
+  } finally {
+    await emulator.close();
+  }
+}
+
+const offsetLines = (result: RunResult) => result.consoleLogs.filter((line) => line.startsWith('IDCloud: the local clock is'));
+
+test('emulator clock -300 s and +300 s: the smoke suite passes in both sandboxes, one offset line per run', async () => {
+  const cases = ([-300, 300] as const).flatMap((offset) => (Object.keys(runners) as RunnerName[]).map((runner) => ({ offset, runner })));
+  const results = await Promise.all(cases.map(({ offset, runner }) => runAgainst({ clockOffsetSeconds: offset }, SMOKE, runner)));
+  results.forEach((result, i) => {
+    const { offset, runner } = cases[i];
+    const where = `${runner}, clock ${offset}`;
+    expect({ where, failures: result.failures }).toEqual({ where, failures: [] });
+    expect(result.assertions).toBeGreaterThan(5);
+    const lines = offsetLines(result);
+    expect({ where, lines: lines.length }).toEqual({ where, lines: 1 });
+    expect(lines[0]).toMatch(new RegExp(`^IDCloud: the local clock is (299|300|301) s ${offset > 0 ? 'behind' : 'ahead of'} the token endpoint's`));
+  });
+});
+
+test('agreeing clocks: no offset line', async () => {
+  const result = await runAgainst({}, SMOKE, 'newman 6.2.2');
+  expect(result.failures).toEqual([]);
+  expect(offsetLines(result)).toEqual([]);
+});
+
+describe('outage and server failures', () => {
+  const page = '<!DOCTYPE html><html><body><h1>503 Service Unavailable</h1></body></html>';
+  test('token endpoint 503 HTML / 502 JSON: the signal once, with the status; API cases say only why there is no token', async () => {
+    const [html, json] = await Promise.all([
+      runAgainst({ outage: { status: 503, body: page } }, SMOKE, 'newman 6.2.2'),
+      runAgainst({ outage: { status: 502, body: '{"error":"bad_gateway"}', contentType: 'application/json' } }, SMOKE, 'newman 6.2.2'),
+    ]);
+    for (const [result, reason] of [
+      [html, 'token endpoint answered HTTP 503, not JSON: the environment is unavailable'],
+      [json, 'token endpoint answered HTTP 502: the environment is unavailable'],
+    ] as const) {
+      const signals = result.failures.filter((f) => f.name === ENVIRONMENT_UNAVAILABLE_TEST);
+      expect(signals).toEqual([{ name: ENVIRONMENT_UNAVAILABLE_TEST, message: reason, item: 'Exchange assertion for access token' }]);
+      const others = result.failures.filter((f) => f.name !== ENVIRONMENT_UNAVAILABLE_TEST);
+      expect(others.length).toBeGreaterThan(0);
+      for (const failure of others) {
+        expect(failure.name).toMatch(/: access token obtained$/);
+        expect(failure.message).toBe(reason);
+      }
+      for (const failure of result.failures) expect(failure.message).not.toMatch(/accepted/);
+    }
+  });
+});
