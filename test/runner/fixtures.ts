@@ -76,7 +76,15 @@ export interface FakeCollectionOptions {
   errorCases?: number;
   /** Adds a (passing) test whose name carries the API key and the access token: console and reports must mask them. */
   secretsInTestNames?: boolean;
+  /**
+   * Adds an API request whose Authorization header is `Bearer {{no_token}}` with an empty token (it goes out as
+   * `Bearer `, as the generated API cases do when no token could be obtained) and whose check fails with prose that says "Bearer": scrubbing must leave it whole.
+   */
+  emptyBearerRequest?: boolean;
 }
+
+/** The failure message of the `emptyBearerRequest` check. */
+export const EMPTY_BEARER_MESSAGE = 'expected 401 or 403, got 200: the API accepted a garbage Bearer token';
 
 /**
  * Token: signs nothing, but sends a JWT-shaped "assertion" built from private_key's hash (so the key is used),
@@ -131,12 +139,27 @@ export function fakeCollection(options: FakeCollectionOptions = {}): object {
     request: { method: 'GET', url: '{{client_api_url}}/api/processes/1', header: [{ key: 'Authorization', value: 'Bearer {{access_token}}' }, { key: 'APIKEY', value: '{{api_key}}' }] },
     event: [test(apiTests)],
   });
+  const apiItems: object[] = [api];
+  if (options.emptyBearerRequest) {
+    apiItems.push({
+      name: 'No token is rejected',
+      request: {
+        method: 'GET',
+        url: '{{client_api_url}}/api/processes/1',
+        header: [{ key: 'Authorization', value: 'Bearer {{no_token}}' }],
+      },
+      event: [
+        prerequest(["pm.variables.set('no_token', '');"]),
+        test([`pm.test('a garbage Bearer token is rejected', function () { throw new Error(${JSON.stringify(EMPTY_BEARER_MESSAGE)}); });`]),
+      ],
+    });
+  }
   return {
     info: { name: 'fake idcloud', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
     item: [
       { name: 'Token', item: [token] },
       { name: 'Token errors', item: errorItems },
-      { name: 'API', item: [api] },
+      { name: 'API', item: apiItems },
     ],
   };
 }
