@@ -43,7 +43,13 @@ export interface RunSuitesOptions {
   skipPreflight?: boolean;
 }
 
-export type EnvironmentStatus = 'passed' | 'failed' | 'unreachable' | 'incomplete';
+/**
+ * `failed`: a check failed (a finding, exit 1). `unreachable`: no connection (DNS, refused, timeout, TLS);
+ * `unavailable`: the token endpoint answered the valid exchange with a 5xx or with something that is not JSON
+ * (an outage: the collection's ENVIRONMENT_UNAVAILABLE_TEST failed); `incomplete`: the run could not complete.
+ * The last three tested nothing that can be trusted: exit 3.
+ */
+export type EnvironmentStatus = 'passed' | 'failed' | 'unreachable' | 'unavailable' | 'incomplete';
 
 export interface AssertionFailure {
   request: string;
@@ -59,7 +65,7 @@ export interface EnvironmentResult {
   folders: string[];
   status: EnvironmentStatus;
   exitCode: ExitCode;
-  /** One line, scrubbed: why the environment is unreachable or incomplete. */
+  /** One line, scrubbed: why the environment is unreachable, unavailable (with the HTTP status) or incomplete. */
   reason?: string;
   /** Response time of the first successful token exchange, when one happened. */
   tokenExchangeMs?: number;

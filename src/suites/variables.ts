@@ -73,3 +73,4 @@ export const CASE_HEADER = 'X-IdCloud-Case';
 
 /** The `Token` folder's visible exchange. */
 export const TOKEN_EXCHANGE_CASE = { id: 'token-exchange', name: 'Exchange assertion for access token' } as const;
+export const ENVIRONMENT_UNAVAILABLE_TEST = 'token endpoint available';
