@@ -3,7 +3,8 @@ import { EXIT, EXIT_MEANING } from '../errors';
 import type { AssertionFailure, EnvironmentResult, RunResult } from './types';
 import { verdictLabel, wasTested } from './verdict';
 
-const HEADERS = ['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'invalid attempts', 'verdict'];
+/** The summary's columns, in the console table and in the GitHub job summary alike. */
+export const SUMMARY_HEADERS = ['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'invalid attempts', 'verdict'];
 
 export function summaryRow(r: EnvironmentResult): string[] {
   return [
@@ -40,7 +41,9 @@ export function consequencesLine(env: EnvironmentResult): string | undefined {
   if (env.status !== 'unavailable') return undefined;
   const others = env.failures.length - 1;
   if (others <= 0) return undefined;
-  return `${others} other ${others === 1 ? 'check' : 'checks'} failed because no token could be obtained; they are not findings`;
+  return others === 1
+    ? '1 other check failed because no token could be obtained; it is not a finding'
+    : `${others} other checks failed because no token could be obtained; they are not findings`;
 }
 
 /** The last line: the run's exit code and meaning, and the environments a failure would otherwise hide. */
@@ -52,7 +55,7 @@ export function verdictLine(result: RunResult): string {
 
 /** Table, then per environment its reason or its failed assertions (at most `maxFailures` each), then verdict. */
 export function formatSummary(result: RunResult, maxFailures = MAX_LISTED_FAILURES): string[] {
-  const lines = formatTable([HEADERS, ...result.environments.map(summaryRow)]);
+  const lines = formatTable([SUMMARY_HEADERS, ...result.environments.map(summaryRow)]);
   for (const env of result.environments) {
     if (env.reason) lines.push(`${env.name}: ${env.reason}`);
     const consequences = consequencesLine(env);
