@@ -8,9 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { buildCollection } from '../../src/collection';
+import { environmentFile } from '../../src/collection/environment-file';
+import type { RunningEmulator } from '../../src/emulator';
+import { EMULATOR_FLAWS, EmulatorFlaw } from '../../src/emulator/flaws';
 import { makeEnvironment } from '../../src/environments';
-import { REDACTED, runSuites } from '../../src/runner';
+import { REDACTED, RunEvents, runSuites } from '../../src/runner';
 import { testKeyPair } from '../helpers/keys';
+import { startTestEmulator, testAccount } from '../runner/emulator-fixture';
 import { EMPTY_BEARER_MESSAGE, fakeCollection, fakeEnvironmentJson, FakeIdcloud, startFakeIdcloud } from '../runner/fixtures';
 
 const API_KEY = 'apikey-prose-test-3b7d1e9f';
@@ -51,4 +56,47 @@ test('a request sent with "Bearer " and no token: the sentence about a garbage B
   // The real secrets of the run are still masked (the access token was logged by the Token script).
   expect(console).toContain(`got token ${REDACTED}`);
   for (const token of fake.issuedTokens) expect(console + json).not.toContain(token);
+});
+
+test('every message the suites produce, passing and failing, keeps its words after scrubbing', async () => {
+  // The generated collection against: the strict emulator (every check passes), one with every flaw at once
+  // (most checks fail), a key the server does not know (no token: the API cases send `Bearer `), and a token
+  // endpoint answering 503 HTML (an outage).
+  const account = testAccount();
+  const emulators: RunningEmulator[] = await Promise.all([
+    startTestEmulator(account),
+    startTestEmulator(account, { flaws: Object.keys(EMULATOR_FLAWS) as EmulatorFlaw[] }),
+    startTestEmulator(account, { wrongPublicKey: true }),
+  ]);
+  const outage = await startFakeIdcloud(account.apiKey, { exchange: 'html-503' });
+  try {
+    const urls = { strict: emulators[0].url, flawed: emulators[1].url, wrongkey: emulators[2].url, outage: outage.url };
+    const run = runSuites({
+      collection: buildCollection(),
+      environments: Object.entries(urls).map(([name, url]) => {
+        const env = makeEnvironment(name, { identityUrl: url });
+        return { env, envJson: environmentFile(env, { iss: account.iss }).json };
+      }),
+      secrets: { privateKeyPem: account.pem, apiKey: account.apiKey },
+      suite: 'all',
+      reporters: [],
+    });
+    const texts: { env: string; text: string }[] = [];
+    run.on('assertion', (e: RunEvents['assertion']) => texts.push({ env: e.env, text: e.assertion }, { env: e.env, text: e.error ?? '' }));
+    run.on('console', (e: RunEvents['console']) => texts.push({ env: e.env, text: e.message }));
+    const result = await run.done;
+    const byName = Object.fromEntries(result.environments.map((e) => [e.name, e]));
+    // The runs meant something: passes, findings, a rejected key, an outage's consequences.
+    expect(byName.strict.status).toBe('passed');
+    expect(byName.flawed.failures.length).toBeGreaterThan(10);
+    expect(byName.wrongkey.failures.length).toBeGreaterThan(0);
+    expect(byName.outage.failures.length).toBeGreaterThan(0);
+    expect(texts.filter((t) => t.text).length).toBeGreaterThan(200);
+    // Scrubbed once more with everything the run registered, as the reports are.
+    const mangled = texts.map((t) => ({ ...t, text: run.scrubber.scrub(t.text) })).filter((t) => t.text.includes(REDACTED));
+    expect(mangled).toEqual([]);
+  } finally {
+    await Promise.all([...emulators.map((e) => e.close()), outage.close()]);
+    account.cleanup();
+  }
 });
