@@ -89,7 +89,7 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
     });
   } catch (error) {
     if (staging) discardReports(staging);
-    return finish('incomplete', `${env.name}: the run could not complete: ${errorLine(error)}`);
+    return finish('incomplete', `the run could not complete: ${errorLine(error)}`);
   }
 
   collectScopeSecrets(summary, ctx.scrubber);

@@ -19,19 +19,18 @@ import { startTestEmulator, testAccount } from '../runner/emulator-fixture';
 import { EMPTY_BEARER_MESSAGE, fakeCollection, fakeEnvironmentJson, FakeIdcloud, startFakeIdcloud } from '../runner/fixtures';
 
 const API_KEY = 'apikey-prose-test-3b7d1e9f';
-const key = testKeyPair();
-let fake: FakeIdcloud;
-let tmp: string;
-beforeAll(async () => {
-  fake = await startFakeIdcloud(API_KEY);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-prose-'));
-});
-afterAll(async () => {
-  await fake.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 test('a request sent with "Bearer " and no token: the sentence about a garbage Bearer token stays whole everywhere', async () => {
+  const [fake, tmp] = [await startFakeIdcloud(API_KEY), fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-prose-'))];
+  try {
+    await emptyBearerRun(fake, tmp);
+  } finally {
+    await fake.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+async function emptyBearerRun(fake: FakeIdcloud, tmp: string): Promise<void> {
   const stream = new PassThrough();
   let console = '';
   stream.on('data', (chunk) => (console += chunk));
@@ -39,7 +38,7 @@ test('a request sent with "Bearer " and no token: the sentence about a garbage B
   const run = runSuites({
     collection: fakeCollection({ emptyBearerRequest: true }),
     environments: [{ env: makeEnvironment('prose', { identityUrl: fake.url }), envJson: fakeEnvironmentJson('prose', fake.url) }],
-    secrets: { privateKeyPem: key.pkcs8Pem, apiKey: API_KEY },
+    secrets: { privateKeyPem: testKeyPair().pkcs8Pem, apiKey: API_KEY },
     suite: 'smoke',
     reportDir,
     reporters: ['cli', 'json', 'junit'],
@@ -56,7 +55,7 @@ test('a request sent with "Bearer " and no token: the sentence about a garbage B
   // The real secrets of the run are still masked (the access token was logged by the Token script).
   expect(console).toContain(`got token ${REDACTED}`);
   for (const token of fake.issuedTokens) expect(console + json).not.toContain(token);
-});
+}
 
 test('every message the suites produce, passing and failing, keeps its words after scrubbing', async () => {
   // The generated collection against: the strict emulator (every check passes), one with every flaw at once
