@@ -37,7 +37,8 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
   const plans: SuitePlan[] = opts.environments.map(({ env }) =>
     planRun(env, opts.collection, { suite: opts.suite, maxInvalid: opts.maxInvalid, allowProductionErrors: opts.allowProductionErrors, folders: opts.folders }),
   );
-  const reporters = resolveReporters(opts.reporters, opts.reportDir);
+  const reporterContext = { reportDir: opts.reportDir, env: opts.processEnv ?? {} };
+  const reporters = resolveReporters(opts.reporters, reporterContext.reportDir, reporterContext.env);
   const files = fileReporters(reporters).map((r) => r.name);
   if (opts.reportDir && files.length > 0) prepareReportDir(opts.reportDir);
   const scrubber = new SecretSet().addPem(opts.secrets.privateKeyPem).add(opts.secrets.apiKey);
@@ -77,6 +78,6 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
     emit('done', result);
     return result;
   });
-  attachReporters(run, reporters, opts.reporterOptions);
+  attachReporters(run, reporters, reporterContext, opts.reporterOptions);
   return run;
 }

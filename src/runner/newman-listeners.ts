@@ -1,12 +1,13 @@
 /**
  * Newman's events for one environment → the runner's events (scrubbed) and the environment's tally:
  * requests, assertions, failures, the first successful token exchange time, the invalid attempts the
- * collection counted (its last `INVALID_ATTEMPTS_LOG_PREFIX` line), and whether a request failed for network
- * reasons (the environment is then unreachable, not failed).
+ * collection counted (its last `INVALID_ATTEMPTS_LOG_PREFIX` line), whether a request failed for network
+ * reasons (the environment is then unreachable, not failed), and whether the collection said the token
+ * endpoint is unavailable (its failed ENVIRONMENT_UNAVAILABLE_TEST: an outage, not a finding).
  */
 import type { EventEmitter } from 'node:events';
 import { TOKEN_PATH } from '../idcloud/hosts';
-import { INVALID_ATTEMPTS_LOG_PREFIX } from '../suites/variables';
+import { ENVIRONMENT_UNAVAILABLE_TEST, INVALID_ATTEMPTS_LOG_PREFIX } from '../suites/variables';
 import type { NewmanItem, NewmanSummary, SdkRequest, SdkResponse } from './newman-types';
 import { describeNetworkError } from './reachability';
 import type { SecretSet } from './secrets';
@@ -18,6 +19,8 @@ export interface RunTally {
   result: EnvironmentResult;
   /** One line, when a request could not reach its host. */
   networkFailure?: string;
+  /** The collection's message, when it said the token endpoint is unavailable (ENVIRONMENT_UNAVAILABLE_TEST failed). */
+  unavailable?: string;
 }
 
 export interface ListenContext {
@@ -90,6 +93,7 @@ export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: List
     const assertion = ctx.scrubber.scrub(o?.assertion ?? '');
     const error = err && !skipped ? ctx.scrubber.scrub(errorLine(err)) : undefined;
     if (error !== undefined) result.failures.push({ request: item, assertion, message: error });
+    if (error !== undefined && o?.assertion === ENVIRONMENT_UNAVAILABLE_TEST) tally.unavailable ??= error;
     ctx.emit('assertion', { env: ctx.envName, item, assertion, passed, skipped, error });
   });
   emitter.on('console', (_err: unknown, o: { level?: string; messages?: unknown[] }) => {

@@ -89,12 +89,14 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
     });
   } catch (error) {
     if (staging) discardReports(staging);
-    return finish('incomplete', `${env.name}: the run could not complete: ${errorLine(error)}`);
+    return finish('incomplete', `the run could not complete: ${errorLine(error)}`);
   }
 
   collectScopeSecrets(summary, ctx.scrubber);
   if (staging) result.reports = publishReports(staging, ctx.scrubber);
   if (tally.networkFailure) return finish('unreachable', tally.networkFailure);
+  // An outage: the other failed checks follow from the missing token and are not findings.
+  if (tally.unavailable) return finish('unavailable', tally.unavailable);
   const failed = result.assertions.failed > 0 || result.failures.length > 0 || (summary.run.failures?.length ?? 0) > 0;
   return finish(failed ? 'failed' : 'passed');
 }

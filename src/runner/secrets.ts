@@ -3,7 +3,8 @@
  * Secrets arrive in several spellings — raw, JSON-escaped (Newman's JSON report), HTML-escaped (htmlextra),
  * URL-encoded (form bodies) — and a PEM key also leaks line by line, so each secret is registered with all
  * of its variants. Any JWT-shaped string is also masked: assertions and access tokens are JWTs, and a run
- * mints fresh ones the runner never sees as values.
+ * mints fresh ones the runner never sees as values. Values the run only observed (`addObserved`) must be
+ * long, single tokens: scrubbing never cuts a word out of a sentence.
  */
 export const REDACTED = '[REDACTED]';
 
@@ -12,6 +13,19 @@ export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]
 
 /** Shorter strings would mask ordinary words; PEM line fragments and keys are longer than this. */
 const MIN_SECRET_LENGTH = 6;
+
+/**
+ * The floor for values the run only *observed* under a secret-looking name (a header, a form field, a JSON
+ * field, a variable) rather than was given as secrets. Such a value may be anything a collection puts there —
+ * `Bearer ` with an empty token, `undefined`, a public test constant — and masking it would cut words out of
+ * sentences. Every credential the run handles is far longer: JWT assertions and access tokens (hundreds of
+ * characters, masked by shape anyway), API keys (UUID-like, 32+), PEM lines (64). Sixteen characters of
+ * base64 or hex are 64–96 bits; below that a value protects nothing, while English words of 16 letters
+ * without a space are rare enough that masking one is no loss to a sentence.
+ */
+export const MIN_OBSERVED_SECRET_LENGTH = 16;
+
+const PEM_BEGIN = /-----BEGIN [A-Z ]+-----/;
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;', '/': '&#x2F;',
@@ -45,6 +59,18 @@ export class SecretSet {
     for (const v of secretVariants(value)) this.variants.add(v);
     for (const v of secretVariants(value.trim())) this.variants.add(v);
     this.ordered = undefined;
+    return this;
+  }
+
+  /**
+   * Registers a value seen under a secret-looking name, whose nature is unknown: a PEM as a key; otherwise
+   * only its whitespace-free parts of at least MIN_OBSERVED_SECRET_LENGTH characters (a credential is one
+   * token; `Bearer <token>` keeps only the token, and prose or a bare `Bearer ` registers nothing).
+   */
+  addObserved(value: unknown): this {
+    if (typeof value !== 'string') return this;
+    if (PEM_BEGIN.test(value)) return this.addPem(value);
+    for (const part of value.split(/\s+/)) if (part.length >= MIN_OBSERVED_SECRET_LENGTH) this.add(part);
     return this;
   }
 

@@ -1,9 +1,10 @@
 /** The end-of-run table (one row per environment) and the lines that explain it. Pure text. */
-import { EXIT_MEANING } from '../errors';
-import type { EnvironmentResult, RunResult } from './types';
-import { verdictLabel } from './verdict';
+import { EXIT, EXIT_MEANING } from '../errors';
+import type { AssertionFailure, EnvironmentResult, RunResult } from './types';
+import { verdictLabel, wasTested } from './verdict';
 
-const HEADERS = ['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'invalid attempts', 'verdict'];
+/** The summary's columns, in the console table and in the GitHub job summary alike. */
+export const SUMMARY_HEADERS = ['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'invalid attempts', 'verdict'];
 
 export function summaryRow(r: EnvironmentResult): string[] {
   return [
@@ -24,17 +25,48 @@ export function formatTable(rows: string[][]): string[] {
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
 }
 
+/** At most this many failed checks are listed per environment (summary, job summary, annotations). */
+export const MAX_LISTED_FAILURES = 10;
+
+/**
+ * The failed checks worth listing: none for an unavailable environment, whose reason says it all and whose
+ * other failures follow from the missing token (consequencesLine counts them).
+ */
+export function findings(env: EnvironmentResult): AssertionFailure[] {
+  return env.status === 'unavailable' ? [] : env.failures;
+}
+
+/** `N other checks failed as a consequence…` for an unavailable environment, or undefined. */
+export function consequencesLine(env: EnvironmentResult): string | undefined {
+  if (env.status !== 'unavailable') return undefined;
+  const others = env.failures.length - 1;
+  if (others <= 0) return undefined;
+  return others === 1
+    ? '1 other check failed because no token could be obtained; it is not a finding'
+    : `${others} other checks failed because no token could be obtained; they are not findings`;
+}
+
+/** The last line: the run's exit code and meaning, and the environments a failure would otherwise hide. */
+export function verdictLine(result: RunResult): string {
+  const untested = result.environments.filter((e) => !wasTested(e.status));
+  const also = result.exitCode === EXIT.TEST_FAILED && untested.length > 0 ? `; not tested: ${untested.map((e) => `${e.name} (${e.status})`).join(', ')}` : '';
+  return `verdict: ${EXIT_MEANING[result.exitCode]} (exit ${result.exitCode})${also}`;
+}
+
 /** Table, then per environment its reason or its failed assertions (at most `maxFailures` each), then verdict. */
-export function formatSummary(result: RunResult, maxFailures = 10): string[] {
-  const lines = formatTable([HEADERS, ...result.environments.map(summaryRow)]);
+export function formatSummary(result: RunResult, maxFailures = MAX_LISTED_FAILURES): string[] {
+  const lines = formatTable([SUMMARY_HEADERS, ...result.environments.map(summaryRow)]);
   for (const env of result.environments) {
     if (env.reason) lines.push(`${env.name}: ${env.reason}`);
+    const consequences = consequencesLine(env);
+    if (consequences) lines.push(`${env.name}: ${consequences}`);
     if (env.rateLimited > 0) lines.push(`${env.name}: ${env.rateLimited} ${env.rateLimited === 1 ? 'response was' : 'responses were'} 429 Too Many Requests (the server's rate limit); each costs a wait before the retry`);
-    for (const f of env.failures.slice(0, maxFailures)) lines.push(`${env.name}: ✗ ${f.request} › ${f.assertion}: ${f.message}`);
-    if (env.failures.length > maxFailures) lines.push(`${env.name}: … and ${env.failures.length - maxFailures} more failures (see the reports)`);
+    const failures = findings(env);
+    for (const f of failures.slice(0, maxFailures)) lines.push(`${env.name}: ✗ ${f.request} › ${f.assertion}: ${f.message}`);
+    if (failures.length > maxFailures) lines.push(`${env.name}: … and ${failures.length - maxFailures} more failures (see the reports)`);
   }
   const reports = result.environments.flatMap((e) => e.reports);
   if (reports.length > 0) lines.push(`reports: ${reports.join(', ')}`);
-  lines.push(`verdict: ${EXIT_MEANING[result.exitCode]} (exit ${result.exitCode})`);
+  lines.push(verdictLine(result));
   return lines;
 }

@@ -31,19 +31,33 @@ export interface RunSuitesOptions {
   /** Newman's `--folder`: run only these folders or requests (by name); the lockout guard still applies. */
   folders?: string[];
   /**
-   * Reporters by name (REPORTERS: cli, junit, json, htmlextra; comma-separated entries allowed), attached by
-   * the run. Default: cli + every file reporter when reportDir is set; `[]`: none.
+   * Reporters by name (REPORTERS: cli, junit, json, htmlextra, github-summary, github-annotations;
+   * comma-separated entries allowed), attached by the run. Default: cli + every file reporter when reportDir
+   * is set; `[]`: none. The GitHub reporters are added whenever `processEnv` asks for them.
    */
   reporters?: string[];
   /** Options per reporter name, e.g. `{ cli: { stream, live: false } }` (console-reporter.ts). */
   reporterOptions?: Record<string, unknown>;
+  /**
+   * Environment variables for the CI reporters: `GITHUB_STEP_SUMMARY` (a file: the `github-summary` reporter
+   * appends the run's Markdown summary to it) and `GITHUB_ACTIONS=true` (`github-annotations` prints one
+   * `::error` per failed check). The CLI passes `process.env`; default none, so a library run writes to no
+   * CI page unless asked.
+   */
+  processEnv?: Readonly<Record<string, string | undefined>>;
   /** Per-request timeout (ms) for Newman and for the reachability preflight. Default 15000. */
   timeoutMs?: number;
   /** Skip the preflight reachability check of identity_url. */
   skipPreflight?: boolean;
 }
 
-export type EnvironmentStatus = 'passed' | 'failed' | 'unreachable' | 'incomplete';
+/**
+ * `failed`: a check failed (a finding, exit 1). `unreachable`: no connection (DNS, refused, timeout, TLS);
+ * `unavailable`: the token endpoint answered the valid exchange with a 5xx or with something that is not JSON
+ * (an outage: the collection's ENVIRONMENT_UNAVAILABLE_TEST failed); `incomplete`: the run could not complete.
+ * The last three tested nothing that can be trusted: exit 3.
+ */
+export type EnvironmentStatus = 'passed' | 'failed' | 'unreachable' | 'unavailable' | 'incomplete';
 
 export interface AssertionFailure {
   request: string;
@@ -59,7 +73,7 @@ export interface EnvironmentResult {
   folders: string[];
   status: EnvironmentStatus;
   exitCode: ExitCode;
-  /** One line, scrubbed: why the environment is unreachable or incomplete. */
+  /** One line, scrubbed: why the environment is unreachable, unavailable (with the HTTP status) or incomplete. */
   reason?: string;
   /** Response time of the first successful token exchange, when one happened. */
   tokenExchangeMs?: number;

@@ -1,22 +1,29 @@
-/** Exit codes (cli-contract.md): 3 beats 1 beats 0, since an unreachable environment tested nothing. */
+/**
+ * Exit codes (cli-contract.md). Per environment: a failed check is 1; an environment that could not be
+ * reached, was unavailable or could not complete is 3. For the run, 1 beats 3 beats 0: a failure is a finding
+ * about the credentials or the server that someone must act on, while an outage is not (CI can retry a 3);
+ * an outage elsewhere must not hide a finding. Each environment's own verdict stays in the summary.
+ */
 import { EXIT, ExitCode } from '../errors';
 import type { EnvironmentResult, EnvironmentStatus } from './types';
 
 export function statusExitCode(status: EnvironmentStatus): ExitCode {
-  if (status === 'unreachable' || status === 'incomplete') return EXIT.UNREACHABLE;
+  if (status === 'unreachable' || status === 'unavailable' || status === 'incomplete') return EXIT.UNREACHABLE;
   return status === 'failed' ? EXIT.TEST_FAILED : EXIT.OK;
 }
 
+/** Whether the environment was tested at all (else its checks say nothing about it). */
+export function wasTested(status: EnvironmentStatus): boolean {
+  return statusExitCode(status) !== EXIT.UNREACHABLE;
+}
+
 export function runExitCode(results: readonly Pick<EnvironmentResult, 'exitCode'>[]): ExitCode {
-  let code: ExitCode = EXIT.OK;
-  for (const r of results) {
-    if (r.exitCode === EXIT.UNREACHABLE) return EXIT.UNREACHABLE;
-    if (r.exitCode === EXIT.TEST_FAILED) code = EXIT.TEST_FAILED;
-  }
-  return code;
+  if (results.some((r) => r.exitCode === EXIT.TEST_FAILED)) return EXIT.TEST_FAILED;
+  if (results.some((r) => r.exitCode === EXIT.UNREACHABLE)) return EXIT.UNREACHABLE;
+  return EXIT.OK;
 }
 
 /** The verdict word shown in the summary table. */
 export function verdictLabel(status: EnvironmentStatus): string {
-  return { passed: 'PASS', failed: 'FAIL', unreachable: 'UNREACHABLE', incomplete: 'INCOMPLETE' }[status];
+  return { passed: 'PASS', failed: 'FAIL', unreachable: 'UNREACHABLE', unavailable: 'UNAVAILABLE', incomplete: 'INCOMPLETE' }[status];
 }

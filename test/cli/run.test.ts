@@ -7,7 +7,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { RunningEmulator } from '../../src/emulator';
 import { hasStackTrace, runCli } from '../helpers/cli';
-import { closedPortUrl } from '../runner/fixtures';
+import { closedPortUrl, fakeCollection, startFakeIdcloud } from '../runner/fixtures';
 import { startTestEmulator, summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
 
 let account: TestAccount;
@@ -191,4 +191,27 @@ test('--config supplies the environments and credentials; flags still choose the
   expect(r.stderr).toBe('');
   expect(r.exitCode).toBe(0);
   expect(summaryRow(r.stdout, 'cfg')).toMatchObject({ verdict: 'PASS', invalid: 0 });
+});
+
+test('exit 3: a token endpoint answering 503 HTML or 502 JSON is unavailable, one line with the status; exit 1: a 500 to an invalid assertion', async () => {
+  const apiKey = account.apiKey;
+  const fakes = await Promise.all([startFakeIdcloud(apiKey, { exchange: 'html-503' }), startFakeIdcloud(apiKey, { exchange: 'json-502' }), startFakeIdcloud(apiKey, { invalid: '500' })]);
+  try {
+    // The stand-in collection gives the collection's signal of an outage (a failed "token endpoint available").
+    const collection = path.join(account.dir, 'stand-in.postman_collection.json');
+    fs.writeFileSync(collection, JSON.stringify(fakeCollection()));
+    const run = (name: string, url: string) => runCli(['run', '--env', `${name}=${url}`, ...credentials(), '--collection', collection], { env: { CI: 'true' } });
+    const [html, gateway, finding] = await Promise.all([run('html', fakes[0].url), run('gateway', fakes[1].url), run('finding', fakes[2].url)]);
+    expect(html.exitCode).toBe(3);
+    expect(html.stderr).toBe('idcloud-postman: html: token endpoint answered HTTP 503, not JSON: the environment is unavailable\n');
+    expect(summaryRow(html.stdout, 'html')).toMatchObject({ verdict: 'UNAVAILABLE' });
+    expect(gateway.exitCode).toBe(3);
+    expect(gateway.stderr).toBe('idcloud-postman: gateway: token endpoint answered HTTP 502: the environment is unavailable\n');
+    expect(finding.exitCode).toBe(1);
+    expect(finding.stderr).toBe('');
+    expect(finding.stdout).toMatch(/^finding: ✗ Malformed assertion #1 › malformed assertion is refused with 401: .*500$/m);
+    for (const r of [html, gateway, finding]) expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+  } finally {
+    await Promise.all(fakes.map((f) => f.close()));
+  }
 });

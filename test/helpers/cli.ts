@@ -1,10 +1,12 @@
 /**
  * Runs the real CLI (`node bin/idcloud-postman.js ...`, i.e. the built dist/) as a child process and
- * captures what a user or CI script would see. IDCLOUD_* variables of the parent are removed so that
- * tests see only what they pass in `env`.
+ * captures what a user or CI script would see. IDCLOUD_* variables of the parent (and GitHub Actions' page
+ * variables) are removed so that tests see only what they pass in `env`.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+
+const INHERITED_NEVER = new Set(['GITHUB_STEP_SUMMARY', 'GITHUB_ACTIONS']);
 
 export const CLI_BIN = path.resolve(__dirname, '..', '..', 'bin', 'idcloud-postman.js');
 
@@ -24,7 +26,8 @@ export interface CliOptions {
 
 export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
   const env: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('IDCLOUD_')) env[name] = value;
+  // Nor the CI page variables: a test run inside GitHub Actions must not append to its job summary or annotate it.
+  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('IDCLOUD_') && !INHERITED_NEVER.has(name)) env[name] = value;
   Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0' }, opts.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: opts.cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -62,7 +62,9 @@ describe('run with every reporter', () => {
           '--report-dir', reportDir, '--reporters', 'cli,junit,json,htmlextra'],
         { env: { HTTP_PROXY: proxy.url, NO_PROXY: '', CI: 'true' }, timeoutMs: 55_000 },
       );
-      expect(r.exitCode).toBe(3);
+      // A failure beats an outage: exit 1, the unreachable environment named in the verdict.
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toMatch(/^verdict: a test failed \(exit 1\); not tested: dead \(unreachable\)$/m);
       expect(summaryRow(r.stdout, 'good')).toMatchObject({ verdict: 'PASS' });
       expect(summaryRow(r.stdout, 'lenient')).toMatchObject({ verdict: 'FAIL' });
       expect(summaryRow(r.stdout, 'wrongkey')).toMatchObject({ verdict: 'FAIL' });

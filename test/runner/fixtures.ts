@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { INVALID_ATTEMPTS_LOG_PREFIX } from '../../src/suites/variables';
+import { ENVIRONMENT_UNAVAILABLE_TEST, INVALID_ATTEMPTS_LOG_PREFIX } from '../../src/suites/variables';
 
 export interface FakeIdcloud {
   url: string;
@@ -22,8 +22,21 @@ export function randomJwt(): string {
   return `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ sub: randomBytes(8).toString('hex'), iat: Date.now() })}.${b64url(randomBytes(64))}`;
 }
 
-/** `apiKey`: the APIKEY the API answers 200 to. Token endpoint: 200 + fresh token when an assertion is sent, else 401. */
-export async function startFakeIdcloud(apiKey: string): Promise<FakeIdcloud> {
+export interface FakeIdcloudOptions {
+  /**
+   * How the token endpoint answers the valid exchange: `ok` (200 + a fresh token, the default), `html-503` (an
+   * outage page, as a load balancer serves it) or `json-502` (a JSON error from a gateway).
+   */
+  exchange?: 'ok' | 'html-503' | 'json-502';
+  /** How it answers an invalid assertion: `reject` (401, the default) or `500` (the server fails on it: a finding). */
+  invalid?: 'reject' | '500';
+}
+
+/**
+ * `apiKey`: the APIKEY the API answers 200 to. Token endpoint: 200 + fresh token when an assertion is sent,
+ * else 401 (or as `options` say).
+ */
+export async function startFakeIdcloud(apiKey: string, options: FakeIdcloudOptions = {}): Promise<FakeIdcloud> {
   const issuedTokens: string[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -35,7 +48,15 @@ export async function startFakeIdcloud(apiKey: string): Promise<FakeIdcloud> {
       };
       if (req.method === 'POST' && req.url === '/oauth2/token') {
         const assertion = new URLSearchParams(body).get('assertion') ?? '';
-        if (!assertion.startsWith('eyJ')) return send(401, { error: 'server_error', error_description: 'Authentication failed (1.2.20)' });
+        if (!assertion.startsWith('eyJ')) {
+          if (options.invalid === '500') return send(500, { error: 'server_error', error_description: 'NullPointerException' });
+          return send(401, { error: 'server_error', error_description: 'Authentication failed (1.2.20)' });
+        }
+        if (options.exchange === 'html-503') {
+          res.writeHead(503, { 'content-type': 'text/html' });
+          return res.end('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
+        }
+        if (options.exchange === 'json-502') return send(502, { message: 'Bad Gateway' });
         const token = randomJwt();
         issuedTokens.push(token);
         return send(200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
@@ -76,11 +97,20 @@ export interface FakeCollectionOptions {
   errorCases?: number;
   /** Adds a (passing) test whose name carries the API key and the access token: console and reports must mask them. */
   secretsInTestNames?: boolean;
+  /**
+   * Adds an API request whose Authorization header is `Bearer {{no_token}}` with an empty token (it goes out as
+   * `Bearer `, as the generated API cases do when no token could be obtained) and whose check fails with prose that says "Bearer": scrubbing must leave it whole.
+   */
+  emptyBearerRequest?: boolean;
 }
+
+/** The failure message of the `emptyBearerRequest` check. */
+export const EMPTY_BEARER_MESSAGE = 'expected 401 or 403, got 200: the API accepted a garbage Bearer token';
 
 /**
  * Token: signs nothing, but sends a JWT-shaped "assertion" built from private_key's hash (so the key is used),
- * stores the access token, logs it (console output must not leak it). Token errors: sends garbage, counts an
+ * stores the access token, logs it (console output must not leak it); a 5xx or non-JSON answer fails
+ * ENVIRONMENT_UNAVAILABLE_TEST with the documented message, as the generated collection does. Token errors: sends garbage, counts an
  * invalid attempt and logs the count as the generated collection does. API: Bearer + APIKEY, expects 200.
  */
 export function fakeCollection(options: FakeCollectionOptions = {}): object {
@@ -99,11 +129,17 @@ export function fakeCollection(options: FakeCollectionOptions = {}): object {
         "pm.environment.set('fake_assertion', enc({alg:'RS256',typ:'JWT'}) + '.' + enc({iss: 'x', k: key.length, t: Date.now()}) + '.' + enc({s: key.slice(40, 80)}));",
       ]),
       test([
+        // The signal of an outage, as the generated collection gives it: a 5xx or an answer that is not JSON.
+        "var body; try { body = JSON.parse(pm.response.text()); } catch (e) { body = undefined; }",
+        "var code = pm.response.code;",
+        "if (code >= 500 || body === undefined) {",
+        `  pm.test(${JSON.stringify(ENVIRONMENT_UNAVAILABLE_TEST)}, function () { throw new Error('token endpoint answered HTTP ' + code + (body === undefined ? ', not JSON' : '') + ': the environment is unavailable'); });`,
+        "} else {",
         "pm.test('token endpoint answers 200', function () { pm.response.to.have.status(200); });",
-        "var body = pm.response.json();",
         "pm.test('access_token is a JWT', function () { pm.expect(body.access_token).to.match(/^eyJ/); });",
         "pm.environment.set('access_token', body.access_token);",
         "console.log('got token', body.access_token);",
+        "}",
       ]),
     ],
   });
@@ -131,12 +167,27 @@ export function fakeCollection(options: FakeCollectionOptions = {}): object {
     request: { method: 'GET', url: '{{client_api_url}}/api/processes/1', header: [{ key: 'Authorization', value: 'Bearer {{access_token}}' }, { key: 'APIKEY', value: '{{api_key}}' }] },
     event: [test(apiTests)],
   });
+  const apiItems: object[] = [api];
+  if (options.emptyBearerRequest) {
+    apiItems.push({
+      name: 'No token is rejected',
+      request: {
+        method: 'GET',
+        url: '{{client_api_url}}/api/processes/1',
+        header: [{ key: 'Authorization', value: 'Bearer {{no_token}}' }],
+      },
+      event: [
+        prerequest(["pm.variables.set('no_token', '');"]),
+        test([`pm.test('a garbage Bearer token is rejected', function () { throw new Error(${JSON.stringify(EMPTY_BEARER_MESSAGE)}); });`]),
+      ],
+    });
+  }
   return {
     info: { name: 'fake idcloud', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
     item: [
       { name: 'Token', item: [token] },
       { name: 'Token errors', item: errorItems },
-      { name: 'API', item: [api] },
+      { name: 'API', item: apiItems },
     ],
   };
 }

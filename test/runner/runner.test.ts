@@ -75,7 +75,7 @@ test('two environments run in parallel, all suites on loopback, junit+json repor
   expect(fake.issuedTokens.length).toBeGreaterThanOrEqual(2);
 });
 
-test('smoke suite skips Token errors; a failing test is exit 1; an unreachable environment is exit 3 and the other still runs', async () => {
+test('smoke suite skips Token errors; a failing test is exit 1; an unreachable environment is exit 3 and the other still runs; the failure decides the run', async () => {
   const deadUrl = await closedPortUrl();
   const run = runSuites({
     collection: fakeCollection({ failingTest: true }),
@@ -93,7 +93,9 @@ test('smoke suite skips Token errors; a failing test is exit 1; an unreachable e
   expect(live.failures[0].message).not.toMatch(/eyJ/);
   expect(dead.status).toBe('unreachable');
   expect(dead.reason).toMatch(/unreachable: connection refused/);
-  expect(result.exitCode).toBe(EXIT.UNREACHABLE);
+  expect(dead.exitCode).toBe(EXIT.UNREACHABLE);
+  // A finding is not hidden by an outage elsewhere.
+  expect(result.exitCode).toBe(EXIT.TEST_FAILED);
 });
 
 test('without the preflight, a refused connection during the run is still "unreachable"', async () => {

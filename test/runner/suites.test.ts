@@ -47,12 +47,19 @@ test('reporters: defaults, file reporters need --report-dir, unknown names refus
   expect(() => resolveReporters(['teamcity'], 'r')).toThrow(/not a reporter/);
   // An empty list is no reporters (library callers that want silence).
   expect(resolveReporters([], 'r')).toEqual([]);
+  // The GitHub reporters join whenever the CI platform asks, whatever the list; github-summary needs its file.
+  const actions = { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '/tmp/summary.md' };
+  expect(resolveReporters(undefined, undefined, actions)).toEqual(['cli', 'github-summary', 'github-annotations']);
+  expect(resolveReporters(['cli,junit'], 'r', actions)).toEqual(['cli', 'junit', 'github-summary', 'github-annotations']);
+  expect(resolveReporters([], undefined, { GITHUB_ACTIONS: 'true' })).toEqual(['github-annotations']);
+  expect(resolveReporters(['github-annotations'], undefined)).toEqual(['github-annotations']);
+  expect(() => resolveReporters(['github-summary'], undefined, {})).toThrow('--reporters github-summary: GITHUB_STEP_SUMMARY is not set; GitHub Actions sets it to the job summary\'s file');
 });
 
 test('reporters come from one registry, in the order messages list them; file reporters name their suffix', () => {
-  expect(REPORTERS).toEqual(['cli', 'junit', 'json', 'htmlextra']);
-  expect(REPORTER_REGISTRY.map((r) => r.file?.suffix)).toEqual([undefined, 'junit.xml', 'json', 'html']);
-  expect(REPORTER_REGISTRY.filter((r) => r.attach).map((r) => r.name)).toEqual(['cli']);
+  expect(REPORTERS).toEqual(['cli', 'junit', 'json', 'htmlextra', 'github-summary', 'github-annotations']);
+  expect(REPORTER_REGISTRY.map((r) => r.file?.suffix)).toEqual([undefined, 'junit.xml', 'json', 'html', undefined, undefined]);
+  expect(REPORTER_REGISTRY.filter((r) => r.attach).map((r) => r.name)).toEqual(['cli', 'github-summary', 'github-annotations']);
 });
 
 // A generated collection's outline, and a wrapped one (a user's folders, none of ours).

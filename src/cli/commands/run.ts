@@ -1,6 +1,7 @@
 /**
  * `run`: the collection (generated in memory, or --collection FILE: generated or wrapped) run by Newman for
- * every --env, in parallel, with live progress, a summary table, reports, and the verdict as the exit code.
+ * every --env, in parallel, with live progress, a summary table, reports, and the verdict as the exit code;
+ * in GitHub Actions also the job summary and error annotations.
  * Heavy modules (Newman, the SDK, the runner) load inside the handler so that `--help` stays fast.
  */
 import type { CliCommand } from '../command';
@@ -17,7 +18,7 @@ export const runCommand: CliCommand = {
           .option('max-invalid', { type: 'number', describe: 'at most this many invalid authentication attempts per environment (default 20 off loopback)' })
           .option('allow-production-errors', { type: 'boolean', default: false, describe: 'allow the errors suite against production (it can lock the account)' })
           .option('report-dir', { type: 'string', describe: 'write per-environment reports here (idcloud-<env>.junit.xml, .json, .html)' }),
-        'default cli, plus every file reporter with --report-dir',
+        'default cli, plus every file reporter with --report-dir; in GitHub Actions github-summary (GITHUB_STEP_SUMMARY) and github-annotations (GITHUB_ACTIONS=true) join by themselves',
       )
         .option('collection', { type: 'string', describe: 'run this collection file (generated or wrapped) instead of generating one; without our folders it runs whole' })
         .option('folder', { type: 'string', array: true, describe: "run only this folder or request of the collection (repeatable, as newman's --folder); Token errors off loopback still needs --suite errors" }),
@@ -43,6 +44,8 @@ export const runCommand: CliCommand = {
       reportDir: stringArg(args['report-dir']),
       reporters: listArg(args.reporters),
       timeoutMs: durationMsArg(args, 'timeout'),
+      // The CI reporters read GITHUB_STEP_SUMMARY and GITHUB_ACTIONS from here.
+      processEnv: process.env,
     });
     const result = await run.done;
     // Also on stderr, one line each: CI logs highlight it, and it shows even without the cli reporter.

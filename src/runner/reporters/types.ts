@@ -4,6 +4,8 @@ import type { RunEmitter } from '../run-emitter';
 export interface ReporterContext {
   /** The run's report folder (`--report-dir`), when there is one. */
   reportDir?: string;
+  /** The environment variables CI reporters read (RunSuitesOptions.processEnv; the CLI passes its own). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** A Newman reporter whose output the runner stages, scrubs and publishes as DIR/idcloud-<env>.<suffix>. */
@@ -18,9 +20,14 @@ export interface RunReporter {
   name: string;
   /** Whether it is on when the caller names no reporters. */
   isDefault(ctx: ReporterContext): boolean;
+  /**
+   * Whether the CI platform asks for it (e.g. GITHUB_STEP_SUMMARY is set): then it is on whatever the caller
+   * names, since a CI job rarely changes its command line to get what its platform shows.
+   */
+  auto?(ctx: ReporterContext): boolean;
   /** One line saying why it cannot be used as asked (e.g. not installed), or undefined. */
   problem?(ctx: ReporterContext): string | undefined;
   /** Listens to the run (events in RunEvents); `options` are the caller's `reporterOptions[name]`. */
-  attach?(run: RunEmitter, options: unknown): void;
+  attach?(run: RunEmitter, options: unknown, ctx: ReporterContext): void;
   file?: FileReport;
 }
