@@ -135,7 +135,7 @@ export async function run(): Promise<void> {
         collection,
         environment: f.generated.environments[0].json,
         folder: foldersOf(suite, env),
-        envVar: [{ key: INJECTED.apiKey, value: API_KEY }, { key: RUN_VARIABLES.bearer, value: token }, { key: RUN_VARIABLES.assertion, value: assertion }],
+        envVar: [{ key: INJECTED.apiKey, value: API_KEY }, { key: RUN_VARIABLES.accessToken, value: token }, { key: RUN_VARIABLES.assertion, value: assertion }],
       }));
     } finally {
       await f.close();
@@ -261,7 +261,7 @@ async function coldCli(account: Account, credentials: ReturnType<typeof loadCred
         const token = (await exchangeToken(credentials, env)).accessToken;
         const assertion = await signAssertion(credentials, env.identityUrl);
         const folders = foldersOf('smoke', env).flatMap((folder) => ['--folder', folder]);
-        const vars = [`${INJECTED.apiKey}=${API_KEY}`, `${RUN_VARIABLES.bearer}=${token}`, `${RUN_VARIABLES.assertion}=${assertion}`].flatMap((v) => ['--env-var', v]);
+        const vars = [`${INJECTED.apiKey}=${API_KEY}`, `${RUN_VARIABLES.accessToken}=${token}`, `${RUN_VARIABLES.assertion}=${assertion}`].flatMap((v) => ['--env-var', v]);
         plainRuns.push(await timed(() => child([newmanBin, 'run', collectionFile, '-e', environmentFile, ...folders, ...vars, '--reporters', 'cli'], process.env)));
       } finally {
         await f.close();
