@@ -10,7 +10,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const { placeholderFiles } = require(path.join(root, 'dist', 'collection', 'placeholders'));
 const { writeGeneratedFiles } = require(path.join(root, 'dist', 'collection'));
-const { negativeCasesMarkdown } = require(path.join(root, 'dist', 'suites', 'docs'));
+const { negativeCasesMarkdown } = require(path.join(root, 'dist', 'collection', 'negative-cases-doc'));
 
 const written = writeGeneratedFiles(path.join(root, 'collections'), placeholderFiles());
 fs.mkdirSync(path.join(root, 'docs'), { recursive: true });

@@ -43,11 +43,13 @@ test('committed environment files hold placeholder credentials only', () => {
 });
 
 /**
- * Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 50,871 at this guard's last change
- * (was 48,581: one PEM parser, token-response reading and code finding now shared with Node, with their fuller
- * messages); raise it only with a reason.
+ * Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 64,495 at this guard's last change
+ * (was 50,871; raised from 50 KB because the `API` folder now covers every endpoint of idcloud-auth.md §5 with
+ * valid, no-token, garbage-token and no-APIKEY cases: 31 requests instead of 9, +6.3 KB; and the pre-request
+ * script carries the auth layer for the user's own requests: origin matching, the Vault, the loopback-only
+ * create bodies, +5.7 KB); raise it only with a reason.
  */
-const COLLECTION_BUDGET = 50 * 1024;
+const COLLECTION_BUDGET = 64 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;
