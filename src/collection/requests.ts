@@ -116,7 +116,7 @@ function apiItem(c: ApiCase): Item {
 export function apiFolder(): ItemGroup<Item> {
   return folder(
     FOLDERS.api,
-    'Every product endpoint: "by Unico" (`unico_api_url`), the sign host (`sign_api_url`) and "by Client" (`client_api_url`, needs `api_key`). A valid token is not rejected: those requests inherit the collection\'s auth layer, exactly as requests you add do. No token (`noauth`), a garbage token (their own Bearer) and (by Client) a missing APIKEY are rejected with 401 or 403. By-Client requests are skipped when `api_key` is empty. **Against the emulator on loopback** the folder runs the whole flow (create, finish, read, selfie, evidence set; by Client create, read, documents) and each step must answer 2xx. **Anywhere else it creates nothing**: creates send `{}` (answered 400) and reads ask for ids that exist nowhere (404); either proves the token was accepted.',
+    'Every product endpoint (`unico_api_url`, `sign_api_url`, `client_api_url`; by Client needs `api_key`, skipped without): a valid token, inherited from the collection\'s auth as your own requests do, is not rejected; no token (`noauth`), a garbage token and a missing APIKEY are (401/403). On the emulator (loopback) the whole flow runs with real bodies and each step must answer 2xx; **anywhere else nothing is created**: creates send `{}` (400), reads unknown ids (404).',
     API_CASES.map(apiItem),
   );
 }
