@@ -206,6 +206,7 @@ export async function run(): Promise<void> {
   console.log(`  ${goal('three / one (loopback, CPU-bound)', med.three / med.full, 1.3)}; three sequential runs ≈ 3×`);
   console.log(`with Unico's rate limit on (${EMULATOR_DEFAULTS.rateLimit} token requests/s): full suite ${ms(median(limited))}, 429 waits seen: ${rateLimited} — the limit's cost, not the runner's`);
 
+  await layerOverFloor(account, credentials);
   await coldCli(account, credentials);
   await remoteLike(ours);
   for (const note of notes) console.log(note);
@@ -301,4 +302,45 @@ async function remoteLike(ours: (suite: Suite, count: number) => Promise<number>
     }
     await proxy.close();
   }
+}
+
+/**
+ * Issue 9's goal: with the auth layer on every request, the smoke suite's scripts stay cheap. The generated
+ * collection's smoke folders run by bare `newman.run` (its scripts: one signature and exchange, then the cached
+ * token on every request, no key parsed) vs the same requests with a one-line script each and a static token
+ * (Newman's own sandbox floor). Interleaved rounds, fresh emulators outside the timing, medians.
+ */
+export async function layerOverFloor(account: Account, credentials: ReturnType<typeof loadCredentials>): Promise<void> {
+  const LAYER_ROUNDS = 7;
+  const ours: number[] = [];
+  const floor: number[] = [];
+  for (let round = 0; round <= LAYER_ROUNDS; round++) {
+    const f = await fixture(account, 2);
+    try {
+      const [envA, envB] = f.envs;
+      const token = (await exchangeToken(credentials, envB)).accessToken;
+      const oursMs = await timed(() => newmanRun({
+        collection: f.generated.collection,
+        environment: f.generated.environments[0].json,
+        folder: foldersOf('smoke', envA),
+        envVar: [{ key: INJECTED.privateKey, value: account.privateKeyPem }, { key: INJECTED.apiKey, value: API_KEY }],
+      }));
+      const floorMs = await timed(() => newmanRun({
+        collection: withTrivialScripts(f.generated.collection),
+        environment: f.generated.environments[1].json,
+        folder: foldersOf('smoke', envB),
+        envVar: [{ key: INJECTED.apiKey, value: API_KEY }, { key: RUN_VARIABLES.accessToken, value: token }],
+      }));
+      // Round 0 warms both paths up.
+      if (round > 0) {
+        ours.push(oursMs);
+        floor.push(floorMs);
+      }
+    } finally {
+      await f.close();
+    }
+  }
+  const ratio = median(ours) / median(floor);
+  console.log(`smoke suite, the collection's own scripts (auth layer on every request) by bare newman.run: ${median(ours).toFixed(0)} ms vs Newman's sandbox floor (same requests, one-line script each, static token): ${median(floor).toFixed(0)} ms (median of ${LAYER_ROUNDS})`);
+  console.log(`  ${goal('smoke / floor', ratio, 1.1)}`);
 }
