@@ -137,7 +137,7 @@ export async function run(): Promise<void> {
         collection,
         environment: f.generated.environments[0].json,
         folder: foldersOf(suite, env),
-        envVar: [{ key: INJECTED.apiKey, value: API_KEY }, { key: RUN_VARIABLES.bearer, value: token }, { key: RUN_VARIABLES.assertion, value: assertion }],
+        envVar: [{ key: INJECTED.apiKey, value: API_KEY }, { key: RUN_VARIABLES.accessToken, value: token }, { key: RUN_VARIABLES.assertion, value: assertion }],
       }));
     } finally {
       await f.close();
@@ -208,6 +208,7 @@ export async function run(): Promise<void> {
   console.log(`  ${goal('three / one (loopback, CPU-bound)', med.three / med.full, 1.3)}; three sequential runs ≈ 3×`);
   console.log(`with Unico's rate limit on (${EMULATOR_DEFAULTS.rateLimit} token requests/s): full suite ${ms(median(limited))}, 429 waits seen: ${rateLimited} — the limit's cost, not the runner's`);
 
+  await layerOverFloor(account, credentials);
   await coldCli(account, credentials);
   await remoteLike(ours);
   for (const note of notes) console.log(note);
@@ -263,7 +264,7 @@ async function coldCli(account: Account, credentials: ReturnType<typeof loadCred
         const token = (await exchangeToken(credentials, env)).accessToken;
         const assertion = await signAssertion(credentials, env.identityUrl);
         const folders = foldersOf('smoke', env).flatMap((folder) => ['--folder', folder]);
-        const vars = [`${INJECTED.apiKey}=${API_KEY}`, `${RUN_VARIABLES.bearer}=${token}`, `${RUN_VARIABLES.assertion}=${assertion}`].flatMap((v) => ['--env-var', v]);
+        const vars = [`${INJECTED.apiKey}=${API_KEY}`, `${RUN_VARIABLES.accessToken}=${token}`, `${RUN_VARIABLES.assertion}=${assertion}`].flatMap((v) => ['--env-var', v]);
         plainRuns.push(await timed(() => child([newmanBin, 'run', collectionFile, '-e', environmentFile, ...folders, ...vars, '--reporters', 'cli'], process.env)));
       } finally {
         await f.close();
@@ -304,4 +305,47 @@ async function remoteLike(ours: (suite: Suite, count: number) => Promise<number>
     }
     await proxy.close();
   }
+}
+
+/**
+ * Issue 9's goal: with the auth layer on every request, the smoke suite's scripts stay cheap. The generated
+ * collection's smoke folders run by bare `newman.run` (its scripts: one signature and exchange, then the cached
+ * token on every request, no key parsed) vs the same requests with a one-line script each and a static token
+ * (Newman's own sandbox floor). Interleaved rounds, fresh emulators outside the timing, medians.
+ */
+export async function layerOverFloor(account: Account, credentials: ReturnType<typeof loadCredentials>): Promise<void> {
+  const LAYER_ROUNDS = 9;
+  const ours: number[] = [];
+  const floor: number[] = [];
+  for (let round = 0; round <= LAYER_ROUNDS; round++) {
+    const f = await fixture(account, 2);
+    try {
+      const [envA, envB] = f.envs;
+      const token = (await exchangeToken(credentials, envB)).accessToken;
+      const runOurs = () => timed(() => newmanRun({
+        collection: f.generated.collection,
+        environment: f.generated.environments[0].json,
+        folder: foldersOf('smoke', envA),
+        envVar: [{ key: INJECTED.privateKey, value: account.privateKeyPem }, { key: INJECTED.apiKey, value: API_KEY }],
+      }));
+      const runFloor = () => timed(() => newmanRun({
+        collection: withTrivialScripts(f.generated.collection),
+        environment: f.generated.environments[1].json,
+        folder: foldersOf('smoke', envB),
+        envVar: [{ key: INJECTED.apiKey, value: API_KEY }, { key: RUN_VARIABLES.accessToken, value: token }],
+      }));
+      // Alternate which goes first, so a load change on the shared machine does not always hit the same side.
+      const [oursMs, floorMs] = round % 2 === 0 ? [await runOurs(), await runFloor()] : [...[await runFloor(), await runOurs()].reverse()];
+      // Round 0 warms both paths up.
+      if (round > 0) {
+        ours.push(oursMs);
+        floor.push(floorMs);
+      }
+    } finally {
+      await f.close();
+    }
+  }
+  const ratio = median(ours) / median(floor);
+  console.log(`smoke suite, the collection's own scripts (auth layer on every request) by bare newman.run: ${median(ours).toFixed(0)} ms vs Newman's sandbox floor (same requests, one-line script each, static token): ${median(floor).toFixed(0)} ms (median of ${LAYER_ROUNDS})`);
+  console.log(`  ${goal('smoke / floor', ratio, 1.1)}`);
 }

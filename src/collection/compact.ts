@@ -1,11 +1,12 @@
 /**
  * Trims the SDK's JSON to what the v2.1 format needs: URL objects back to their `{{var}}/path` text, plain-text
- * descriptions to strings, empty lists and item/script ids dropped (optional in v2.1; the runtime and the
- * Postman app assign their own; `info._postman_id` stays). The file stays small and reads like a hand-made export.
+ * descriptions to strings, empty lists dropped, and the random ids the SDK gives every item and script dropped
+ * (we give none: ids are optional in v2.1 and the runtime and the Postman app assign their own; the one id we
+ * compute, `info._postman_id`, stays). The file stays small and reads like a hand-made export.
  */
 import { Url } from 'postman-collection';
 
-const DROPPABLE_WHEN_EMPTY = new Set(['response', 'event', 'query', 'variable', 'item']);
+const DROPPABLE_WHEN_EMPTY = new Set(['response', 'event', 'query', 'variable', 'item', 'noauth']);
 
 export function compactJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(compactJson);

@@ -1,5 +1,5 @@
 /** The collection's description: how it works and what the user fills in (Markdown, shown in the Postman app). */
-import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES, TOKEN_CACHE_VARIABLE } from '../suites/variables';
+import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE, VAULT_SECRETS } from '../suites/variables';
 import { FOLDERS } from './folders';
 
 export const COLLECTION_NAME = 'Unico IDCloud authentication';
@@ -11,15 +11,21 @@ export function collectionDescription(collectionFile: string): string {
     '',
     '## Fill in',
     'Import one `idcloud-<env>.postman_environment.json` per environment, select it, and set:',
-    `- \`${v.privateKey}\` (secret): the PEM text of your \`.key.pem\` (PKCS#1 or PKCS#8).`,
+    `- \`${v.privateKey}\` (secret): the PEM text of your \`.key.pem\` (PKCS#1 or PKCS#8), or leave it empty and use the Vault (below).`,
     `- \`${v.iss}\`: \`<account>@<tenant_id>.iam.acesso.io\`, from your base payload.`,
-    `- \`${v.apiKey}\` (secret, optional): the "by Client" APIKEY; those requests are skipped without it.`,
+    `- \`${v.apiKey}\` (secret, optional): the "by Client" APIKEY (or the Vault's \`${VAULT_SECRETS.apiKey}\`); those requests are skipped without it.`,
     `- \`${v.maxInvalidAttempts}\` (default ${DEFAULT_MAX_INVALID_ATTEMPTS}): invalid attempts \`${FOLDERS.tokenErrors}\` may send per run. The URLs are preset; \`aud\` is \`${v.identityUrl}\` without trailing slashes.`,
+    '',
+    '## Postman Vault (the app)',
+    `Keep the key out of every environment (initial values are synced to Postman's cloud): leave \`${v.privateKey}\` empty and store the PEM in the Postman Vault as \`${VAULT_SECRETS.privateKey}\` (and the APIKEY as \`${VAULT_SECRETS.apiKey}\`). In the Vault's settings enable support in scripts and allow this collection. Newman and the Postman CLI have no Vault: give \`${v.privateKey}\` there.`,
+    '',
+    '## Your own requests',
+    `The collection's auth is Bearer \`{{${RUN_VARIABLES.accessToken}}}\`: a request you add with auth "Inherit auth from parent" (the default) gets the cached token when its URL is on \`${v.unicoApiUrl}\`, \`${v.clientApiUrl}\` or \`${v.signApiUrl}\` (same scheme, host and port), and \`APIKEY\` on \`${v.clientApiUrl}\` when it has none; any other host gets no token. A request with auth of its own (No Auth, its own Bearer, …) is left alone.`,
     '',
     '## How it works',
     `- The collection scripts hold the signer (plain JavaScript, no libraries, no \`eval\`). Each request names its case in an \`X-IdCloud-Case\` header, removed before sending.`,
     `- Assertions carry \`iss\`, \`aud\`, \`scope\`, \`iat\` (now) and \`exp\` (up to \`iat\` + 3600, varied so that no two are identical: Unico refuses a repeated one as a replay). The token is cached in \`${TOKEN_CACHE_VARIABLE}\` for \`identity_url\` + \`iss\` until shortly before \`expires_in\` runs out. 429 is retried after \`Retry-After\`.`,
-    `- \`${FOLDERS.token}\`: the exchange and its checks. \`${FOLDERS.tokenErrors}\`: one invalid assertion or request per case, each expecting Unico's rejection and code; it stops at the first 1.2.18 (account locked). \`${FOLDERS.api}\`: product APIs with and without a valid token.`,
+    `- \`${FOLDERS.token}\`: the exchange and its checks. \`${FOLDERS.tokenErrors}\`: one invalid assertion or request per case, each expecting Unico's rejection and code; it stops at the first 1.2.18 (account locked). \`${FOLDERS.api}\`: every product endpoint with a valid token (inherited, as yours), none and a garbage one; on the emulator (loopback) the whole flow with real bodies, elsewhere only calls that create nothing (\`{}\` bodies, unknown ids).`,
     '- Failures name the Unico code, its cause and what to do. Keys, assertions and tokens are never logged.',
     '',
     '## Newman',

@@ -38,6 +38,7 @@ export function environmentFile(env: Environment, values: EnvironmentValues): En
         entry(v.identityUrl, env.identityUrl),
         entry(v.unicoApiUrl, env.unicoApiUrl),
         entry(v.clientApiUrl, env.clientApiUrl),
+        entry(v.signApiUrl, env.signApiUrl),
         entry(v.iss, values.iss ?? ''),
         entry(v.privateKey, values.privateKeyPem ?? '', 'secret'),
         entry(v.apiKey, values.apiKey ?? '', 'secret'),

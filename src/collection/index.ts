@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Collection, Event } from 'postman-collection';
 import type { Environment } from '../environments';
-import { authLayerEvents } from './auth-layer';
+import { authLayerAuth, authLayerEvents } from './auth-layer';
 import { COLLECTION_NAME, collectionDescription } from './description';
 import { compactJson } from './compact';
 import { environmentFile } from './environment-file';
@@ -44,6 +44,8 @@ export function buildCollection(): object {
       name: COLLECTION_NAME,
       description: { content: collectionDescription(COLLECTION_FILE_NAME), type: 'text/markdown' },
     },
+    // The auth layer: every request without auth of its own inherits it.
+    auth: authLayerAuth(),
   });
   collection.items.add(tokenFolder());
   collection.items.add(tokenErrorsFolder());

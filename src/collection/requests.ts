@@ -1,6 +1,7 @@
 /**
- * The collection's requests, one per case of src/suites: built as postman-collection SDK Items. Requests carry
- * no scripts; each names its case in the X-IdCloud-Case header and the collection-level scripts do the rest.
+ * The collection's requests, one per case of src/suites: built as postman-collection SDK Items, without ids
+ * (optional in v2.1; the runtime and the Postman app assign their own). Requests carry no scripts; each names
+ * its case in the X-IdCloud-Case header and the collection-level scripts do the rest.
  */
 import { Item, ItemGroup } from 'postman-collection';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
@@ -9,7 +10,6 @@ import { apiCaseName } from '../suites/api-docs';
 import { negativeCaseDoc } from '../suites/case-docs';
 import { ExchangeBody, NEGATIVE_CASES, NegativeCase, WRONG_GRANT_TYPE } from '../suites/cases';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
-import { stableId } from './ids';
 
 import { FOLDERS } from './folders';
 
@@ -52,12 +52,15 @@ function tokenEndpointRequest(caseId: string, body: ExchangeBody): object {
   };
 }
 
-function item(folder: string, name: string, request: object, description?: string): Item {
-  return new Item({ id: stableId('item', folder, name), name, request: description ? { ...request, description } : request });
+const NO_AUTH = { type: 'noauth' };
+
+function item(name: string, request: object, description?: string): Item {
+  return new Item({ name, request: description ? { ...request, description } : request });
 }
 
-function folder(name: string, description: string, items: Item[]): ItemGroup<Item> {
-  const group = new ItemGroup<Item>({ id: stableId('folder', name), name, description });
+/** `auth` noauth: token-endpoint requests send no client authentication (Unico: none), so they stop the layer. */
+function folder(name: string, description: string, items: Item[], auth?: object): ItemGroup<Item> {
+  const group = new ItemGroup<Item>({ name, description, ...(auth && { auth }) });
   for (const child of items) group.items.add(child);
   return group;
 }
@@ -65,15 +68,16 @@ function folder(name: string, description: string, items: Item[]): ItemGroup<Ite
 export function tokenFolder(): ItemGroup<Item> {
   return folder(
     FOLDERS.token,
-    'The exchange as a visible request: a freshly signed assertion (form `grant_type` + `assertion`) for an access token. Checks 200, JSON, `token_type` Bearer, a non-empty `access_token` and an integer `expires_in` in (0, 3600], and seeds the token cache the `API` folder uses.',
-    [item(FOLDERS.token, TOKEN_EXCHANGE_CASE.name, tokenEndpointRequest(TOKEN_EXCHANGE_CASE.id, 'form'), 'Signs a fresh RS256 assertion in the collection pre-request script and exchanges it (RFC 7523 JWT bearer).')],
+    'The exchange as a visible request: a freshly signed assertion (form `grant_type` + `assertion`) for an access token. Checks 200, JSON, `token_type` Bearer, a non-empty `access_token` and an integer `expires_in` in (0, 3600], and seeds the token cache the `API` folder uses. No auth of its own (`noauth`): the exchange sends no client authentication.',
+    [item(TOKEN_EXCHANGE_CASE.name, tokenEndpointRequest(TOKEN_EXCHANGE_CASE.id, 'form'), 'Signs a fresh RS256 assertion in the collection pre-request script and exchanges it (RFC 7523 JWT bearer).')],
+    NO_AUTH,
   );
 }
 
 function negativeItem(c: NegativeCase): Item {
   const doc = negativeCaseDoc(c.id);
   // What it changes; the name and the folder's description say what answer is expected.
-  return item(FOLDERS.tokenErrors, doc.name, tokenEndpointRequest(c.id, c.body), `Mutates: ${doc.mutates}.`);
+  return item(doc.name, tokenEndpointRequest(c.id, c.body), `Mutates: ${doc.mutates}.`);
 }
 
 export function tokenErrorsFolder(): ItemGroup<Item> {
@@ -81,27 +85,38 @@ export function tokenErrorsFolder(): ItemGroup<Item> {
     FOLDERS.tokenErrors,
     'One request per negative case, each changing exactly one thing of an otherwise valid, freshly signed assertion or exchange request, and expecting Unico\'s rejection: 401 (or 400/415 for a malformed request), with the code its name gives. **Every request here is an invalid authentication attempt**: Unico locks an account after too many. The run counts them and skips the rest beyond `max_invalid_attempts`, and stops at the first 1.2.18 (account locked). Run this folder against a real environment only on purpose.',
     NEGATIVE_CASES.map(negativeItem),
+    NO_AUTH,
   );
+}
+
+/** Own auth of a case that does not inherit the layer: `noauth`, or a Bearer with the garbage token. */
+function ownAuth(c: ApiCase): object | undefined {
+  if (c.auth === 'none') return NO_AUTH;
+  if (c.auth === 'garbage') return { type: 'bearer', bearer: [{ key: 'token', value: GARBAGE_TOKEN, type: 'string' }] };
+  return undefined;
 }
 
 function apiItem(c: ApiCase): Item {
   const header: KeyValue[] = [caseHeader(c.id)];
-  if (c.auth === 'valid') header.push({ key: 'Authorization', value: `Bearer ${ref(RUN_VARIABLES.bearer)}` });
-  if (c.auth === 'garbage') header.push({ key: 'Authorization', value: `Bearer ${GARBAGE_TOKEN}` });
-  if (c.apiKey) header.push({ key: 'APIKEY', value: ref(ENV_VARIABLES.apiKey) });
+  // The layer adds APIKEY to valid-token requests, as to the user's own; requests with auth of their own carry it.
+  if (c.apiKeyHeader) header.push({ key: 'APIKEY', value: ref(ENV_VARIABLES.apiKey) });
   const request: Record<string, unknown> = { method: c.method, url: ref(PRODUCT_URL_VARIABLE[c.product]) + c.path, header };
-  if (c.method === 'POST') {
-    // An empty body creates nothing in a real environment; the check is only that auth is not what fails.
-    request.body = { mode: 'raw', raw: '{}', options: { raw: { language: 'json' } } };
+  const auth = ownAuth(c);
+  if (auth) request.auth = auth;
+  if (c.body) {
+    // Only the pre-request script fills the body, and with a create that creates anything only on loopback
+    // (suites/api.ts requestBody); the rejections always send `{}`.
+    const raw = c.body === 'empty' ? '{}' : ref(RUN_VARIABLES.body);
+    request.body = { mode: 'raw', raw, options: { raw: { language: 'json' } } };
   }
   // No description: the name says what is sent and expected, the folder's description the rest.
-  return item(FOLDERS.api, apiCaseName(c), request);
+  return item(apiCaseName(c), request);
 }
 
 export function apiFolder(): ItemGroup<Item> {
   return folder(
     FOLDERS.api,
-    'The "by Unico" (`unico_api_url`) and "by Client" (`client_api_url`, needs `api_key`) product APIs: a valid token is not rejected; no token, a garbage token and (by Client) a missing APIKEY are rejected with 401 or 403. By-Client requests are skipped when `api_key` is empty. Requests that need a token reuse the cached one.',
+    'Every product endpoint (`unico_api_url`, `sign_api_url`, `client_api_url`; by Client needs `api_key`, skipped without): a valid token, inherited from the collection\'s auth as your own requests do, is not rejected; no token (`noauth`), a garbage token and a missing APIKEY are (401/403). On the emulator (loopback) the whole flow runs with real bodies and each step must answer 2xx; **anywhere else nothing is created**: creates send `{}` (400), reads unknown ids (404).',
     API_CASES.map(apiItem),
   );
 }

@@ -4,6 +4,9 @@
  */
 import { InputError } from '../errors';
 import { BUILT_IN_ENVIRONMENTS, EnvironmentUrls } from '../idcloud/hosts';
+import { isLoopbackHost } from '../idcloud/origin';
+
+export { isLoopbackHost } from '../idcloud/origin';
 
 export interface Environment extends EnvironmentUrls {
   /** Short name used in file names and reports: letters, digits, `-` and `_`. */
@@ -19,6 +22,7 @@ export interface EnvironmentConfig {
   identityUrl: string;
   unicoApiUrl?: string;
   clientApiUrl?: string;
+  signApiUrl?: string;
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
@@ -46,11 +50,6 @@ export function normalizeBaseUrl(raw: string, field: string): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 export function makeEnvironment(name: string, config: EnvironmentConfig): Environment {
   if (!NAME_PATTERN.test(name)) {
     throw new EnvironmentError(`--env: "${name}" is not a valid environment name; use letters, digits, "-" or "_"`);
@@ -64,6 +63,7 @@ export function makeEnvironment(name: string, config: EnvironmentConfig): Enviro
     // Product APIs default to the identity origin, which is how the emulator serves them.
     unicoApiUrl: config.unicoApiUrl ? normalizeBaseUrl(config.unicoApiUrl, `environment ${name} unicoApiUrl`) : origin,
     clientApiUrl: config.clientApiUrl ? normalizeBaseUrl(config.clientApiUrl, `environment ${name} clientApiUrl`) : origin,
+    signApiUrl: config.signApiUrl ? normalizeBaseUrl(config.signApiUrl, `environment ${name} signApiUrl`) : origin,
     isLoopback: isLoopbackHost(hostname),
     isProduction: identityUrl === BUILT_IN_ENVIRONMENTS.production.identityUrl,
   };

@@ -11,6 +11,8 @@ export interface EnvironmentUrls {
   unicoApiUrl: string;
   /** "by Client" product API base URL (needs APIKEY). */
   clientApiUrl: string;
+  /** Signature files of the sign flows (signed documents, signature evidence). */
+  signApiUrl: string;
 }
 
 export const BUILT_IN_ENVIRONMENTS: Readonly<Record<'uat' | 'production', EnvironmentUrls>> = {
@@ -18,21 +20,29 @@ export const BUILT_IN_ENVIRONMENTS: Readonly<Record<'uat' | 'production', Enviro
     identityUrl: 'https://identityhomolog.acesso.io',
     unicoApiUrl: 'https://api.idcloud.uat.unico.app',
     clientApiUrl: 'https://api.id.uat.unico.app',
+    signApiUrl: 'https://signhom.acesso.io',
   },
   production: {
     identityUrl: 'https://identity.acesso.io',
     unicoApiUrl: 'https://api.idcloud.unico.app',
     clientApiUrl: 'https://api.id.unico.app',
+    signApiUrl: 'https://sign.acesso.io',
   },
 };
 
 export const TOKEN_PATH = '/oauth2/token';
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-/** Product API paths (idcloud-auth.md §5). */
+/** Product API paths (idcloud-auth.md §5); the by-Unico files are `${unicoProcess}/{id}/selfie` and `/evidenceset`. */
 export const API_PATHS = {
   unicoProcess: '/client/v1/process',
   clientProcess: '/processes/v1',
+  /** by Client: `?code=<CPF>&type=BR_RG|BR_CNH|BR_CIN|BR_PASSPORT`. */
+  clientDocuments: '/documents/v1',
+  /** Sign host: `/{documentId}`, the signed PDF. */
+  signFile: '/api/v1/service/file',
+  /** Sign host: `/{processId}`, the signature evidence. */
+  signEvidence: '/api/v1/service/evidence',
 } as const;
 
 /**

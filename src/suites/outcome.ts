@@ -18,8 +18,10 @@ export interface RejectionExpectation extends ExpectedRejection {
 export interface ApiExpectation {
   expect: 'accepted' | 'rejected';
   subject: string;
-  /** Keep the answer's `id` in this run variable (suites/api.ts `savesIdIn`). */
+  /** Keep the answer's id in this run variable (suites/api.ts `savesIdIn`). */
   savesIdIn?: string;
+  /** On loopback (the emulator runs the whole flow) the step must answer 2xx. */
+  mustSucceed?: boolean;
 }
 
 /** Handed from the pre-request script to the test script in a run variable, so the test script needs no tables. */
@@ -167,8 +169,21 @@ export function isUsableProcessId(id: unknown): id is string {
   return typeof id === 'string' && /^[A-Za-z0-9._~-]{1,128}$/.test(id);
 }
 
+/** The id a create answered: by Client `{"id"}`, by Unico `{"process":{"id"}}`. */
+export function createdId(body: unknown): string | undefined {
+  const b = body as { id?: unknown; process?: { id?: unknown } } | null | undefined;
+  if (!b || typeof b !== 'object') return undefined;
+  const id = b.process && typeof b.process === 'object' ? b.process.id : b.id;
+  return isUsableProcessId(id) ? id : undefined;
+}
+
 export function judgeApiResponse(c: ApiExpectation, status: number): Check {
   const rejected = REJECTION_STATUSES.includes(status);
+  if (c.expect === 'accepted' && c.mustSucceed) {
+    const check: Check = { name: 'answered 2xx (the emulator runs the whole flow)' };
+    if (status < 200 || status >= 300) check.failure = `expected 2xx, got ${status}: ${rejected ? `the API rejected ${c.subject}` : 'the step of the flow failed'}`;
+    return check;
+  }
   if (c.expect === 'accepted') {
     const check: Check = { name: 'not rejected (not 401/403)' };
     if (rejected) check.failure = `expected anything but 401/403, got ${status}: the API rejected ${c.subject}`;

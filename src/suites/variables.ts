@@ -25,8 +25,12 @@ export const RUN_VARIABLES = {
   accessToken: 'idcloud_access_token',
   /** The (possibly mutated) assertion the current token-endpoint request sends. */
   assertion: 'idcloud_assertion',
-  /** The Bearer the current API request sends. */
-  bearer: 'idcloud_bearer',
+  /** The body text of the current API request (suites/api.ts `requestBody`: a valid create only on loopback). */
+  body: 'idcloud_body',
+  /** The CPF the documents query sends (suites/api.ts `documentsCode`: empty off loopback). */
+  subjectCode: 'idcloud_subject_code',
+  /** The signed document the sign host is asked for (never created by the suite: an unknown id). */
+  signDocumentId: 'idcloud_sign_document',
   /** The case id of the current request, kept for the test script once the header is removed. */
   currentCase: 'idcloud_case',
   /** JSON of what the current request expects (suites/outcome.ts `Expectation`), for the test script. */
@@ -39,7 +43,7 @@ export const RUN_VARIABLES = {
   usedTimes: 'idcloud_used_times',
   /** JSON {key, message} of a rejected exchange: not retried in this run, each would be another invalid attempt. */
   tokenFailure: 'idcloud_token_failure',
-  /** Per product, the id the `create` request got back, which the `read` request reads (suites/api.ts). */
+  /** Per product, the id the create request got back, which the reads read (suites/api.ts). */
   processIdUnico: 'idcloud_process_unico',
   processIdClient: 'idcloud_process_client',
   /** JSON [name, message][] of failures the pre-request found, which the test script records with Unico's explanation. */
@@ -74,6 +78,9 @@ export const INVALID_ATTEMPTS_LOG_PREFIX = 'IDCloud: invalid authentication atte
  * unavailable`, so a runner can tell an outage from a finding without knowing Unico.
  */
 export const ENVIRONMENT_UNAVAILABLE_TEST = 'token endpoint available';
+
+/** Postman Vault secret names (the Postman app): read when `private_key` / `api_key` are empty. */
+export const VAULT_SECRETS = { privateKey: 'idcloud_private_key', apiKey: 'idcloud_api_key' } as const;
 
 /** The token cache: an environment variable when an environment is active, else a collection variable. */
 export const TOKEN_CACHE_VARIABLE = 'idcloud_token_cache';

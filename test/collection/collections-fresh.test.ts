@@ -43,13 +43,16 @@ test('committed environment files hold placeholder credentials only', () => {
 });
 
 /**
- * Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Measured 64,149 at this guard's last change
- * (was 51,181; issue 11: +3.3 KB for the server clock learned from the token endpoint's Date header, the outage
- * signal and the long-lifetime warning; +9.6 KB for 12 more negative cases, whose RS512 and PS256 cases bring
- * SHA-512, RSASSA-PSS and JWK export into the pre-request script — not into the RS256 signer, see
- * test/sandbox/script-size.test.ts); raise it only with a reason.
+ * Bytes. Unico's own collection is ~352 KB (jsrsasign in a variable). Raised from 48 KB (48,581) with reasons:
+ * one PEM parser, token-response reading and code finding shared with Node (+2.3 KB); issue 11: the server clock
+ * learned from the token endpoint's Date header, the outage signal and the long-lifetime warning (+3.3 KB), 12 more
+ * negative cases whose RS512 and PS256 cases bring SHA-512, RSASSA-PSS and JWK export into the pre-request script —
+ * not into the RS256 signer, see test/sandbox/script-size.test.ts (+9.6 KB); issue 9/10: the `API` folder covers
+ * every endpoint of idcloud-auth.md §5 (31 requests instead of 9, +6.3 KB) and the pre-request script carries the
+ * auth layer for the user's own requests: origin matching, the Vault, loopback-only create bodies (+5.7 KB), the
+ * description (+1 KB). Measured 78,284 at this guard's last change; raise it only with a reason.
  */
-const COLLECTION_BUDGET = 63 * 1024;
+const COLLECTION_BUDGET = 77 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { AUTH_LAYER_MARKER } from '../../src/collection/auth-layer';
+import { AUTH_LAYER_MARKER, authLayerAuth } from '../../src/collection/auth-layer';
 import { COLLECTION_FILE_NAME, FOLDERS, generateCollection, writeGeneratedFiles } from '../../src/collection';
 import { makeEnvironment, resolveEnvironments } from '../../src/environments';
 import { sandboxScript } from '../../src/collection/script-text';
@@ -91,23 +91,55 @@ describe('collection', () => {
     });
   });
 
-  test('API requests: Bearer from the cache, garbage or none; APIKEY only where the case says', () => {
-    const headers = (id: string) => {
-      const r = requestsOf(collection.item[2]).find((x: Json) => x.request.header.some((h: Json) => h.value === id));
-      return Object.fromEntries(r.request.header.map((h: Json) => [h.key, h.value]));
-    };
-    expect(headers('api-unico-read').Authorization).toBe('Bearer {{idcloud_bearer}}');
-    expect(headers('api-unico-no-token').Authorization).toBeUndefined();
-    expect(headers('api-unico-garbage-token').Authorization).toBe('Bearer not-a-valid-token');
-    expect(headers('api-client-read').APIKEY).toBe('{{api_key}}');
-    expect(headers('api-client-no-apikey').APIKEY).toBeUndefined();
-    expect(headers('api-unico-read').APIKEY).toBeUndefined();
+  test('the auth layer: collection-level bearer on idcloud_access_token; the token endpoint folders are noauth', () => {
+    expect(collection.auth).toEqual(authLayerAuth());
+    expect(collection.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{idcloud_access_token}}', type: 'string' }] });
+    expect(collection.item.map((f: Json) => f.auth)).toEqual([{ type: 'noauth' }, { type: 'noauth' }, undefined]);
+  });
+
+  test('API requests: valid tokens inherit the layer, no-token cases are noauth, garbage-token ones their own bearer', () => {
+    const requestOf = (id: string) => requestsOf(collection.item[2]).find((x: Json) => x.request.header.some((h: Json) => h.value === id)).request;
+    const headers = (id: string) => Object.fromEntries(requestOf(id).header.map((h: Json) => [h.key, h.value]));
+    for (const c of API_CASES) {
+      const request = requestOf(c.id);
+      // No Authorization header anywhere: the auth (inherited or own) decides what is sent.
+      expect(headers(c.id).Authorization).toBeUndefined();
+      if (c.auth === 'valid') expect(request.auth).toBeUndefined();
+      if (c.auth === 'none') expect(request.auth).toEqual({ type: 'noauth' });
+      if (c.auth === 'garbage') expect(request.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: 'not-a-valid-token', type: 'string' }] });
+      // APIKEY is carried only by by-Client requests with auth of their own (the layer adds it to the others).
+      expect(headers(c.id).APIKEY).toBe(c.product === 'client' && c.auth !== 'valid' ? '{{api_key}}' : undefined);
+    }
+  });
+
+  test('every endpoint of idcloud-auth.md §5 has a valid, a no-token and a garbage-token case; by Client also no-APIKEY', () => {
+    const endpoints = [...new Set(API_CASES.filter((c) => !c.loopbackOnly).map((c) => c.endpoint))];
+    expect(endpoints).toEqual(['CreateProcess', 'GetProcess', 'GetSelfie', 'GetEvidenceSet', 'GetDocumentSigned', 'GetEvidenceSign', 'CreateClientProcess', 'GetClientProcess', 'GetDocuments']);
+    for (const endpoint of endpoints) {
+      const actions = API_CASES.filter((c) => c.endpoint === endpoint).map((c) => c.action);
+      const client = API_CASES.find((c) => c.endpoint === endpoint)!.product === 'client';
+      expect(actions).toEqual(['valid', 'no-token', 'garbage-token', ...(client ? ['no-apikey'] : [])]);
+    }
   });
 
   test('each read asks for the id its create kept (a run variable), not a fixed id', () => {
     const urlOf = (id: string) => requestsOf(collection.item[2]).find((x: Json) => x.request.header.some((h: Json) => h.value === id)).request.url;
-    expect(urlOf('api-unico-read')).toBe('{{unico_api_url}}/client/v1/process/{{idcloud_process_unico}}');
-    expect(urlOf('api-client-read')).toBe('{{client_api_url}}/processes/v1/{{idcloud_process_client}}');
+    expect(urlOf('api-GetProcess-valid')).toBe('{{unico_api_url}}/client/v1/process/{{idcloud_process_unico}}');
+    expect(urlOf('api-GetSelfie-valid')).toBe('{{unico_api_url}}/client/v1/process/{{idcloud_process_unico}}/selfie');
+    expect(urlOf('api-GetClientProcess-valid')).toBe('{{client_api_url}}/processes/v1/{{idcloud_process_client}}');
+    expect(urlOf('api-GetDocumentSigned-valid')).toBe('{{sign_api_url}}/api/v1/service/file/{{idcloud_sign_document}}');
+  });
+
+  test('no request body in the file can create a process: creates send the pre-request\'s body variable or {}', () => {
+    for (const r of requestsOf(collection.item[2])) {
+      if (r.request.body) expect(['{}', '{{idcloud_body}}']).toContain(r.request.body.raw);
+    }
+  });
+
+  test('no ids but info._postman_id: the generator computes none to have them deleted', () => {
+    const text = JSON.stringify(collection);
+    expect(text.match(/"id":/g)).toBeNull();
+    expect(collection.info._postman_id).toMatch(/^[0-9a-f]{8}-/);
   });
 
   test('the injected other key is a runtime variable only: no environment file defines it', () => {
@@ -144,7 +176,7 @@ describe('environment files', () => {
     expect(files.map((f) => f.fileName)).toEqual(['idcloud-uat.postman_environment.json', 'idcloud-production.postman_environment.json', 'idcloud-local.postman_environment.json']);
     const keysOf = (f: Json) => f.json.values.map((v: Json) => v.key);
     for (const f of files) {
-      expect(keysOf(f)).toEqual(['identity_url', 'unico_api_url', 'client_api_url', 'iss', 'private_key', 'api_key', 'max_invalid_attempts']);
+      expect(keysOf(f)).toEqual(['identity_url', 'unico_api_url', 'client_api_url', 'sign_api_url', 'iss', 'private_key', 'api_key', 'max_invalid_attempts']);
       expect((f.json as Json)._postman_variable_scope).toBe('environment');
       const v = values(f);
       expect(v.private_key).toEqual({ key: 'private_key', value: '', type: 'secret', enabled: true });
@@ -158,6 +190,7 @@ describe('environment files', () => {
     expect(production.unico_api_url.value).toBe('https://api.idcloud.unico.app');
     expect(local.identity_url.value).toBe('http://127.0.0.1:8780');
     expect(local.client_api_url.value).toBe('http://127.0.0.1:8780');
+    expect([uat.sign_api_url.value, production.sign_api_url.value, local.sign_api_url.value]).toEqual(['https://signhom.acesso.io', 'https://sign.acesso.io', 'http://127.0.0.1:8780']);
   });
 
   test('--embed-key writes the key and APIKEY, still typed secret', () => {
@@ -180,7 +213,8 @@ describe('writeGeneratedFiles', () => {
     const requestLines = lines.filter((line) => line.startsWith('\t\t\t\t{"name":'));
     expect(requestLines).toHaveLength(1 + NEGATIVE_CASES.length + API_CASES.length);
     for (const line of requestLines) expect(() => JSON.parse(line.trim().replace(/,$/, ''))).not.toThrow();
-    expect(lines.length).toBeLessThan(100);
+    // Besides one line per request, only the few lines of the structure.
+    expect(lines.length - requestLines.length).toBeLessThan(80);
   });
 
   test('writes the collection and environment files, no temp files left, JSON that parses back', () => {

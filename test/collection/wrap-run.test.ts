@@ -21,6 +21,8 @@ import { StandIn, standIn } from './wrap-support';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const keys = testKeyPair();
 const API_KEY = 'wrap-run-apikey-7d1e';
+/** The Web & SDK collection's own `process_id` / `document_id`, as a user fills them: an id no process has. */
+const UNKNOWN_ID = '00000000-0000-4000-8000-00000000abcd';
 const RUNTIMES = { 'newman 6.2.2': runNewman, 'postman-runtime 7.56.1': runLatestRuntime } as const;
 
 /** A user's own collection-level scripts, added to the by-Client stand-in before wrapping: they must run after ours. */
@@ -51,8 +53,8 @@ async function runWrapped(name: StandIn, runtime: keyof typeof RUNTIMES): Promis
       [ENV_VARIABLES.privateKey]: keys.pkcs8Pem,
       [ENV_VARIABLES.apiKey]: API_KEY,
       // The Web & SDK collection's own variables (the user fills them in).
-      process_id: 'no-such-process',
-      document_id: 'no-such-document',
+      process_id: UNKNOWN_ID,
+      document_id: UNKNOWN_ID,
     });
     const result = await RUNTIMES[runtime](collection, { envValues });
     return { result, wire: proxy.requests(), exchanges: emulator.stats().tokenExchanges };
@@ -81,15 +83,20 @@ function expectAuthenticated(outcome: Outcome, requests: number): void {
 describe.each(Object.keys(RUNTIMES) as (keyof typeof RUNTIMES)[])('wrapped stand-ins in %s', (runtime) => {
   test.concurrent('Web & SDK: every create and get carries the one token, trailing slashes as written', async () => {
     const outcome = await runWrapped('web-sdk', runtime);
-    expectAuthenticated(outcome, 17);
+    expectAuthenticated(outcome, 16);
     const creates = outcome.wire.filter((r) => r.method === 'POST');
-    expect(creates).toHaveLength(12);
+    expect(creates).toHaveLength(11);
     for (const r of creates) expect(r.path).toBe('/client/v1/process/');
     expect(outcome.wire.filter((r) => r.path.startsWith('/api/v1/service/'))).toHaveLength(2);
+    // Every create's body is one Unico documents (issue 10): each is answered 2xx with the process it made.
+    const created = answers(outcome).slice(0, creates.length);
+    for (const r of created) {
+      expect(r.code).toBe(200);
+      expect(JSON.parse(r.body).process.state).toBe('PROCESS_STATE_CREATED');
+    }
     // The emulator checks the token before it looks the process up: a 404 for the id means the token passed.
     const get = answers(outcome).find((r) => r.item === 'GetProcess')!;
     expect(get.code).toBe(404);
-    expect(JSON.parse(get.body).error.code).toBe('process_not_found');
   });
 
   test.concurrent("by Client: token and APIKEY from the layer, the user's test stores the id and the read uses it, user scripts after ours", async () => {

@@ -120,7 +120,7 @@ describe('Web & SDK stand-in: hard-coded hosts, trailing slashes, empty bearer a
 
   test('maps both URL forms and keeps the path exactly as written (trailing slash included)', () => {
     const create = all.filter((r) => r.path.startsWith('Create / '));
-    expect(create).toHaveLength(12);
+    expect(create).toHaveLength(11);
     for (const r of create) expect(urlOf(r.item)).toBe('{{unico_api_url}}/client/v1/process/');
     const objectForm = create.find((r) => typeof r.item.request.url === 'object')!.item.request.url;
     const objectBefore = requests(original).find((r) => typeof r.item.request.url === 'object')!.item.request.url;
@@ -132,10 +132,10 @@ describe('Web & SDK stand-in: hard-coded hosts, trailing slashes, empty bearer a
   test('the sign host goes to {{sign_api_url}}; every request inherits the layer', () => {
     const sign = all.filter((r) => /GetDocumentSigned|GetEvidenceSign/.test(r.path));
     expect(sign.map((r) => urlOf(r.item))).toEqual([`{{${ENV_VARIABLES.signApiUrl}}}/api/v1/service/file/{{document_id}}`, `{{${ENV_VARIABLES.signApiUrl}}}/api/v1/service/evidence/{{process_id}}`]);
-    expect(report.wrapped).toHaveLength(17);
+    expect(report.wrapped).toHaveLength(16);
     expect(report.leftAlone).toEqual([]);
-    expect(report.folded.filter((f: Json) => f.what === 'bearer auth (token empty)')).toHaveLength(17);
-    expect(report.hostsMapped).toHaveLength(17);
+    expect(report.folded.filter((f: Json) => f.what === 'bearer auth (token empty)')).toHaveLength(16);
+    expect(report.hostsMapped).toHaveLength(16);
   });
 
   test('keeps the Content-Type header and the base64 PDF bodies', () => {

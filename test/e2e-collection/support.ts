@@ -2,6 +2,8 @@
  * End-to-end setup: a real emulator on a free loopback port with one test account, the generated collection
  * and environment file for it, and the environment values a run needs. Nothing is mocked.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { generateCollection, GeneratedFiles } from '../../src/collection';
 import { makeEnvironment } from '../../src/environments';
 import { startEmulator, EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
@@ -30,4 +32,54 @@ export async function setUp(options: Partial<EmulatorOptions> = {}, extra: Recor
 export function onlyFolders(collection: object, names: readonly string[]): object {
   const c = collection as { item: { name: string }[] };
   return { ...c, item: c.item.filter((folder) => names.includes(folder.name)) };
+}
+
+/** What a recording server saw of one request. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  authorization?: string;
+  apikey?: string;
+}
+
+export interface RecordingServer {
+  url: string;
+  seen: SeenRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1:0 that records the auth headers of every request; with `target` it forwards
+ * each request there (a reverse proxy standing in for a product API host), else it answers 200 `{}`.
+ */
+export async function startRecordingServer(target?: string): Promise<RecordingServer> {
+  const seen: SeenRequest[] = [];
+  const server = http.createServer((req, res) => {
+    seen.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, apikey: req.headers.apikey as string | undefined });
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (!target) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+        return;
+      }
+      const to = new URL(target);
+      const upstream = http.request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on('error', () => {
+        res.writeHead(502);
+        res.end();
+      });
+      upstream.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
 }

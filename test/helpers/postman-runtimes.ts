@@ -44,6 +44,11 @@ export interface RunOptions {
   envValues?: Record<string, string>;
   /** Overall run timeout; default 60 s. */
   timeoutMs?: number;
+  /**
+   * Postman Vault secrets, by name (runLatestRuntime only: Newman has no Vault). Script access is allowed, as
+   * when the user enables "support in scripts" and allows the collection in the Postman app.
+   */
+  vaultSecrets?: Record<string, string>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -68,6 +73,16 @@ function responseOf(item: any, request: any, response: any): RunResponse | undef
   const body = typeof response.text === 'function' ? response.text() : String(response.stream ?? '');
   const url = request?.url && typeof request.url.toString === 'function' ? request.url.toString() : '';
   return { item: itemName(item), method: String(request?.method ?? ''), url, code: response.code, body };
+}
+
+/** The runtime's Vault: a variable scope (what `pm.vault.get(NAME)` reads) whose `_.allowScriptAccess` grants scripts access. */
+function vaultScope(sdk: any, secrets: Record<string, string>): any {
+  const scope = new sdk.VariableScope({
+    id: 'vault',
+    values: Object.entries(secrets).map(([key, value]) => ({ key, value, type: 'secret', enabled: true })),
+  });
+  scope._ = { ...scope._, allowScriptAccess: async () => true };
+  return scope;
 }
 
 /** newman 6.2.2 → postman-sandbox 4.7.1. */
@@ -120,6 +135,7 @@ export function runLatestRuntime(collection: object, opts: RunOptions = {}): Pro
       new sdk.Collection(collection),
       {
         environment: new sdk.VariableScope(environmentJson(opts.envValues)),
+        ...(opts.vaultSecrets && { vaultSecrets: vaultScope(sdk, opts.vaultSecrets) }),
         timeout: { global: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, request: 0, script: 0 },
         requester: { useWhatWGUrlParser: true },
       },

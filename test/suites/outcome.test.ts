@@ -6,6 +6,7 @@ import { API_CASES } from '../../src/suites/api';
 import { ENVIRONMENT_UNAVAILABLE_TEST } from '../../src/suites/variables';
 import {
   codeNote,
+  createdId,
   describeExchangeFailure,
   describeExpectation,
   judgeApiResponse,
@@ -161,22 +162,28 @@ describe('judgeTokenResponse', () => {
 describe('judgeApiResponse', () => {
   const byId = (id: string) => API_CASES.find((c) => c.id === id)!;
   test('a valid token must not be rejected', () => {
-    expect(judgeApiResponse(byId('api-unico-read'), 404).failure).toBeUndefined();
-    expect(judgeApiResponse(byId('api-unico-read'), 403).failure).toBe('expected anything but 401/403, got 403: the API rejected a valid access token');
+    expect(judgeApiResponse(byId('api-GetProcess-valid'), 404).failure).toBeUndefined();
+    expect(judgeApiResponse(byId('api-GetProcess-valid'), 403).failure).toBe('expected anything but 401/403, got 403: the API rejected a valid access token');
+  });
+  test('on loopback a step of the flow must answer 2xx', () => {
+    const onLoopback = { ...byId('api-GetSelfie-valid'), mustSucceed: true };
+    expect(judgeApiResponse(onLoopback, 200).failure).toBeUndefined();
+    expect(judgeApiResponse(onLoopback, 404).failure).toBe('expected 2xx, got 404: the step of the flow failed');
+    expect(judgeApiResponse(onLoopback, 401).failure).toBe('expected 2xx, got 401: the API rejected a valid access token');
+  });
+  test('the id of a create: by Client {id}, by Unico {process:{id}}; nothing that is not a plain token', () => {
+    expect(createdId({ id: 'a-1' })).toBe('a-1');
+    expect(createdId({ process: { id: 'b-2' } })).toBe('b-2');
+    expect(createdId({ process: { id: '../x' } })).toBeUndefined();
+    expect(createdId('text')).toBeUndefined();
   });
   test('no token, garbage token and no APIKEY must be rejected', () => {
-    expect(judgeApiResponse(byId('api-unico-no-token'), 200).failure).toBe('expected 401 or 403, got 200: the API accepted a request without a token');
-    expect(judgeApiResponse(byId('api-client-garbage-token'), 201).failure).toBe('expected 401 or 403, got 201: the API accepted a garbage Bearer token');
-    expect(judgeApiResponse(byId('api-client-no-apikey'), 401).failure).toBeUndefined();
+    expect(judgeApiResponse(byId('api-CreateProcess-no-token'), 200).failure).toBe('expected 401 or 403, got 200: the API accepted a request without a token');
+    expect(judgeApiResponse(byId('api-GetClientProcess-garbage-token'), 201).failure).toBe('expected 401 or 403, got 201: the API accepted a garbage Bearer token');
+    expect(judgeApiResponse(byId('api-GetDocuments-no-apikey'), 401).failure).toBeUndefined();
   });
   test('a 5xx is the API failing, never "accepted"', () => {
-    expect(judgeApiResponse(byId('api-unico-no-token'), 503).failure).toBe('expected 401 or 403, got 503: the API failed (503)');
-    expect(judgeApiResponse(byId('api-client-garbage-token'), 500).failure).toBe('expected 401 or 403, got 500: the API failed (500)');
-  });
-  test('both products have valid, no-token and garbage-token requests; by Client also no-APIKEY', () => {
-    expect(API_CASES.map((c) => c.id)).toEqual([
-      'api-unico-create', 'api-unico-read', 'api-unico-no-token', 'api-unico-garbage-token',
-      'api-client-create', 'api-client-read', 'api-client-no-token', 'api-client-garbage-token', 'api-client-no-apikey',
-    ]);
+    expect(judgeApiResponse(byId('api-CreateProcess-no-token'), 503).failure).toBe('expected 401 or 403, got 503: the API failed (503)');
+    expect(judgeApiResponse(byId('api-GetClientProcess-garbage-token'), 500).failure).toBe('expected 401 or 403, got 500: the API failed (500)');
   });
 });

@@ -15,6 +15,27 @@ export interface PmVariableScope {
 export interface PmHeaderList {
   get(name: string): string | undefined;
   remove(name: string): void;
+  /** Case-insensitive (the request's headers; both sandboxes). */
+  has?(name: string): boolean;
+  add?(header: { key: string; value: string }): void;
+}
+
+/** The request's own auth: undefined in a pre-request script when it inherits (from its folder or the collection). */
+export interface PmRequestAuth {
+  type?: string;
+  toJSON?(): { type?: string; bearer?: { key: string; value: unknown }[] };
+}
+
+/** The request being prepared: its URL as written (`{{vars}}` unresolved), headers and own auth. */
+export interface PmRequest {
+  headers: PmHeaderList;
+  url?: { toString(): string };
+  auth?: PmRequestAuth | null;
+}
+
+/** Postman Vault (the app, sandbox ≥ 5.1.2): a Promise; rejected when scripts may not read the Vault. */
+export interface PmVault {
+  get(name: string): PromiseLike<unknown>;
 }
 
 export interface PmResponse {
@@ -38,9 +59,10 @@ export interface PmTest {
 export interface Pm {
   environment: PmVariableScope;
   collectionVariables: PmVariableScope;
-  /** Resolves across scopes on get; `set` writes the run-local scope. */
-  variables: PmVariableScope;
-  request: { headers: PmHeaderList };
+  /** Resolves across scopes on get; `set` writes the run-local scope; `replaceIn` resolves `{{vars}}` in a text. */
+  variables: PmVariableScope & { replaceIn(text: string): string };
+  request: PmRequest;
+  vault?: PmVault;
   response?: PmResponse;
   info: { requestName: string; requestId: string };
   test: PmTest;

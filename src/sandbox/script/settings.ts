@@ -1,6 +1,6 @@
 /**
  * What the user filled in, read from the active variables and checked, with one-line messages that say which
- * variable to fill. Secrets are read here and never echoed.
+ * variable to fill. The secrets are read by secrets.ts.
  */
 import { BUILT_IN_ENVIRONMENTS, TOKEN_PATH } from '../../idcloud/hosts';
 import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../../suites/variables';
@@ -11,8 +11,6 @@ export interface Settings {
   aud: string;
   tokenUrl: string;
   iss: string;
-  privateKeyPem: string;
-  apiKey: string;
   maxInvalidAttempts: number;
 }
 
@@ -22,15 +20,12 @@ export function stripTrailingSlashes(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
 
+/** The non-secret settings; the key is read (secrets.ts) only when an assertion must be signed. */
 export function readSettings(host: Host): SettingsResult {
   const identityUrl = stripTrailingSlashes(textVar(host, ENV_VARIABLES.identityUrl));
   if (!identityUrl) return { ok: false, problem: `${ENV_VARIABLES.identityUrl} is empty: select an idcloud-<env> environment or set ${ENV_VARIABLES.identityUrl}` };
   const iss = textVar(host, ENV_VARIABLES.iss).trim();
   if (!iss) return { ok: false, problem: `${ENV_VARIABLES.iss} is empty: set it to the iss of your service account's payload` };
-  const rawKey = textVar(host, ENV_VARIABLES.privateKey);
-  if (!rawKey.trim()) {
-    return { ok: false, problem: `${ENV_VARIABLES.privateKey} is empty: paste the service account's PEM private key into the environment's ${ENV_VARIABLES.privateKey} (Newman: --env-var "private_key=$(cat svc.key.pem)")` };
-  }
   const max = Number(textVar(host, ENV_VARIABLES.maxInvalidAttempts) || DEFAULT_MAX_INVALID_ATTEMPTS);
   return {
     ok: true,
@@ -38,9 +33,6 @@ export function readSettings(host: Host): SettingsResult {
       aud: identityUrl,
       tokenUrl: identityUrl + TOKEN_PATH,
       iss,
-      // parseRsaPrivateKey tolerates pasted forms (quotes, CRLF, literal \n) itself.
-      privateKeyPem: rawKey,
-      apiKey: textVar(host, ENV_VARIABLES.apiKey).trim(),
       maxInvalidAttempts: Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_MAX_INVALID_ATTEMPTS,
     },
   };

@@ -8,7 +8,7 @@
 import { explainCodeNotes } from '../../suites/explain';
 import { isLockout } from '../../idcloud/error-code';
 import { unavailableAnswer } from '../../idcloud/token-response';
-import { ApiExpectation, Check, Expectation, isUsableProcessId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
+import { ApiExpectation, Check, createdId, Expectation, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
 import { ENVIRONMENT_UNAVAILABLE_TEST, RUN_VARIABLES } from '../../suites/variables';
 import { noteOutcome, readTokenResponse } from './exchange';
 import { fail, Host, pass, pendingFailures, PmResponse, setNextRequest, textVar } from './pm';
@@ -53,8 +53,8 @@ export function recordPendingFailures(host: Host): void {
 /** A successful create's `id`, for the read that follows (suites/api.ts). */
 function keepCreatedId(host: Host, expectation: ApiExpectation, response: PmResponse): void {
   if (!expectation.savesIdIn || response.code < 200 || response.code >= 300) return;
-  const body = parseJson(response.text()) as { id?: unknown } | undefined;
-  if (body && isUsableProcessId(body.id)) host.pm.variables.set(expectation.savesIdIn, body.id);
+  const id = createdId(parseJson(response.text()));
+  if (id !== undefined) host.pm.variables.set(expectation.savesIdIn, id);
 }
 
 /**
@@ -80,13 +80,13 @@ export function runTests(host: Host): void {
 
 function judge(host: Host): void {
   const pm = host.pm;
+  // Secrets of this request are not needed any more.
+  pm.variables.set(RUN_VARIABLES.accessToken, '');
+  pm.variables.set(RUN_VARIABLES.assertion, '');
   const caseId = textVar(host, RUN_VARIABLES.currentCase);
   const expectation = parseJson(textVar(host, RUN_VARIABLES.expectation)) as Expectation | undefined;
   const response = pm.response;
   if (!caseId || !expectation || !response) return;
-  // Secrets of this request are not needed any more.
-  pm.variables.set(RUN_VARIABLES.assertion, '');
-  pm.variables.set(RUN_VARIABLES.bearer, '');
   const status = response.code;
   const text = response.text();
   if (isLockout(text)) {

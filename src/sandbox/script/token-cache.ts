@@ -58,6 +58,12 @@ export function readCache(host: Host): CachedToken | undefined {
   }
 }
 
+/** The cached token for `key` while it is usable: what a request with a cached token costs (no key, no signing). */
+export function cachedAccessToken(host: Host, key: string): string | undefined {
+  const cached = readCache(host);
+  return isUsable(cached, key, host.now()) ? cached.accessToken : undefined;
+}
+
 export function writeCache(host: Host, entry: CachedToken): void {
   // Type secret: the Postman app masks it in the environment editor.
   cacheScope(host).set(TOKEN_CACHE_VARIABLE, JSON.stringify(entry), 'secret');
@@ -95,9 +101,9 @@ export type TokenResult = { ok: true; accessToken: string; fromCache: boolean } 
 
 /** A token for `key`: the cached one, or a new exchange of `makeAssertion()` that refills the cache. */
 export function getAccessToken(host: Host, key: string, tokenUrl: string, makeAssertion: () => string, done: (result: TokenResult) => void): void {
-  const cached = readCache(host);
-  if (isUsable(cached, key, host.now())) {
-    done({ ok: true, accessToken: cached.accessToken, fromCache: true });
+  const cached = cachedAccessToken(host, key);
+  if (cached !== undefined) {
+    done({ ok: true, accessToken: cached, fromCache: true });
     return;
   }
   const failedBefore = rememberedFailure(host, key);

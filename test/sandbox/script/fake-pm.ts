@@ -2,7 +2,9 @@
  * A hand-written stand-in for Postman's `pm`, for the pure logic of the collection scripts (cache decisions,
  * retry bookkeeping, dispatch). Real sandboxes are exercised by test/e2e-collection.
  */
-import type { Host, Pm, PmRequestDefinition, PmResponse, PmVariableScope } from '../../../src/sandbox/script/pm';
+import type { Host, Pm, PmRequestAuth, PmRequestDefinition, PmResponse, PmVariableScope } from '../../../src/sandbox/script/pm';
+import { findApiCase, PRODUCT_URL_VARIABLE } from '../../../src/suites/api';
+import { CASE_HEADER } from '../../../src/suites/variables';
 
 export class FakeScope implements PmVariableScope {
   readonly values = new Map<string, unknown>();
@@ -42,7 +44,18 @@ export interface FakeRun {
 }
 
 /** `answers` are served in order to pm.sendRequest. */
-export function fakeRun(opts: { environment?: Record<string, string>; answers?: PmResponse[]; headers?: Record<string, string>; response?: PmResponse } = {}): FakeRun {
+/** The URL an API case's request is generated with (test/collection checks the generator writes the same). */
+function caseUrl(headers: Record<string, string> | undefined): string {
+  const c = findApiCase(headers?.[CASE_HEADER] ?? '');
+  return c ? `{{${PRODUCT_URL_VARIABLE[c.product]}}}${c.path}` : '';
+}
+
+/**
+ * `answers` are served in order to pm.sendRequest; `url` is the request's URL as written (default: an API
+ * case's, from its case header); `auth` its own auth (undefined: inherits, as both sandboxes show it);
+ * `vault` the Postman Vault's secrets (absent: no pm.vault, as in Newman).
+ */
+export function fakeRun(opts: { environment?: Record<string, string>; answers?: PmResponse[]; headers?: Record<string, string>; response?: PmResponse; url?: string; auth?: PmRequestAuth; vault?: Record<string, string> } = {}): FakeRun {
   const environment = new FakeScope(opts.environment);
   const collectionVariables = new FakeScope();
   const local = new FakeScope();
@@ -61,16 +74,33 @@ export function fakeRun(opts: { environment?: Record<string, string>; answers?: 
     },
     { skip: (name: string) => void tests.push({ name, skipped: true }) },
   );
-  const variables: PmVariableScope = {
+  const variables: Pm['variables'] = {
     get: (key) => (local.has(key) ? local.get(key) : environment.has(key) ? environment.get(key) : collectionVariables.get(key)),
     set: (key, value) => local.set(key, value),
     has: (key) => local.has(key) || environment.has(key) || collectionVariables.has(key),
+    replaceIn: (text) => text.replace(/\{\{([^{}]+)\}\}/g, (whole, name: string) => (variables.has(name) ? String(variables.get(name)) : whole)),
   };
+  let url = opts.url ?? caseUrl(opts.headers);
+  const vault = opts.vault;
   const pm: Pm = {
     environment,
     collectionVariables,
     variables,
-    request: { headers: { get: (n) => requestHeaders.get(n), remove: (n) => void requestHeaders.delete(n) } },
+    request: {
+      headers: {
+        get: (n) => requestHeaders.get(n),
+        remove: (n) => {
+          // The generator writes the case's URL; the pre-request reads it after removing the case header.
+          if (n === CASE_HEADER && opts.url === undefined) url = caseUrl({ [CASE_HEADER]: requestHeaders.get(n) ?? '' });
+          requestHeaders.delete(n);
+        },
+        has: (n) => [...requestHeaders.keys()].some((k) => k.toLowerCase() === n.toLowerCase()),
+        add: (h) => void requestHeaders.set(h.key, h.value),
+      },
+      url: { toString: () => url },
+      auth: opts.auth,
+    },
+    ...(vault && { vault: { get: (name: string) => Promise.resolve(vault[name]) } }),
     response: opts.response,
     info: { requestName: 'the request', requestId: 'request-id' },
     test,

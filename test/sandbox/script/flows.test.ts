@@ -9,6 +9,7 @@ import { uniqueAssertionTimes } from '../../../src/sandbox/script/times';
 import { runPrerequest } from '../../../src/sandbox/script/prerequest';
 import { otherEnvironmentAud } from '../../../src/sandbox/script/settings';
 import { runTests } from '../../../src/sandbox/script/tests';
+import { MISSING_API_KEY, MISSING_PRIVATE_KEY } from '../../../src/sandbox/script/secrets';
 import { cacheEntry, cacheKey, getAccessToken, isUsable, refreshMarginMs } from '../../../src/sandbox/script/token-cache';
 import { API_CASES, UNKNOWN_PROCESS_ID } from '../../../src/suites/api';
 import { negativeCaseDoc } from '../../../src/suites/case-docs';
@@ -20,7 +21,7 @@ import { fakeResponse, fakeRun } from './fake-pm';
 
 const keys = testKeyPair();
 const URL = 'http://127.0.0.1:8780';
-const ENV = { identity_url: `${URL}/`, iss: TEST_ISS, private_key: keys.pkcs1Pem, api_key: '', max_invalid_attempts: '20' };
+const ENV = { identity_url: `${URL}/`, unico_api_url: URL, client_api_url: URL, sign_api_url: URL, iss: TEST_ISS, private_key: keys.pkcs1Pem, api_key: '', max_invalid_attempts: '20' };
 const TOKEN_OK = (expiresIn = 3600) => fakeResponse(200, { access_token: 'tok-1', token_type: 'Bearer', expires_in: expiresIn });
 const error = (code: string, status = 401) => fakeResponse(status, { error: 'server_error', error_description: ERROR_DESCRIPTION.pt(code) });
 
@@ -188,7 +189,7 @@ describe('pre-request dispatch', () => {
   test('an empty private_key fails with the variable to fill, never sending', () => {
     const run = fakeRun({ environment: { ...ENV, private_key: '' }, headers: { [CASE_HEADER]: 'token-exchange' } });
     runPrerequest(run.host);
-    expect(run.tests).toEqual([{ name: 'assertion signed', failure: expect.stringMatching(/^private_key is empty: paste the service account's PEM private key/) }]);
+    expect(run.tests).toEqual([{ name: 'assertion signed', failure: MISSING_PRIVATE_KEY }]);
   });
   test('a key that is not a PEM fails without echoing it', () => {
     const run = fakeRun({ environment: { ...ENV, private_key: 'SECRET-NOT-A-KEY' }, headers: { [CASE_HEADER]: 'token-exchange' } });
@@ -197,22 +198,22 @@ describe('pre-request dispatch', () => {
     expect(JSON.stringify(run.tests)).not.toContain('SECRET-NOT-A-KEY');
   });
   test('by-Client requests are skipped while api_key is empty', () => {
-    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'api-client-create' } });
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'api-CreateClientProcess-valid' } });
     run.pm.info.requestName = 'By Client: create with a valid token';
     runPrerequest(run.host);
     expect(run.skipped.value).toBe(true);
-    expect(run.tests).toEqual([{ name: 'By Client: create with a valid token: skipped, api_key is empty (fill api_key to test the by-Client API)', skipped: true }]);
+    expect(run.tests).toEqual([{ name: `By Client: create with a valid token: skipped, ${MISSING_API_KEY}`, skipped: true }]);
   });
   test('API requests get the cached token as Bearer', () => {
-    const run = fakeRun({ environment: { ...ENV, api_key: 'k' }, headers: { [CASE_HEADER]: 'api-client-read' }, answers: [TOKEN_OK()] });
+    const run = fakeRun({ environment: { ...ENV, api_key: 'k' }, headers: { [CASE_HEADER]: 'api-GetClientProcess-valid' }, answers: [TOKEN_OK()] });
     runPrerequest(run.host);
-    expect(run.local.get(RUN_VARIABLES.bearer)).toBe('tok-1');
+    expect(run.local.get(RUN_VARIABLES.accessToken)).toBe('tok-1');
   });
 });
 
 describe('failures that name a Unico code', () => {
   test('a failed token exchange for an API request is recorded by the test script, with cause and remedy', () => {
-    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'api-unico-create' }, answers: [error('1.2.6')] });
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'api-CreateProcess-valid' }, answers: [error('1.2.6')] });
     run.pm.info.requestName = 'By Unico: create with a valid token';
     runPrerequest(run.host);
     expect(run.tests).toEqual([]);
@@ -234,8 +235,8 @@ describe('failures that name a Unico code', () => {
 });
 
 describe('API reads read what the create made', () => {
-  const create = API_CASES.find((c) => c.id === 'api-unico-create')!;
-  const read = API_CASES.find((c) => c.id === 'api-unico-read')!;
+  const create = API_CASES.find((c) => c.id === 'api-CreateProcess-valid')!;
+  const read = API_CASES.find((c) => c.id === 'api-GetProcess-valid')!;
   test('the read path takes its id from the run variable the create fills', () => {
     expect(read.path).toBe(`/client/v1/process/{{${create.savesIdIn}}}`);
     expect(read.readsIdFrom).toBe(create.savesIdIn);
@@ -338,9 +339,9 @@ describe('invalid attempts, retries and lockout', () => {
     runTests(run.host);
     expect(run.tests.filter((t) => t.failure)).toEqual([]);
     expect(run.local.get(RUN_VARIABLES.assertion)).toBe('');
-    run.requestHeaders.set(CASE_HEADER, 'api-unico-read');
+    run.requestHeaders.set(CASE_HEADER, 'api-GetProcess-valid');
     runPrerequest(run.host);
     expect(run.sent).toEqual([]);
-    expect(run.local.get(RUN_VARIABLES.bearer)).toBe('tok-1');
+    expect(run.local.get(RUN_VARIABLES.accessToken)).toBe('tok-1');
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * The auth layer (cli-contract.md "The auth layer"): the collection-level bearer auth is `{{idcloud_access_token}}`,
+ * and this fills it for the request being prepared. Only a request that inherits that auth and goes to one of the
+ * environment's product API origins (`unico_api_url`, `client_api_url`, `sign_api_url`: scheme, host and port
+ * compared after resolving `{{vars}}`) gets the cached token, signed and exchanged only when none is usable;
+ * for any other request the variable stays '' and the runtime sends no Authorization. A request to
+ * `client_api_url` without an APIKEY header gets one. A request with auth of its own is left alone.
+ */
+import { originKey } from '../../idcloud/origin';
+import type { ApiProduct } from '../../suites/api';
+import { ENV_VARIABLES, RUN_VARIABLES } from '../../suites/variables';
+import { signJwtRs256 } from '../crypto/jws';
+import type { RsaPrivateKey } from '../crypto/rsa-key';
+import { AssertionParts, validAssertionParts } from './mutations';
+import { fail, Host, PmRequestAuth, textVar } from './pm';
+import { stopOnLockout } from './run-state';
+import { loadAccountKey, readApiKey } from './secrets';
+import { readSettings, Settings } from './settings';
+import { uniqueAssertionTimes } from './times';
+import { cachedAccessToken, cacheKey, getAccessToken } from './token-cache';
+
+const LAYER_TOKEN = `{{${RUN_VARIABLES.accessToken}}}`;
+
+/**
+ * True when the request uses the layer: it has no auth of its own (pm.request.auth is undefined in both
+ * sandboxes when auth is inherited, from its folder or the collection), or its own bearer is the layer's token.
+ */
+export function inheritsLayerAuth(auth: PmRequestAuth | null | undefined): boolean {
+  if (auth === undefined || auth === null) return true;
+  const json = typeof auth.toJSON === 'function' ? auth.toJSON() : (auth as ReturnType<NonNullable<PmRequestAuth['toJSON']>>);
+  if (!json || json.type !== 'bearer') return false;
+  const token = (json.bearer || []).filter((p) => p.key === 'token')[0];
+  return !!token && String(token.value).trim() === LAYER_TOKEN;
+}
+
+/** The request's URL with its `{{vars}}` resolved as the run will send it. */
+export function resolvedRequestUrl(host: Host): string {
+  const url = host.pm.request.url;
+  return url ? host.pm.variables.replaceIn(url.toString()) : '';
+}
+
+const PRODUCT_URLS: readonly [ApiProduct, string][] = [
+  // by Client first: when the origins coincide (the emulator), its APIKEY is added.
+  ['client', ENV_VARIABLES.clientApiUrl],
+  ['unico', ENV_VARIABLES.unicoApiUrl],
+  ['sign', ENV_VARIABLES.signApiUrl],
+];
+
+/** The product API whose origin `url` has, or undefined (any other origin: no token goes there). */
+export function productApiOf(host: Host, url: string): ApiProduct | undefined {
+  const origin = originKey(url);
+  if (!origin) return undefined;
+  for (const [product, variable] of PRODUCT_URLS) {
+    const base = textVar(host, variable);
+    if (base && originKey(host.pm.variables.replaceIn(base)) === origin) return product;
+  }
+  return undefined;
+}
+
+export type LayerResult = 'token' | 'own-auth' | 'other-origin' | 'failed';
+
+export interface LayerOptions {
+  /** Add APIKEY to a by-Client request without one (false for the suite's "without APIKEY" case). */
+  apiKey: boolean;
+  /** The failing test's name when no token can be had. */
+  testName: string;
+}
+
+/** Fills `idcloud_access_token` (and APIKEY) for the current request when the layer applies to it. */
+export function applyAuthLayer(host: Host, opts: LayerOptions, done: (result: LayerResult) => void = () => undefined): void {
+  const pm = host.pm;
+  if (!inheritsLayerAuth(pm.request.auth)) return done('own-auth');
+  const product = productApiOf(host, resolvedRequestUrl(host));
+  if (!product) return done('other-origin');
+  const withToken = (): void =>
+    obtainAccessToken(host, opts.testName, (token) => {
+      if (token === undefined) return done('failed');
+      pm.variables.set(RUN_VARIABLES.accessToken, token);
+      done('token');
+    });
+  const headers = pm.request.headers;
+  if (product !== 'client' || !opts.apiKey || !headers.add || (headers.has ? headers.has('APIKEY') : headers.get('APIKEY') !== undefined)) return withToken();
+  readApiKey(host, (apiKey, from) => {
+    // From the environment as a reference (resolved when sent); from the Vault as its value.
+    if (apiKey && headers.add) headers.add({ key: 'APIKEY', value: from === 'variable' ? `{{${ENV_VARIABLES.apiKey}}}` : apiKey });
+    withToken();
+  });
+}
+
+/** The valid assertion's parts: iat now, and an (iat, exp) pair no other assertion of this run had. */
+export function freshParts(host: Host, s: Settings): AssertionParts {
+  return validAssertionParts(s.iss, s.aud, uniqueAssertionTimes(host));
+}
+
+export function freshAssertion(host: Host, s: Settings, key: RsaPrivateKey): string {
+  const { header, claims } = freshParts(host, s);
+  return signJwtRs256(key, claims, header);
+}
+
+/** The access token: cached (no key read, nothing signed), else a freshly signed assertion exchanged once. */
+export function obtainAccessToken(host: Host, testName: string, done: (token: string | undefined) => void): void {
+  const read = readSettings(host);
+  if (!read.ok) {
+    fail(host, testName, read.problem);
+    return done(undefined);
+  }
+  const s: Settings = read.settings;
+  const key = cacheKey(s.aud, s.iss);
+  const cached = cachedAccessToken(host, key);
+  if (cached !== undefined) return done(cached);
+  loadAccountKey(host, (loaded) => {
+    if (!loaded.ok) {
+      fail(host, testName, loaded.problem);
+      return done(undefined);
+    }
+    getAccessToken(host, key, s.tokenUrl, () => freshAssertion(host, s, loaded.key), (result) => {
+      if (result.ok) return done(result.accessToken);
+      if (result.locked) stopOnLockout(host);
+      else fail(host, testName, result.failure);
+      done(undefined);
+    });
+  });
+}
