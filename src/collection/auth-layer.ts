@@ -3,12 +3,21 @@
  * collection-level `bearer` auth on `{{idcloud_access_token}}`, which every request without auth of its own
  * inherits, and the two collection-level scripts that fill it (src/sandbox/script/entries/, built into
  * dist/sandbox-scripts/). The generator and `wrap` both take it from here, so the two never drift apart.
+ * The generated `Token errors` folder's own script (ourScriptEvent('prerequest', 'token-errors')) carries the
+ * same marker; `wrap` adds only the layer.
  */
 import { RUN_VARIABLES } from '../suites/variables';
 import { sandboxScript } from './script-text';
 
-/** The first line of each of our scripts: how `wrap` recognises (and refreshes) a layer it wrote before. */
+/** The first line of each of our scripts (after the directive below): how `wrap` recognises (and refreshes) a layer it wrote before. */
 export const AUTH_LAYER_MARKER = '// idcloud-postman auth layer: generated, do not edit (regenerate or re-wrap to update)';
+
+/**
+ * Postman's own switch, read from a script's first 15 characters in both sandboxes (postman-sandbox 4.7.1 and 6.x):
+ * the script uses only `pm`, so the sandbox skips building the legacy globals (`postman`, `tests`, `responseBody`,
+ * a copy of every variable, …) for it, on every request.
+ */
+export const NON_LEGACY_DIRECTIVE = '"use sandbox2";';
 
 export type ScriptListen = 'prerequest' | 'test';
 
@@ -17,22 +26,25 @@ export function authLayerAuth(): object {
   return { type: 'bearer', bearer: [{ key: 'token', value: `{{${RUN_VARIABLES.accessToken}}}`, type: 'string' }] };
 }
 
-/** The script lines of one of our collection-level scripts, marker first. */
-export function authLayerScriptLines(listen: ScriptListen): string[] {
-  const text = sandboxScript(listen === 'prerequest' ? 'prerequest' : 'tests');
-  return [AUTH_LAYER_MARKER, ...text.replace(/\n+$/, '').split('\n')];
+/** The script lines of one of our scripts (the bundle of src/sandbox/script/entries/ENTRY.ts), directive and marker first. */
+export function ourScriptLines(entry: string): string[] {
+  const text = sandboxScript(entry);
+  return [NON_LEGACY_DIRECTIVE, AUTH_LAYER_MARKER, ...text.replace(/\n+$/, '').split('\n')];
 }
 
-/** Collection v2.1 `event` entries of the auth layer: our pre-request and test scripts. */
+/** A Collection v2.1 `event` entry running one of our scripts. */
+export function ourScriptEvent(listen: ScriptListen, entry: string): object {
+  return { listen, script: { type: 'text/javascript', exec: ourScriptLines(entry) } };
+}
+
+/** Collection v2.1 `event` entries of the auth layer: our collection-level pre-request and test scripts. */
 export function authLayerEvents(): object[] {
-  return (['prerequest', 'test'] as const).map((listen) => ({
-    listen,
-    script: { type: 'text/javascript', exec: authLayerScriptLines(listen) },
-  }));
+  return [ourScriptEvent('prerequest', 'prerequest'), ourScriptEvent('test', 'tests')];
 }
 
-/** True when script lines are (an older version of) ours. */
+/** True when script lines are (an older version of) ours: the marker first, or after the directive. */
 export function isAuthLayerScript(exec: readonly string[] | string | undefined): boolean {
-  const first = Array.isArray(exec) ? exec[0] : typeof exec === 'string' ? exec.split('\n')[0] : undefined;
+  const lines = Array.isArray(exec) ? exec : typeof exec === 'string' ? exec.split('\n') : [];
+  const first = typeof lines[0] === 'string' && lines[0].trim() === NON_LEGACY_DIRECTIVE ? lines[1] : lines[0];
   return typeof first === 'string' && first.trim() === AUTH_LAYER_MARKER;
 }

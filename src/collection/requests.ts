@@ -1,7 +1,8 @@
 /**
  * The collection's requests, one per case of src/suites: built as postman-collection SDK Items, without ids
  * (optional in v2.1; the runtime and the Postman app assign their own). Requests carry no scripts; each names
- * its case in the X-IdCloud-Case header and the collection-level scripts do the rest.
+ * its case in the X-IdCloud-Case header and the collection-level scripts do the rest, except for the negative
+ * cases, which the `Token errors` folder's own pre-request script builds (only its requests compile it).
  */
 import { Item, ItemGroup } from 'postman-collection';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
@@ -11,6 +12,7 @@ import { negativeCaseDoc } from '../suites/case-docs';
 import { ExchangeBody, NEGATIVE_CASES, NegativeCase, WRONG_GRANT_TYPE } from '../suites/cases';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
 
+import { ourScriptEvent } from './auth-layer';
 import { FOLDERS } from './folders';
 
 export { FOLDERS } from './folders';
@@ -59,8 +61,8 @@ function item(name: string, request: object, description?: string): Item {
 }
 
 /** `auth` noauth: token-endpoint requests send no client authentication (Unico: none), so they stop the layer. */
-function folder(name: string, description: string, items: Item[], auth?: object): ItemGroup<Item> {
-  const group = new ItemGroup<Item>({ name, description, ...(auth && { auth }) });
+function folder(name: string, description: string, items: Item[], auth?: object, events?: object[]): ItemGroup<Item> {
+  const group = new ItemGroup<Item>({ name, description, ...(auth && { auth }), ...(events && { event: events }) });
   for (const child of items) group.items.add(child);
   return group;
 }
@@ -86,6 +88,8 @@ export function tokenErrorsFolder(): ItemGroup<Item> {
     'One request per negative case, each changing exactly one thing of an otherwise valid, freshly signed assertion or exchange request, and expecting Unico\'s rejection: 401 (or 400/415 for a malformed request), with the code its name gives. **Every request here is an invalid authentication attempt**: Unico locks an account after too many. The run counts them and skips the rest beyond `max_invalid_attempts`, and stops at the first 1.2.18 (account locked). Run this folder against a real environment only on purpose.',
     NEGATIVE_CASES.map(negativeItem),
     NO_AUTH,
+    // After the collection-level script, for this folder's requests only.
+    [ourScriptEvent('prerequest', 'token-errors')],
   );
 }
 

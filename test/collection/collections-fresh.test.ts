@@ -50,9 +50,12 @@ test('committed environment files hold placeholder credentials only', () => {
  * not into the RS256 signer, see test/sandbox/script-size.test.ts (+9.6 KB); issue 9/10: the `API` folder covers
  * every endpoint of idcloud-auth.md §5 (31 requests instead of 9, +6.3 KB) and the pre-request script carries the
  * auth layer for the user's own requests: origin matching, the Vault, loopback-only create bodies (+5.7 KB), the
- * description (+1 KB). Measured 78,284 at this guard's last change; raise it only with a reason.
+ * description (+1 KB). Issue 8/9 (per-request script cost): the negative-case machinery moved out of the
+ * collection-level pre-request script (36.8 → 25.6 KB, compiled for every request) into the `Token errors` folder's
+ * own script, which carries its own copy of the RS256 signer, key parser and exchange (+17.9 KB in the file,
+ * compiled only by that folder's 30 requests). Measured 96,196 at this guard's last change; raise it only with a reason.
  */
-const COLLECTION_BUDGET = 77 * 1024;
+const COLLECTION_BUDGET = 94 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;

@@ -9,14 +9,11 @@
 import { originKey } from '../../idcloud/origin';
 import type { ApiProduct } from '../../suites/api';
 import { ENV_VARIABLES, RUN_VARIABLES } from '../../suites/variables';
-import { signJwtRs256 } from '../crypto/jws';
-import type { RsaPrivateKey } from '../crypto/rsa-key';
-import { AssertionParts, validAssertionParts } from './mutations';
 import { fail, Host, PmRequestAuth, textVar } from './pm';
 import { stopOnLockout } from './run-state';
 import { loadAccountKey, readApiKey } from './secrets';
 import { readSettings, Settings } from './settings';
-import { uniqueAssertionTimes } from './times';
+import { freshAssertion } from './signing';
 import { cachedAccessToken, cacheKey, getAccessToken } from './token-cache';
 
 const LAYER_TOKEN = `{{${RUN_VARIABLES.accessToken}}}`;
@@ -85,16 +82,6 @@ export function applyAuthLayer(host: Host, opts: LayerOptions, done: (result: La
     if (apiKey && headers.add) headers.add({ key: 'APIKEY', value: from === 'variable' ? `{{${ENV_VARIABLES.apiKey}}}` : apiKey });
     withToken();
   });
-}
-
-/** The valid assertion's parts: iat now, and an (iat, exp) pair no other assertion of this run had. */
-export function freshParts(host: Host, s: Settings): AssertionParts {
-  return validAssertionParts(s.iss, s.aud, uniqueAssertionTimes(host));
-}
-
-export function freshAssertion(host: Host, s: Settings, key: RsaPrivateKey): string {
-  const { header, claims } = freshParts(host, s);
-  return signJwtRs256(key, claims, header);
 }
 
 /** The access token: cached (no key read, nothing signed), else a freshly signed assertion exchanged once. */

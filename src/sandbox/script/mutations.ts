@@ -31,19 +31,6 @@ export function validAssertionParts(iss: string, aud: string, times: AssertionTi
   };
 }
 
-export type ParsedKey = { ok: true; key: RsaPrivateKey } | { ok: false; problem: string };
-
-/** Parses private_key; the message never contains the key's text. */
-export function parseAccountKey(pem: string): ParsedKey {
-  try {
-    return { ok: true, key: parseRsaPrivateKey(pem) };
-  } catch (error) {
-    // The parser's messages say what the text is instead (public key, certificate, encrypted, EC, truncated)
-    // and never quote key material.
-    return { ok: false, problem: 'private_key: ' + (error as Error).message };
-  }
-}
-
 /**
  * Where "signed by another key" gets its key: the PEM the runner injects (idcloud_other_private_key, a throwaway
  * key made with node:crypto) when it parses, else a key generated here, which costs 150-500 ms in the sandbox.

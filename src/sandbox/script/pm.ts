@@ -70,6 +70,8 @@ export interface Pm {
   execution?: {
     setNextRequest?(next: string | null): void;
     skipRequest?(): void;
+    /** Names from the collection down to the request: [collection, …folders, request] (both sandboxes). */
+    location?: readonly string[];
   };
 }
 
@@ -119,7 +121,9 @@ export function fail(host: Host, name: string, note: FailureNote | string): void
 
 /** Failures handed over by `fail`, as [test name, message naming codes with codeNote]. */
 export function pendingFailures(host: Host): [string, string][] {
-  const parsed = parseJson(textVar(host, RUN_VARIABLES.pendingFailures));
+  const text = textVar(host, RUN_VARIABLES.pendingFailures);
+  // Empty on almost every request: no JSON work (and no thrown SyntaxError) for nothing.
+  const parsed = text ? parseJson(text) : undefined;
   return Array.isArray(parsed) ? (parsed as [string, string][]) : [];
 }
 

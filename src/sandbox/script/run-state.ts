@@ -1,12 +1,35 @@
 /**
- * Run state kept in run-local variables: which request is being retried after a 429, how many invalid
- * attempts the `Token errors` folder has sent, and whether the account was found locked.
+ * Run state kept in run-local variables: what the current request expects (handed from its pre-request scripts to
+ * the test script), which request is being retried after a 429, how many invalid attempts the `Token errors`
+ * folder has sent, and whether the account was found locked.
  */
 import { LOCKED_CODE } from '../../idcloud/error-code';
 import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
-import { codedNote, codeNote } from '../../suites/outcome';
-import { INVALID_ATTEMPTS_LOG_PREFIX, RUN_VARIABLES } from '../../suites/variables';
+import { codedNote, codeNote, Expectation, parseJson } from '../../suites/outcome';
+import { FOLDERS } from '../../collection/folders';
+import { CASE_HEADER, INVALID_ATTEMPTS_LOG_PREFIX, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, setNextRequest, textVar } from './pm';
+
+/**
+ * What the test script judges the answer against (so it carries no case tables). `folder`: the collection-level
+ * script left the case to a folder's own pre-request script (the `Token errors` folder's, token-errors.ts), which
+ * replaces it with the case's expectation; still `folder` when the answer arrives, that script never ran.
+ */
+export type Handover = Expectation | { kind: 'folder'; caseId: string };
+
+export function setExpectation(host: Host, expectation: Handover | undefined): void {
+  host.pm.variables.set(RUN_VARIABLES.expectation, expectation ? JSON.stringify(expectation) : '');
+}
+
+export function readExpectation(host: Host): Handover | undefined {
+  const text = textVar(host, RUN_VARIABLES.expectation);
+  return text ? (parseJson(text) as Handover | undefined) : undefined;
+}
+
+/** Why a case left to a folder's script was not prepared: the request is not in that folder (or the folder lost its script). */
+export function folderCaseProblem(caseId: string): string {
+  return `no script of this collection prepares case "${caseId}" (${CASE_HEADER}) here: the negative cases are built by the "${FOLDERS.tokenErrors}" folder's script, for the requests in that folder; move the request back there, or regenerate the collection`;
+}
 
 export const LOCKED_TEST_NAME = `account locked (${LOCKED_CODE}): stopping`;
 

@@ -5,8 +5,8 @@
  * Values are never logged or echoed.
  */
 import { ENV_VARIABLES, VAULT_SECRETS } from '../../suites/variables';
+import { parseRsaPrivateKey } from '../crypto/key-parse';
 import type { RsaPrivateKey } from '../crypto/rsa-key';
-import { parseAccountKey } from './mutations';
 import { Host, textVar } from './pm';
 
 export type SecretSource = 'variable' | 'vault' | 'none';
@@ -40,12 +40,22 @@ export const MISSING_API_KEY = `${ENV_VARIABLES.apiKey} is empty (fill ${ENV_VAR
 
 export type LoadedKey = { ok: true; key: RsaPrivateKey } | { ok: false; problem: string };
 
+/** Parses private_key; the message never contains the key's text. */
+export function parseAccountKey(pem: string): LoadedKey {
+  try {
+    return { ok: true, key: parseRsaPrivateKey(pem) };
+  } catch (error) {
+    // The parser's messages say what the text is instead (public key, certificate, encrypted, EC, truncated)
+    // and never quote key material.
+    return { ok: false, problem: 'private_key: ' + (error as Error).message };
+  }
+}
+
 /** The account's key, parsed: only when an assertion must be signed (a cached token needs none). */
 export function loadAccountKey(host: Host, done: (loaded: LoadedKey) => void): void {
   readSecret(host, ENV_VARIABLES.privateKey, VAULT_SECRETS.privateKey, (pem) => {
     if (!pem.trim()) return done({ ok: false, problem: MISSING_PRIVATE_KEY });
-    const parsed = parseAccountKey(pem);
-    done(parsed.ok ? { ok: true, key: parsed.key } : { ok: false, problem: parsed.problem });
+    done(parseAccountKey(pem));
   });
 }
 

@@ -8,11 +8,11 @@
 import { explainCodeNotes } from '../../suites/explain';
 import { isLockout } from '../../idcloud/error-code';
 import { unavailableAnswer } from '../../idcloud/token-response';
-import { ApiExpectation, Check, createdId, Expectation, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
+import { ApiExpectation, Check, createdId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
 import { ENVIRONMENT_UNAVAILABLE_TEST, RUN_VARIABLES } from '../../suites/variables';
 import { noteOutcome, readTokenResponse } from './exchange';
 import { fail, Host, pass, pendingFailures, PmResponse, setNextRequest, textVar } from './pm';
-import { countInvalidAttempt, retryAfterRateLimit, stopOnLockout } from './run-state';
+import { countInvalidAttempt, folderCaseProblem, readExpectation, retryAfterRateLimit, stopOnLockout } from './run-state';
 import { learnClockOffset } from './times';
 import { cacheEntry, forgetFailure, isRememberedFailure, rememberFailure, writeCache } from './token-cache';
 
@@ -42,6 +42,7 @@ function seedCache(host: Host, key: string): void {
 export function recordPendingFailures(host: Host): void {
   const pm = host.pm;
   const pending = pendingFailures(host);
+  if (pending.length === 0) return;
   pm.variables.set(RUN_VARIABLES.pendingFailures, '');
   for (const [name, message] of pending) {
     pm.test(name, () => {
@@ -84,9 +85,14 @@ function judge(host: Host): void {
   pm.variables.set(RUN_VARIABLES.accessToken, '');
   pm.variables.set(RUN_VARIABLES.assertion, '');
   const caseId = textVar(host, RUN_VARIABLES.currentCase);
-  const expectation = parseJson(textVar(host, RUN_VARIABLES.expectation)) as Expectation | undefined;
+  const expectation = readExpectation(host);
   const response = pm.response;
   if (!caseId || !expectation || !response) return;
+  if (expectation.kind === 'folder') {
+    // The case's folder script never ran (the request was moved, or its folder lost the script): nothing was built.
+    fail(host, `${pm.info.requestName}: prepared`, folderCaseProblem(expectation.caseId));
+    return;
+  }
   const status = response.code;
   const text = response.text();
   if (isLockout(text)) {

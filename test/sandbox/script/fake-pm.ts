@@ -43,7 +43,6 @@ export interface FakeRun {
   clock: { now: number };
 }
 
-/** `answers` are served in order to pm.sendRequest. */
 /** The URL an API case's request is generated with (test/collection checks the generator writes the same). */
 function caseUrl(headers: Record<string, string> | undefined): string {
   const c = findApiCase(headers?.[CASE_HEADER] ?? '');
@@ -53,9 +52,10 @@ function caseUrl(headers: Record<string, string> | undefined): string {
 /**
  * `answers` are served in order to pm.sendRequest; `url` is the request's URL as written (default: an API
  * case's, from its case header); `auth` its own auth (undefined: inherits, as both sandboxes show it);
- * `vault` the Postman Vault's secrets (absent: no pm.vault, as in Newman).
+ * `vault` the Postman Vault's secrets (absent: no pm.vault, as in Newman); `location` pm.execution.location
+ * ([collection, …folders, request]; absent: unknown, as in a runtime without it).
  */
-export function fakeRun(opts: { environment?: Record<string, string>; answers?: PmResponse[]; headers?: Record<string, string>; response?: PmResponse; url?: string; auth?: PmRequestAuth; vault?: Record<string, string> } = {}): FakeRun {
+export function fakeRun(opts: { environment?: Record<string, string>; answers?: PmResponse[]; headers?: Record<string, string>; response?: PmResponse; url?: string; auth?: PmRequestAuth; vault?: Record<string, string>; location?: string[] } = {}): FakeRun {
   const environment = new FakeScope(opts.environment);
   const collectionVariables = new FakeScope();
   const local = new FakeScope();
@@ -112,6 +112,7 @@ export function fakeRun(opts: { environment?: Record<string, string>; answers?: 
     execution: {
       setNextRequest: (next) => (run.nextRequest.value = next),
       skipRequest: () => (run.skipped.value = true),
+      ...(opts.location && { location: opts.location }),
     },
   };
   const clock = { now: 1_800_000_000_000 };
@@ -139,4 +140,16 @@ export function fakeRun(opts: { environment?: Record<string, string>; answers?: 
     log: (message) => void run.logs.push(message),
   };
   return run;
+}
+
+/**
+ * The pre-request scripts of one request, in the runtime's order (collection first, then its folder's), each run
+ * only while none before it skipped the request: what the runtime does.
+ */
+export function preRequestChain(run: FakeRun, ...scripts: ((host: Host) => void)[]): void {
+  run.skipped.value = false;
+  for (const script of scripts) {
+    if (run.skipped.value) return;
+    script(run.host);
+  }
 }

@@ -9,6 +9,7 @@ import { uniqueAssertionTimes } from '../../../src/sandbox/script/times';
 import { runPrerequest } from '../../../src/sandbox/script/prerequest';
 import { otherEnvironmentAud } from '../../../src/sandbox/script/settings';
 import { runTests } from '../../../src/sandbox/script/tests';
+import { runTokenErrorsPrerequest } from '../../../src/sandbox/script/token-errors';
 import { MISSING_API_KEY, MISSING_PRIVATE_KEY } from '../../../src/sandbox/script/secrets';
 import { cacheEntry, cacheKey, getAccessToken, isUsable, refreshMarginMs } from '../../../src/sandbox/script/token-cache';
 import { API_CASES, UNKNOWN_PROCESS_ID } from '../../../src/suites/api';
@@ -17,7 +18,13 @@ import { explainCodeNotes } from '../../../src/suites/explain';
 import { CASE_HEADER, INJECTED_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../../src/suites/variables';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { testKeyPair, TEST_ISS } from '../../helpers/keys';
-import { fakeResponse, fakeRun } from './fake-pm';
+import { fakeResponse, fakeRun, preRequestChain, type FakeRun } from './fake-pm';
+
+/** A `Token errors` request's pre-request scripts: the collection's, then its folder's. */
+const TOKEN_ERRORS_LOCATION = ['IDCloud', 'Token errors', 'the request'];
+function tokenErrorsRequest(run: FakeRun): void {
+  preRequestChain(run, runPrerequest, runTokenErrorsPrerequest);
+}
 
 const keys = testKeyPair();
 const URL = 'http://127.0.0.1:8780';
@@ -151,10 +158,10 @@ describe('unique assertion times', () => {
   });
   test('two requests in the same second never send the same assertion', () => {
     const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'grant-type-wrong' } });
-    runPrerequest(run.host);
+    tokenErrorsRequest(run);
     const first = run.local.get(RUN_VARIABLES.assertion);
     run.requestHeaders.set(CASE_HEADER, 'json-body');
-    runPrerequest(run.host);
+    tokenErrorsRequest(run);
     expect(run.local.get(RUN_VARIABLES.assertion)).not.toBe(first);
   });
 });
@@ -273,7 +280,7 @@ describe('"Signed by another key"', () => {
   function otherKeyAssertion(extra: Record<string, string>): string {
     const run = fakeRun({ environment: { ...ENV, ...extra }, headers: { [CASE_HEADER]: 'signature-other-key' } });
     run.pm.info.requestName = negativeCaseDoc('signature-other-key').name;
-    runPrerequest(run.host);
+    tokenErrorsRequest(run);
     return String(run.local.get(RUN_VARIABLES.assertion));
   }
   test('signs with the injected key when idcloud_other_private_key is set', () => {
@@ -295,7 +302,7 @@ describe('invalid attempts, retries and lockout', () => {
   function negative(run: ReturnType<typeof fakeRun>, id: string): void {
     run.requestHeaders.set(CASE_HEADER, id);
     run.pm.info.requestName = negativeCaseDoc(id).name;
-    runPrerequest(run.host);
+    tokenErrorsRequest(run);
   }
   test('each Token errors request counts one attempt; beyond max_invalid_attempts they are skipped', () => {
     const run = fakeRun({ environment: { ...ENV, max_invalid_attempts: '2' } });
@@ -343,5 +350,44 @@ describe('invalid attempts, retries and lockout', () => {
     runPrerequest(run.host);
     expect(run.sent).toEqual([]);
     expect(run.local.get(RUN_VARIABLES.accessToken)).toBe('tok-1');
+  });
+});
+
+describe('negative cases are the Token errors folder\'s script\'s', () => {
+  test('the collection-level script alone signs nothing and counts nothing for a negative case', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'exp-expired' }, location: TOKEN_ERRORS_LOCATION });
+    run.local.set(RUN_VARIABLES.assertion, 'previous-assertion');
+    runPrerequest(run.host);
+    expect(run.local.get(RUN_VARIABLES.assertion)).toBe('');
+    expect(run.local.get(RUN_VARIABLES.invalidAttempts)).toBeUndefined();
+    expect(run.skipped.value).toBe(false);
+    runTokenErrorsPrerequest(run.host);
+    expect(String(run.local.get(RUN_VARIABLES.assertion)).split('.')).toHaveLength(3);
+    expect(JSON.parse(String(run.local.get(RUN_VARIABLES.expectation)))).toMatchObject({ kind: 'rejection', statuses: [401] });
+    expect(run.local.get(RUN_VARIABLES.invalidAttempts)).toBe('1');
+  });
+  test('a Token errors request copied into another folder is not sent, and says where it belongs', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'exp-expired' }, location: ['IDCloud', 'My requests', 'Expired (1.2.4)'] });
+    run.pm.info.requestName = 'Expired (1.2.4)';
+    tokenErrorsRequest(run);
+    expect(run.skipped.value).toBe(true);
+    expect(run.local.get(RUN_VARIABLES.assertion)).toBe('');
+    expect(run.tests).toEqual([{ name: expect.stringMatching(/^Expired \(1\.2\.4\): not sent, no script of this collection prepares case "exp-expired" \(X-IdCloud-Case\) here: .*"Token errors" folder's script.*regenerate the collection$/), skipped: true }]);
+  });
+  test('without its folder script (an old collection, a runtime without pm.execution.location) the answer fails as unprepared', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'exp-expired' } });
+    run.pm.info.requestName = 'Expired (1.2.4)';
+    runPrerequest(run.host);
+    expect(run.local.get(RUN_VARIABLES.assertion)).toBe('');
+    run.pm.response = fakeResponse(400, { error: 'invalid_request' });
+    runTests(run.host);
+    expect(run.tests).toEqual([{ name: 'Expired (1.2.4): prepared', failure: expect.stringContaining('no script of this collection prepares case "exp-expired"') }]);
+  });
+  test('a case id no script knows fails the same way instead of being sent as it is', () => {
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'no-such-case' }, location: TOKEN_ERRORS_LOCATION });
+    tokenErrorsRequest(run);
+    run.pm.response = fakeResponse(400, { error: 'invalid_request' });
+    runTests(run.host);
+    expect(run.tests).toEqual([{ name: 'the request: prepared', failure: expect.stringContaining('"no-such-case"') }]);
   });
 });

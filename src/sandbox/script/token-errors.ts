@@ -1,0 +1,57 @@
+/**
+ * The `Token errors` folder's pre-request script (entries/token-errors.ts, on that folder only): builds the
+ * negative case the collection-level script left to it (prerequest.ts) — the case table (suites/cases.ts), the
+ * mutations and the extra algorithms they sign with (mutations.ts) — counts the invalid attempt and keeps the
+ * lockout budget. It runs after the collection-level script, which has already read the case header, reset the
+ * request's variables and skipped the request when the account is locked.
+ */
+import { findNegativeCase, NegativeCase } from '../../suites/cases';
+import { INJECTED_VARIABLES, RUN_VARIABLES } from '../../suites/variables';
+import { exchangeAssertion } from './exchange';
+import { mutationTools, otherKeyMaker } from './mutations';
+import { fail, Host, textVar } from './pm';
+import { countInvalidAttempt, invalidAttempts, retryCount, setExpectation, skipRequest, stopOnLockout } from './run-state';
+import { otherEnvironmentAud } from './settings';
+import { freshParts, withSigning } from './signing';
+
+/**
+ * Messages name the case by its request's name (the generator names each request after its case), so the
+ * script needs no table of names.
+ */
+function prepareNegativeCase(host: Host, c: NegativeCase): void {
+  const pm = host.pm;
+  const name = pm.info.requestName;
+  withSigning(host, `${name}: assertion built`, (s) => {
+    if (!s) return skipRequest(host, `${name}: not sent, the settings above are incomplete`);
+    // A retry after 429 is the same attempt: count it once.
+    if (retryCount(host, c.id) === 0) {
+      if (invalidAttempts(host) >= s.settings.maxInvalidAttempts) {
+        return skipRequest(host, `${name}: skipped, max_invalid_attempts (${s.settings.maxInvalidAttempts}) reached; raise it to send more invalid attempts`);
+      }
+      countInvalidAttempt(host);
+    }
+    const tools = mutationTools(s.key, otherEnvironmentAud(s.settings.aud), otherKeyMaker(textVar(host, INJECTED_VARIABLES.otherPrivateKey)));
+    const build = (): string => {
+      const { header, claims } = freshParts(host, s.settings);
+      return c.build(header, claims, tools);
+    };
+    if (!c.replay) {
+      pm.variables.set(RUN_VARIABLES.assertion, build());
+      return;
+    }
+    let lastSent = '';
+    exchangeAssertion(host, s.settings.tokenUrl, () => (lastSent = build()), (outcome) => {
+      if (!outcome.ok && outcome.locked) stopOnLockout(host);
+      else if (!outcome.ok) fail(host, `${name}: first use accepted`, { ...outcome.failure, text: `the first use of the assertion must succeed before it can be replayed: ${outcome.failure.text}` });
+      pm.variables.set(RUN_VARIABLES.assertion, lastSent);
+    });
+  });
+}
+
+/** A case id this folder does not know stays the collection-level script's `folder` hand-over: the test script says so. */
+export function runTokenErrorsPrerequest(host: Host): void {
+  const c = findNegativeCase(textVar(host, RUN_VARIABLES.currentCase));
+  if (!c) return;
+  setExpectation(host, { kind: 'rejection', subject: c.subject, ...c.expect });
+  prepareNegativeCase(host, c);
+}
