@@ -95,6 +95,17 @@ export function textVar(host: Host, key: string): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
+/**
+ * Sets a run variable unless it already reads `value`. Every set is a mutation the sandbox ships back to the runtime,
+ * which replays it, and one more variable in every later script's context: most requests reset to what is there.
+ * A variable defined nowhere is always set, so that `{{name}}` resolves (to '' rather than staying as written).
+ */
+export function setVariable(host: Host, key: string, value: string): void {
+  const variables = host.pm.variables;
+  if (variables.has(key) && textVar(host, key) === value) return;
+  variables.set(key, value);
+}
+
 export function setNextRequest(host: Host, next: string | null): void {
   const viaPm = host.pm.execution && host.pm.execution.setNextRequest;
   if (viaPm) viaPm.call(host.pm.execution, next);

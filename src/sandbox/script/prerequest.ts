@@ -10,7 +10,7 @@ import { isLoopbackUrl } from '../../idcloud/origin';
 import { ApiCase, documentsCode, findApiCase, requestBody, UNKNOWN_PROCESS_ID } from '../../suites/api';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../suites/variables';
 import { applyAuthLayer, resolvedRequestUrl } from './auth';
-import { fail, Host, textVar } from './pm';
+import { fail, Host, setVariable, textVar } from './pm';
 import { readSettings } from './settings';
 import { folderCaseProblem, isLocked, setExpectation, skipRequest } from './run-state';
 import { MISSING_API_KEY, readApiKey } from './secrets';
@@ -73,10 +73,10 @@ function prepareApiCase(host: Host, c: ApiCase): void {
 function sendApiCase(host: Host, c: ApiCase, loopback: boolean): void {
   const pm = host.pm;
   setExpectation(host, { kind: 'api', expect: c.expect, subject: c.subject, savesIdIn: c.savesIdIn, mustSucceed: loopback && !!c.succeedsOnLoopback });
-  pm.variables.set(RUN_VARIABLES.body, c.body ? requestBody(c.body, c.product, loopback) : '');
-  pm.variables.set(RUN_VARIABLES.subjectCode, documentsCode(loopback));
+  setVariable(host, RUN_VARIABLES.body, c.body ? requestBody(c.body, c.product, loopback) : '');
+  setVariable(host, RUN_VARIABLES.subjectCode, documentsCode(loopback));
   // The sign host's documents are never created by the suite; a read without its create asks for an id that exists nowhere.
-  pm.variables.set(RUN_VARIABLES.signDocumentId, UNKNOWN_PROCESS_ID);
+  setVariable(host, RUN_VARIABLES.signDocumentId, UNKNOWN_PROCESS_ID);
   if (c.readsIdFrom && !textVar(host, c.readsIdFrom)) pm.variables.set(c.readsIdFrom, UNKNOWN_PROCESS_ID);
   if (c.auth !== 'valid') return;
   applyAuthLayer(host, { apiKey: c.layerApiKey, testName: `${pm.info.requestName}: access token obtained` }, (result) => {
@@ -91,21 +91,24 @@ function sendApiCase(host: Host, c: ApiCase, loopback: boolean): void {
 
 export function runPrerequest(host: Host): void {
   const pm = host.pm;
-  // Always overwritten, so no request inherits the previous request's token, case or failures.
-  pm.variables.set(RUN_VARIABLES.accessToken, '');
+  // Always reset, so no request inherits the previous request's token, case or failures.
+  setVariable(host, RUN_VARIABLES.accessToken, '');
   const caseId = readCaseHeader(host);
-  pm.variables.set(RUN_VARIABLES.currentCase, caseId);
-  setExpectation(host, undefined);
-  pm.variables.set(RUN_VARIABLES.pendingFailures, '');
-  if (!caseId) return applyAuthLayer(host, { apiKey: true, testName: LAYER_TEST_NAME });
+  setVariable(host, RUN_VARIABLES.currentCase, caseId);
+  setVariable(host, RUN_VARIABLES.pendingFailures, '');
+  if (!caseId) {
+    setExpectation(host, undefined);
+    return applyAuthLayer(host, { apiKey: true, testName: LAYER_TEST_NAME });
+  }
+  // Each case sets its own expectation below (one mutation, not a reset and a set); a skipped request has no test script.
   if (isLocked(host)) {
     skipRequest(host, `${pm.info.requestName}: skipped, the account is locked (1.2.18)`);
     return;
   }
-  // The previous request's assertion is never sent again: only the script that prepares this case sets one.
-  pm.variables.set(RUN_VARIABLES.assertion, '');
-  if (caseId === TOKEN_EXCHANGE_CASE.id) return prepareTokenExchange(host);
   const api = findApiCase(caseId);
   if (api) return prepareApiCase(host, api);
+  // A token-endpoint request: the previous request's assertion is never sent again, only the one prepared for it.
+  setVariable(host, RUN_VARIABLES.assertion, '');
+  if (caseId === TOKEN_EXCHANGE_CASE.id) return prepareTokenExchange(host);
   leaveToFolder(host, caseId);
 }

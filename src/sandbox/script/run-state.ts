@@ -8,7 +8,7 @@ import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
 import { codedNote, codeNote, Expectation, parseJson } from '../../suites/outcome';
 import { FOLDERS } from '../../collection/folders';
 import { CASE_HEADER, INVALID_ATTEMPTS_LOG_PREFIX, RUN_VARIABLES } from '../../suites/variables';
-import { fail, Host, setNextRequest, textVar } from './pm';
+import { fail, Host, setNextRequest, setVariable, textVar } from './pm';
 
 /**
  * What the test script judges the answer against (so it carries no case tables). `folder`: the collection-level
@@ -18,7 +18,7 @@ import { fail, Host, setNextRequest, textVar } from './pm';
 export type Handover = Expectation | { kind: 'folder'; caseId: string };
 
 export function setExpectation(host: Host, expectation: Handover | undefined): void {
-  host.pm.variables.set(RUN_VARIABLES.expectation, expectation ? JSON.stringify(expectation) : '');
+  setVariable(host, RUN_VARIABLES.expectation, expectation ? JSON.stringify(expectation) : '');
 }
 
 export function readExpectation(host: Host): Handover | undefined {
@@ -40,7 +40,7 @@ export function retryCount(host: Host, caseId: string): number {
 }
 
 export function clearRetry(host: Host): void {
-  host.pm.variables.set(RUN_VARIABLES.retry, '');
+  setVariable(host, RUN_VARIABLES.retry, '');
 }
 
 /**
