@@ -53,9 +53,9 @@ test('committed environment files hold placeholder credentials only', () => {
  * description (+1 KB). Issue 8/9 (per-request script cost): the negative-case machinery moved out of the
  * collection-level pre-request script (36.8 → 25.6 KB, compiled for every request) into the `Token errors` folder's
  * own script, which carries its own copy of the RS256 signer, key parser and exchange (+17.9 KB in the file,
- * compiled only by that folder's 30 requests). Measured 96,196 at this guard's last change; raise it only with a reason.
+ * compiled only by that folder's 30 requests). Measured 96,308 at this guard's last change; raise it only with a reason.
  */
-const COLLECTION_BUDGET = 94 * 1024;
+const COLLECTION_BUDGET = 95 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;
