@@ -22,7 +22,7 @@ import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from '../src/e
 import { makeEnvironment, type Environment } from '../src/environments';
 import { exchangeToken, signAssertion } from '../src/exchange';
 import { runSuites, throwawayOtherKeyPem, type Suite } from '../src/runner';
-import { FOLDERS } from '../src/collection/folders';
+import { FOLDERS } from '../src/suites/folders';
 import { INJECTED } from '../src/runner/variables';
 import { loadNewman, type NewmanRunOptions } from '../src/runner/newman-types';
 import { planSuites } from '../src/runner/suites';

@@ -1,6 +1,6 @@
 /** The collection's description: how it works and what the user fills in (Markdown, shown in the Postman app). */
 import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE, VAULT_SECRETS } from '../suites/variables';
-import { FOLDERS } from './folders';
+import { FOLDERS } from '../suites/folders';
 
 export const COLLECTION_NAME = 'Unico IDCloud authentication';
 

@@ -13,7 +13,7 @@ import { stableId } from './ids';
 import { apiFolder, tokenErrorsFolder, tokenFolder } from './requests';
 import { collectionJsonText, ensureDirectory, jsonText, writeFileAtomic } from './write';
 
-export { FOLDERS } from './folders';
+export { FOLDERS } from '../suites/folders';
 export { COLLECTION_NAME } from './description';
 export { environmentFileName } from './environment-file';
 export { OutputDirectoryError } from './write';

@@ -13,9 +13,8 @@ import { ExchangeBody, NEGATIVE_CASES, NegativeCase, WRONG_GRANT_TYPE } from '..
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
 
 import { ourScriptEvent } from './auth-layer';
-import { FOLDERS } from './folders';
+import { FOLDERS } from '../suites/folders';
 
-export { FOLDERS } from './folders';
 
 const ref = (name: string): string => `{{${name}}}`;
 const TOKEN_URL = ref(ENV_VARIABLES.identityUrl) + TOKEN_PATH;

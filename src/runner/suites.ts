@@ -6,7 +6,7 @@
  */
 import { InputError } from '../errors';
 import type { Environment } from '../environments';
-import { FOLDERS } from '../collection/folders';
+import { FOLDERS } from '../suites/folders';
 import { DEFAULT_MAX_INVALID_ATTEMPTS } from '../suites/variables';
 
 export type Suite = 'smoke' | 'errors' | 'all';

@@ -1,6 +1,6 @@
 /**
  * The only collection names the runner knows: the variables it injects at run time (shared with the
- * generator through src/suites/variables). Folder names are collection/folders.ts `FOLDERS`.
+ * generator through src/suites/variables). Folder names are suites/folders.ts `FOLDERS`.
  */
 import { ENV_VARIABLES, INJECTED_VARIABLES } from '../suites/variables';
 

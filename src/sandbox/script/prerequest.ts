@@ -5,7 +5,7 @@
  * (auth.ts). Negative cases are left to the `Token errors` folder's own pre-request script (token-errors.ts),
  * which runs after this one for that folder's requests only: every other request never compiles that machinery.
  */
-import { FOLDERS } from '../../collection/folders';
+import { FOLDERS } from '../../suites/folders';
 import { isLoopbackUrl } from '../../idcloud/origin';
 import { ApiCase, documentsCode, findApiCase, requestBody, UNKNOWN_PROCESS_ID } from '../../suites/api';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../suites/variables';

@@ -4,7 +4,7 @@
  * rejected as documented; the same request copied into a folder of the user's is not sent at all, and says where
  * it belongs — it never goes out with a valid assertion, nor with none.
  */
-import { FOLDERS } from '../../../src/collection/folders';
+import { FOLDERS } from '../../../src/suites/folders';
 import { CASE_HEADER } from '../../../src/suites/variables';
 import { runLatestRuntime, runNewman, type RunResult } from '../../helpers/postman-runtimes';
 import { setUp } from '../../e2e-collection/support';
