@@ -34,6 +34,22 @@ export function onlyFolders(collection: object, names: readonly string[]): objec
   return { ...c, item: c.item.filter((folder) => names.includes(folder.name)) };
 }
 
+/**
+ * Only the named requests of a generated collection, in their folders and in collection order (folders left
+ * empty are dropped): what a test needs when it is about a few requests, not a whole folder. Every name must
+ * exist, so that a renamed request fails the test instead of silently running nothing.
+ */
+export function onlyRequests(collection: object, names: readonly string[]): object {
+  const c = collection as { item: { name: string; item?: { name: string }[] }[] };
+  const item = c.item
+    .map((folder) => ({ ...folder, item: (folder.item ?? []).filter((request) => names.includes(request.name)) }))
+    .filter((folder) => folder.item.length > 0);
+  const kept = new Set(item.flatMap((folder) => folder.item.map((request) => request.name)));
+  const missing = names.filter((name) => !kept.has(name));
+  if (missing.length > 0) throw new Error(`onlyRequests: the collection has no request named ${missing.map((n) => JSON.stringify(n)).join(', ')}`);
+  return { ...c, item };
+}
+
 /** What a recording server saw of one request. */
 export interface SeenRequest {
   method: string;
