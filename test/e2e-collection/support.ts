@@ -50,6 +50,16 @@ export function onlyRequests(collection: object, names: readonly string[]): obje
   return { ...c, item };
 }
 
+/**
+ * Enough token requests to meet a 429 from an emulator limited to RATE_LIMITED.perSecond in any run: the Token
+ * exchange and the first negative cases, all sent within well under a second when unhurried (each 429 then
+ * costs a Retry-After of ~1 s, so no more requests than that).
+ */
+export const RATE_LIMITED = {
+  perSecond: 2,
+  requests: ['Exchange assertion for access token', 'Expired exp (1.2.4)', 'Wrong tenant in iss (1.0.1)', 'Missing scope (1.1.1)', 'Extra claim (1.2.22)', 'sub claim (1.2.19 or 1.2.22)'],
+} as const;
+
 /** What a recording server saw of one request. */
 export interface SeenRequest {
   method: string;
