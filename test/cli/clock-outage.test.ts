@@ -3,23 +3,15 @@
  * emulator's clock 300 s behind or ahead, the token is issued and one line says by how much the local clock is
  * off; with the token endpoint in an outage (503 HTML, 502 JSON) the exit is 3 with one line naming the status.
  */
-import { startEmulator, EmulatorOptions, RunningEmulator } from '../../src/emulator';
+import { withTestEmulator } from '../helpers/emulator';
 import { hasStackTrace, runCli } from '../helpers/cli';
-import { TEST_ISS, testKeyPair } from '../helpers/keys';
+import { TEST_ISS } from '../helpers/keys';
 import { makeCorpus } from '../credentials/corpus';
 
-const pair = testKeyPair(2048);
 const corpus = makeCorpus();
 const OUTAGE_PAGE = '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>';
 
-async function withEmulator<T>(options: Partial<EmulatorOptions>, body: (emulator: RunningEmulator) => Promise<T>): Promise<T> {
-  const emulator = await startEmulator({ accounts: [{ iss: TEST_ISS, publicKey: pair.spkiPem }], rateLimit: 0, ...options });
-  try {
-    return await body(emulator);
-  } finally {
-    await emulator.close();
-  }
-}
+const withEmulator = withTestEmulator;
 
 const credentials = ['--iss', TEST_ISS, '--key', corpus.goodKey];
 /**

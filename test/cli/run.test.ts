@@ -9,7 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 import type { RunningEmulator } from '../../src/emulator';
 import { hasStackTrace, runCli } from '../helpers/cli';
 import { closedPortUrl, fakeCollection, startFakeIdcloud } from '../runner/fixtures';
-import { startTestEmulator, summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
+import { startTestEmulator } from '../helpers/emulator';
+import { summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
 
 let account: TestAccount;
 const emulators: RunningEmulator[] = [];
@@ -21,8 +22,8 @@ afterAll(async () => {
   account.cleanup();
 });
 
-async function emulator(opts?: Parameters<typeof startTestEmulator>[1]): Promise<RunningEmulator> {
-  const e = await startTestEmulator(account, opts);
+async function emulator(opts?: Parameters<typeof startTestEmulator>[0]): Promise<RunningEmulator> {
+  const e = await startTestEmulator(opts);
   emulators.push(e);
   return e;
 }

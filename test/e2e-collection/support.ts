@@ -1,15 +1,16 @@
 /**
- * End-to-end setup: a real emulator on a free loopback port with one test account, the generated collection
- * and environment file for it, and the environment values a run needs. Nothing is mocked.
+ * End-to-end setup: a real emulator on a free loopback port with one test account (helpers/emulator.ts), the
+ * generated collection and environment file for it, and the environment values a run needs. Nothing is mocked.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateCollection, GeneratedFiles } from '../../src/collection';
 import { makeEnvironment } from '../../src/environments';
-import { startEmulator, EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
+import type { EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
+import { startTestEmulator, TEST_API_KEY } from '../helpers/emulator';
 import { testKeyPair, TEST_ISS } from '../helpers/keys';
 
-export const API_KEY = 'e2e-apikey-0001';
+export const API_KEY = TEST_API_KEY;
 export const keys = testKeyPair();
 
 export interface Setup {
@@ -20,7 +21,7 @@ export interface Setup {
 }
 
 export async function setUp(options: Partial<EmulatorOptions> = {}, extra: Record<string, string> = {}, account: Partial<EmulatorAccount> = {}): Promise<Setup> {
-  const emulator = await startEmulator({ accounts: [{ iss: TEST_ISS, publicKey: keys.spkiPem, apiKey: API_KEY, ...account }], ...options });
+  const emulator = await startTestEmulator({ ...options, account });
   const files = generateCollection({ environments: [makeEnvironment('local', { identityUrl: emulator.url })], iss: TEST_ISS });
   const envValues: Record<string, string> = {};
   for (const v of (files.environments[0].json as { values: { key: string; value: string }[] }).values) envValues[v.key] = v.value;

@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
 import { runCli } from '../helpers/cli';
 import { closedPortUrl } from '../runner/fixtures';
-import { startTestEmulator, summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
+import { startTestEmulator } from '../helpers/emulator';
+import { summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
 import { startRecordingProxy } from './recording-proxy';
 import { fileSources, findLeaks, listFiles, pemNeedles, withoutPublicConstants } from './scan';
 import { generateCollection } from '../../src/collection';
@@ -33,9 +34,9 @@ describe('run with every reporter', () => {
   beforeAll(async () => {
     account = testAccount();
     emulators = await Promise.all([
-      startTestEmulator(account),
-      startTestEmulator(account, { flaws: ['accept-expired'] }),
-      startTestEmulator(account, { wrongPublicKey: true }),
+      startTestEmulator(),
+      startTestEmulator({ flaws: ['accept-expired'] }),
+      startTestEmulator({ wrongPublicKey: true }),
     ]);
   });
   afterAll(async () => {

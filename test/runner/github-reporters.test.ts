@@ -11,7 +11,8 @@ import type { RunningEmulator } from '../../src/emulator';
 import { hasStackTrace, runCli } from '../helpers/cli';
 import { findLeaks, pemNeedles } from '../leaks/scan';
 import { startRecordingProxy } from '../leaks/recording-proxy';
-import { startTestEmulator, summaryRow, testAccount, TestAccount } from './emulator-fixture';
+import { startTestEmulator } from '../helpers/emulator';
+import { summaryRow, testAccount, TestAccount } from './emulator-fixture';
 import { closedPortUrl } from './fixtures';
 import { markdownTables } from './markdown-table';
 
@@ -19,7 +20,7 @@ let account: TestAccount;
 let emulators: RunningEmulator[];
 beforeAll(async () => {
   account = testAccount();
-  emulators = await Promise.all([startTestEmulator(account, { flaws: ['accept-expired'] }), startTestEmulator(account)]);
+  emulators = await Promise.all([startTestEmulator({ flaws: ['accept-expired'] }), startTestEmulator()]);
 });
 afterAll(async () => {
   await Promise.all(emulators.map((e) => e.close()));

@@ -5,17 +5,16 @@
  * and the bench report. With the limit off there are none.
  */
 import { generateCollection } from '../../src/collection';
-import { startEmulator } from '../../src/emulator';
+import { startTestEmulator, TEST_API_KEY as API_KEY } from '../helpers/emulator';
 import { makeEnvironment } from '../../src/environments';
 import { runSuites } from '../../src/runner';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
 import { onlyRequests, RATE_LIMITED } from '../e2e-collection/support';
 
 const key = testKeyPair();
-const API_KEY = 'apikey-rate-limit-3e9d1c';
 
 async function errorsRun(rateLimit: number): Promise<{ rateLimited: number; seen429: number; status: string }> {
-  const emulator = await startEmulator({ accounts: [{ iss: TEST_ISS, publicKey: key.spkiPem, apiKey: API_KEY }], port: 0, rateLimit });
+  const emulator = await startTestEmulator({ rateLimit });
   try {
     const env = makeEnvironment('local', { identityUrl: emulator.url });
     const generated = generateCollection({ environments: [env], iss: TEST_ISS });
