@@ -38,7 +38,7 @@ test('GitHub Actions: the job summary appended as a Markdown table, one ::error 
   try {
     const [r, quiet, misused] = await Promise.all([
       // --reporters names neither: they join by themselves.
-      runCli(['run', '--env', `lenient=${lenient.url}`, '--env', `dead=${await closedPortUrl()}`, ...credentials, '--reporters', 'cli'], { env: actions, timeoutMs: 55_000 }),
+      runCli(['run', '--env', `lenient=${lenient.url}`, '--env', `dead=${await closedPortUrl()}`, ...credentials, '--suite', 'errors', '--reporters', 'cli'], { env: actions, timeoutMs: 55_000 }),
       runCli(['run', '--env', `good=${good.url}`, ...credentials, '--suite', 'smoke'], { env: { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: quietSummary } }),
       runCli(['run', '--env', `good=${good.url}`, ...credentials, '--reporters', 'cli,github-summary']),
     ]);
