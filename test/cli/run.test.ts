@@ -58,10 +58,12 @@ test.concurrent('exit 0: two emulator environments at once, junit + json reports
 
 test.concurrent('exit 1: an emulator that accepts expired assertions fails the expired-exp case', async () => {
   const lenient = await emulator({ flaws: ['accept-expired'] });
-  const r = await runCli(['run', '--env', `lenient=${lenient.url}`, ...credentials(), '--suite', 'errors'], { env: { CI: 'true' } });
+  // Only the case the flaw must fail (--folder picks a request by name): which cases catch which flaw is e2e-collection/flaws.test.ts.
+  const r = await runCli(['run', '--env', `lenient=${lenient.url}`, ...credentials(), '--folder', 'Expired exp (1.2.4)'], { env: { CI: 'true' } });
   expect(r.exitCode).toBe(1);
   expect(summaryRow(r.stdout, 'lenient')).toMatchObject({ verdict: 'FAIL' });
   expect(r.stdout).toMatch(/lenient: ✗ Expired exp \(1\.2\.4\)/);
+  expect(summaryRow(r.stdout, 'lenient')).toMatchObject({ requests: 1, failed: 1 });
   expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
 });
 
