@@ -10,4 +10,7 @@ module.exports = {
   // Newman runs and the emulator are real: give them time on a 2-core machine.
   testTimeout: 60000,
   maxWorkers: 2,
+  // The shared test key pair, generated once per run (test/helpers/key-pool.ts).
+  globalSetup: '<rootDir>/test/helpers/key-pool-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/key-pool-teardown.ts',
 };

@@ -3,27 +3,22 @@
  * emulator's clock 300 s behind or ahead, the token is issued and one line says by how much the local clock is
  * off; with the token endpoint in an outage (503 HTML, 502 JSON) the exit is 3 with one line naming the status.
  */
-import { startEmulator, EmulatorOptions, RunningEmulator } from '../../src/emulator';
+import { withTestEmulator } from '../helpers/emulator';
 import { hasStackTrace, runCli } from '../helpers/cli';
-import { TEST_ISS, testKeyPair } from '../helpers/keys';
+import { TEST_ISS } from '../helpers/keys';
 import { makeCorpus } from '../credentials/corpus';
 
-const pair = testKeyPair(2048);
 const corpus = makeCorpus();
 const OUTAGE_PAGE = '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>';
 
-async function withEmulator<T>(options: Partial<EmulatorOptions>, body: (emulator: RunningEmulator) => Promise<T>): Promise<T> {
-  const emulator = await startEmulator({ accounts: [{ iss: TEST_ISS, publicKey: pair.spkiPem }], rateLimit: 0, ...options });
-  try {
-    return await body(emulator);
-  } finally {
-    await emulator.close();
-  }
-}
+const withEmulator = withTestEmulator;
 
 const credentials = ['--iss', TEST_ISS, '--key', corpus.goodKey];
-/** The Date header has whole seconds: the offset shown is within a second of the true one. */
-const about = (seconds: number) => `(${seconds - 1}|${seconds}|${seconds + 1})`;
+/**
+ * The Date header has whole seconds (up to a second lost) and the answer takes its time to arrive (more on a
+ * loaded machine): the offset shown is within two seconds of the true one.
+ */
+const about = (seconds: number) => `(${seconds - 2}|${seconds - 1}|${seconds}|${seconds + 1}|${seconds + 2})`;
 
 describe.each([-300, 300])('emulator clock %i s off', (offset) => {
   const line = new RegExp(`^IDCloud: the local clock is ${about(Math.abs(offset))} s ${offset > 0 ? 'behind' : 'ahead of'} emu's token endpoint \\(its Date header\\); assertions are dated by the server's clock\n$`);

@@ -1,20 +1,23 @@
 /**
  * `idcloud-postman demo`: the built CLI, no setup, into a temp folder. It passes, writes the collection,
- * the environment and the reports, prints their paths, and writes the key only when asked.
+ * the environment and the reports, prints their paths, and writes the key only when asked; with a flaw it
+ * fails; and it writes no secret outside the account it was asked to write.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasStackTrace, runCli } from '../helpers/cli';
-import { listFiles } from '../leaks/scan';
+import { startRecordingProxy } from '../leaks/recording-proxy';
+import { fileSources, findLeaks, listFiles, pemNeedles, withoutPublicConstants } from '../leaks/scan';
 
+// One folder for the file (concurrent tests): each test writes under its own name in it.
 let tmp: string;
-beforeEach(() => {
+beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-demo-cli-'));
 });
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test('demo passes, writes collection + environment + reports, prints the paths, and no key', async () => {
+test.concurrent('demo passes, writes collection + environment + reports, prints the paths, and no key', async () => {
   const out = path.join(tmp, 'demo');
   const r = await runCli(['demo', '--out', out], { env: { CI: 'true' } });
   expect(r.stderr).toBe('');
@@ -36,28 +39,41 @@ test('demo passes, writes collection + environment + reports, prints the paths, 
   expect(files.join('\n')).not.toMatch(/\.pem/);
 });
 
-test('demo --write-key writes the throwaway account (key 0600) and an emulator accounts file', async () => {
-  const out = path.join(tmp, 'demo');
-  const r = await runCli(['demo', '--out', out, '--write-key', '--reporters', 'cli', '--rate-limit', '0'], { env: { CI: 'true' } });
-  expect(r.exitCode).toBe(0);
-  expect(r.stdout).toMatch(/^emulator rate limit: off \(--rate-limit 0\)$/m);
-  expect(r.stdout).not.toMatch(/429 Too Many Requests/);
-  const keyFile = path.join(out, 'account', 'demo.key.pem');
-  expect(fs.readFileSync(keyFile, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-  expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-  const accounts = JSON.parse(fs.readFileSync(path.join(out, 'account', 'accounts.json'), 'utf8'));
-  expect(accounts.accounts[0]).toMatchObject({ publicKey: 'demo.pub.pem', status: 'active' });
-  expect(fs.existsSync(path.join(out, 'reports'))).toBe(false);
+// The demo runs every suite: two CLI runs here (the default, and every other option at once, through a
+// recording proxy for the leak scan of test/leaks) and the library run of test/demo/demo.test.ts, concurrently.
+test.concurrent('demo --write-key --rate-limit 0 --flaw accept-expired: exit 1 naming the case; the account (key 0600) and an accounts file; zero secrets outside them (every reporter)', async () => {
+  const out = path.join(tmp, 'flawed');
+  const proxy = await startRecordingProxy();
+  try {
+    const r = await runCli(['demo', '--out', out, '--write-key', '--rate-limit', '0', '--flaw', 'accept-expired'], { env: { HTTP_PROXY: proxy.url, NO_PROXY: '', CI: 'true' } });
+    // The suites catch the lenient emulator.
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/local: ✗ Expired exp \(1\.2\.4\)/);
+    expect(r.stdout).toMatch(/demo: FAIL/);
+    expect(r.stdout).toMatch(/^emulator rate limit: off \(--rate-limit 0\)$/m);
+    expect(r.stdout).not.toMatch(/429 Too Many Requests/);
+    const keyFile = path.join(out, 'account', 'demo.key.pem');
+    const pem = fs.readFileSync(keyFile, 'utf8');
+    expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    const accounts = JSON.parse(fs.readFileSync(path.join(out, 'account', 'accounts.json'), 'utf8'));
+    expect(accounts.accounts[0]).toMatchObject({ publicKey: 'demo.pub.pem', status: 'active' });
+
+    // No secret leaves the process: every file written outside the account folder and all console output are
+    // searched for the key, the API key and each assertion and access token that crossed the wire.
+    const apiKey = accounts.accounts[0].apiKey as string;
+    const recorded = withoutPublicConstants(proxy.secrets(), fs.readFileSync(path.join(out, 'idcloud.postman_collection.json'), 'utf8'));
+    expect(recorded.filter((s) => s.label.startsWith('access token')).length).toBeGreaterThan(0);
+    const written = fileSources([out]).filter((s) => !s.where.startsWith(path.join(out, 'account')));
+    expect(written.map((s) => path.relative(out, s.where))).toEqual(expect.arrayContaining([path.join('reports', 'idcloud-local.html')]));
+    const needles = [...pemNeedles(pem), { label: 'api key', value: apiKey }, ...recorded];
+    expect(findLeaks([{ where: 'stdout', text: r.stdout }, { where: 'stderr', text: r.stderr }, ...written], needles)).toEqual([]);
+  } finally {
+    await proxy.close();
+  }
 });
 
-test('demo --flaw accept-expired: the suites catch the lenient emulator (exit 1)', async () => {
-  const r = await runCli(['demo', '--out', path.join(tmp, 'flawed'), '--flaw', 'accept-expired', '--reporters', 'cli'], { env: { CI: 'true' } });
-  expect(r.exitCode).toBe(1);
-  expect(r.stdout).toMatch(/local: ✗ Expired exp \(1\.2\.4\)/);
-  expect(r.stdout).toMatch(/demo: FAIL/);
-});
-
-test('demo --flaw with an unknown name is a usage error (exit 2, one line)', async () => {
+test.concurrent('demo --flaw with an unknown name is a usage error (exit 2, one line)', async () => {
   const r = await runCli(['demo', '--out', path.join(tmp, 'x'), '--flaw', 'accept-everything']);
   expect(r.exitCode).toBe(2);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -65,7 +81,7 @@ test('demo --flaw with an unknown name is a usage error (exit 2, one line)', asy
   expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false);
 });
 
-test('demo --rate-limit that is not a whole number ≥ 0 is a usage error (exit 2, one line)', async () => {
+test.concurrent('demo --rate-limit that is not a whole number ≥ 0 is a usage error (exit 2, one line)', async () => {
   const r = await runCli(['demo', '--out', path.join(tmp, 'y'), '--rate-limit', '-1']);
   expect(r.exitCode).toBe(2);
   expect(r.stderr.trim()).toMatch(/^[^\n]*--rate-limit: "-1" must be a whole number ≥ 0 \(0 = off\)$/);

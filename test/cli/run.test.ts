@@ -1,6 +1,7 @@
 /**
  * `idcloud-postman run` end to end: the built CLI as a child process, real Newman, real emulators on
- * loopback. One test per exit code (0, 1, 2, 3), reports checked against the run.
+ * loopback. One test per exit code (0, 1, 2, 3), reports checked against the run. The tests are independent
+ * (each starts its own emulators), so they run concurrently.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 import type { RunningEmulator } from '../../src/emulator';
 import { hasStackTrace, runCli } from '../helpers/cli';
 import { closedPortUrl, fakeCollection, startFakeIdcloud } from '../runner/fixtures';
-import { startTestEmulator, summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
+import { startTestEmulator } from '../helpers/emulator';
+import { summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
 
 let account: TestAccount;
 const emulators: RunningEmulator[] = [];
@@ -20,15 +22,15 @@ afterAll(async () => {
   account.cleanup();
 });
 
-async function emulator(opts?: Parameters<typeof startTestEmulator>[1]): Promise<RunningEmulator> {
-  const e = await startTestEmulator(account, opts);
+async function emulator(opts?: Parameters<typeof startTestEmulator>[0]): Promise<RunningEmulator> {
+  const e = await startTestEmulator(opts);
   emulators.push(e);
   return e;
 }
 
 const credentials = () => ['--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey];
 
-test('exit 0: two emulator environments at once, junit + json reports that count the same tests as the run', async () => {
+test.concurrent('exit 0: two emulator environments at once, junit + json reports that count the same tests as the run', async () => {
   const [a, b] = await Promise.all([emulator(), emulator()]);
   const reportDir = path.join(account.dir, 'reports-ok');
   const r = await runCli(['run', '--env', `alpha=${a.url}`, '--env', `beta=${b.url}`, ...credentials(), '--report-dir', reportDir, '--reporters', 'cli,junit,json'], { env: { CI: 'true' } });
@@ -54,16 +56,18 @@ test('exit 0: two emulator environments at once, junit + json reports that count
   expect(r.stdout.slice(0, firstDone)).toMatch(/\[beta\] /);
 });
 
-test('exit 1: an emulator that accepts expired assertions fails the expired-exp case', async () => {
+test.concurrent('exit 1: an emulator that accepts expired assertions fails the expired-exp case', async () => {
   const lenient = await emulator({ flaws: ['accept-expired'] });
-  const r = await runCli(['run', '--env', `lenient=${lenient.url}`, ...credentials()], { env: { CI: 'true' } });
+  // Only the case the flaw must fail (--folder picks a request by name): which cases catch which flaw is e2e-collection/flaws.test.ts.
+  const r = await runCli(['run', '--env', `lenient=${lenient.url}`, ...credentials(), '--folder', 'Expired exp (1.2.4)'], { env: { CI: 'true' } });
   expect(r.exitCode).toBe(1);
   expect(summaryRow(r.stdout, 'lenient')).toMatchObject({ verdict: 'FAIL' });
   expect(r.stdout).toMatch(/lenient: ✗ Expired exp \(1\.2\.4\)/);
+  expect(summaryRow(r.stdout, 'lenient')).toMatchObject({ requests: 1, failed: 1 });
   expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
 });
 
-test('exit 1: a key the server does not accept names the code, and the rejected exchange counts as an invalid attempt', async () => {
+test.concurrent('exit 1: a key the server does not accept names the code, and the rejected exchange counts as an invalid attempt', async () => {
   const strict = await emulator({ wrongPublicKey: true });
   const r = await runCli(['run', '--env', `strict=${strict.url}`, '--suite', 'smoke', ...credentials()], { env: { CI: 'true' } });
   expect(r.exitCode).toBe(1);
@@ -73,7 +77,7 @@ test('exit 1: a key the server does not accept names the code, and the rejected 
   expect(r.stdout).not.toMatch(/rejected a valid access token/);
 });
 
-test('exit 2: a malformed key names the file, in one line, and runs nothing', async () => {
+test.concurrent('exit 2: a malformed key names the file, in one line, and runs nothing', async () => {
   const badKey = path.join(account.dir, 'broken.key.pem');
   fs.writeFileSync(badKey, '-----BEGIN PRIVATE KEY-----\nnot base64 at all!\n-----END PRIVATE KEY-----\n');
   const e = await emulator();
@@ -85,13 +89,13 @@ test('exit 2: a malformed key names the file, in one line, and runs nothing', as
   expect(hasStackTrace(r.stderr)).toBe(false);
 });
 
-test('exit 2: the errors suite against production needs --allow-production-errors', async () => {
+test.concurrent('exit 2: the errors suite against production needs --allow-production-errors', async () => {
   const r = await runCli(['run', '--env', 'production', ...credentials(), '--suite', 'errors']);
   expect(r.exitCode).toBe(2);
   expect(r.stderr).toMatch(/^idcloud-postman: .*--allow-production-errors.*\n$/);
 });
 
-test('exit 2: usage errors (unknown suite, file reporter without --report-dir, bad --collection, --timeout not seconds > 0)', async () => {
+test.concurrent('exit 2: usage errors (unknown suite, file reporter without --report-dir, bad --collection, --timeout not seconds > 0)', async () => {
   const e = await emulator();
   const base = ['run', '--env', `local=${e.url}`, ...credentials()];
   const cases = [['--suite', 'everything'], ['--reporters', 'junit'], ['--collection', path.join(account.dir, 'missing.json')], ['--timeout', '0']];
@@ -104,7 +108,7 @@ test('exit 2: usage errors (unknown suite, file reporter without --report-dir, b
   expect(results[3].stderr).toBe('idcloud-postman: --timeout: "0" must be a number of seconds > 0\n');
 });
 
-test('exit 3: a refused connection is one line, and the other environment still runs', async () => {
+test.concurrent('exit 3: a refused connection is one line, and the other environment still runs', async () => {
   const [live, deadUrl] = await Promise.all([emulator(), closedPortUrl()]);
   const r = await runCli(['run', '--env', `live=${live.url}`, '--env', `dead=${deadUrl}`, ...credentials(), '--suite', 'smoke'], { env: { CI: 'true' } });
   expect(r.exitCode).toBe(3);
@@ -120,7 +124,7 @@ function ownRequest(name: string, url: string, check: string): object {
   return { name, request: { method: 'GET', url }, event: [{ listen: 'test', script: { type: 'text/javascript', exec: [check] } }] };
 }
 
-test('--collection runs any collection: a generated one with a request added by hand (--folder), one with none of our folders (whole, or --folder)', async () => {
+test.concurrent('--collection runs any collection: a generated one with a request added by hand (--folder), one with none of our folders (whole, or --folder)', async () => {
   const [e, strict] = await Promise.all([emulator(), emulator({ wrongPublicKey: true })]);
   const { buildCollection } = await import('../../src/collection');
   const write = (name: string, json: object) => {
@@ -185,7 +189,7 @@ test('--collection runs any collection: a generated one with a request added by 
   for (const r of [picked, whole, pickedOwn, rejected, guarded, unknown]) expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
 });
 
-test('--config supplies the environments and credentials; flags still choose the suite', async () => {
+test.concurrent('--config supplies the environments and credentials; flags still choose the suite', async () => {
   const e = await emulator();
   const config = path.join(account.dir, 'idcloud.config.json');
   fs.writeFileSync(config, JSON.stringify({ environments: { cfg: { identityUrl: e.url } }, iss: account.iss, key: path.basename(account.keyFile) }));
@@ -195,7 +199,7 @@ test('--config supplies the environments and credentials; flags still choose the
   expect(summaryRow(r.stdout, 'cfg')).toMatchObject({ verdict: 'PASS', invalid: 0 });
 });
 
-test('exit 3: a token endpoint answering 503 HTML or 502 JSON is unavailable, one line with the status; exit 1: a 500 to an invalid assertion', async () => {
+test.concurrent('exit 3: a token endpoint answering 503 HTML or 502 JSON is unavailable, one line with the status; exit 1: a 500 to an invalid assertion', async () => {
   const apiKey = account.apiKey;
   const fakes = await Promise.all([startFakeIdcloud(apiKey, { exchange: 'html-503' }), startFakeIdcloud(apiKey, { exchange: 'json-502' }), startFakeIdcloud(apiKey, { invalid: '500' })]);
   try {

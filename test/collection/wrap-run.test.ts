@@ -11,7 +11,7 @@
 import { wrapCollection } from '../../src/collection/wrap';
 import { environmentFile } from '../../src/collection/environment-file';
 import { makeEnvironment } from '../../src/environments';
-import { startEmulator } from '../../src/emulator';
+import { startTestEmulator } from '../helpers/emulator';
 import { ENV_VARIABLES } from '../../src/suites/variables';
 import { RecordedRequest, startRecordingProxy } from '../leaks/recording-proxy';
 import { runLatestRuntime, runNewman, RunResult } from '../helpers/postman-runtimes';
@@ -38,7 +38,7 @@ interface Outcome {
 }
 
 async function runWrapped(name: StandIn, runtime: keyof typeof RUNTIMES): Promise<Outcome> {
-  const emulator = await startEmulator({ accounts: [{ iss: TEST_ISS, publicKey: keys.spkiPem, apiKey: API_KEY }], port: 0 });
+  const emulator = await startTestEmulator({ account: { apiKey: API_KEY } });
   const proxy = await startRecordingProxy(emulator.url);
   try {
     const input = standIn(name);

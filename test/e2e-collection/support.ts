@@ -1,15 +1,16 @@
 /**
- * End-to-end setup: a real emulator on a free loopback port with one test account, the generated collection
- * and environment file for it, and the environment values a run needs. Nothing is mocked.
+ * End-to-end setup: a real emulator on a free loopback port with one test account (helpers/emulator.ts), the
+ * generated collection and environment file for it, and the environment values a run needs. Nothing is mocked.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateCollection, GeneratedFiles } from '../../src/collection';
 import { makeEnvironment } from '../../src/environments';
-import { startEmulator, EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
+import type { EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
+import { startTestEmulator, TEST_API_KEY } from '../helpers/emulator';
 import { testKeyPair, TEST_ISS } from '../helpers/keys';
 
-export const API_KEY = 'e2e-apikey-0001';
+export const API_KEY = TEST_API_KEY;
 export const keys = testKeyPair();
 
 export interface Setup {
@@ -20,7 +21,7 @@ export interface Setup {
 }
 
 export async function setUp(options: Partial<EmulatorOptions> = {}, extra: Record<string, string> = {}, account: Partial<EmulatorAccount> = {}): Promise<Setup> {
-  const emulator = await startEmulator({ accounts: [{ iss: TEST_ISS, publicKey: keys.spkiPem, apiKey: API_KEY, ...account }], ...options });
+  const emulator = await startTestEmulator({ ...options, account });
   const files = generateCollection({ environments: [makeEnvironment('local', { identityUrl: emulator.url })], iss: TEST_ISS });
   const envValues: Record<string, string> = {};
   for (const v of (files.environments[0].json as { values: { key: string; value: string }[] }).values) envValues[v.key] = v.value;
@@ -33,6 +34,32 @@ export function onlyFolders(collection: object, names: readonly string[]): objec
   const c = collection as { item: { name: string }[] };
   return { ...c, item: c.item.filter((folder) => names.includes(folder.name)) };
 }
+
+/**
+ * Only the named requests of a generated collection, in their folders and in collection order (folders left
+ * empty are dropped): what a test needs when it is about a few requests, not a whole folder. Every name must
+ * exist, so that a renamed request fails the test instead of silently running nothing.
+ */
+export function onlyRequests(collection: object, names: readonly string[]): object {
+  const c = collection as { item: { name: string; item?: { name: string }[] }[] };
+  const item = c.item
+    .map((folder) => ({ ...folder, item: (folder.item ?? []).filter((request) => names.includes(request.name)) }))
+    .filter((folder) => folder.item.length > 0);
+  const kept = new Set(item.flatMap((folder) => folder.item.map((request) => request.name)));
+  const missing = names.filter((name) => !kept.has(name));
+  if (missing.length > 0) throw new Error(`onlyRequests: the collection has no request named ${missing.map((n) => JSON.stringify(n)).join(', ')}`);
+  return { ...c, item };
+}
+
+/**
+ * Enough token requests to meet a 429 from an emulator limited to RATE_LIMITED.perSecond in any run: the Token
+ * exchange and the first negative cases, all sent within well under a second when unhurried (each 429 then
+ * costs a Retry-After of ~1 s, so no more requests than that).
+ */
+export const RATE_LIMITED = {
+  perSecond: 2,
+  requests: ['Exchange assertion for access token', 'Expired exp (1.2.4)', 'Wrong tenant in iss (1.0.1)', 'Missing scope (1.1.1)', 'Extra claim (1.2.22)', 'sub claim (1.2.19 or 1.2.22)'],
+} as const;
 
 /** What a recording server saw of one request. */
 export interface SeenRequest {

@@ -4,8 +4,9 @@
  */
 import { createHmac, KeyObject, sign } from 'node:crypto';
 import http from 'node:http';
-import { startEmulator, EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
+import type { EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
 import { JWT_BEARER_GRANT_TYPE } from '../../src/idcloud/hosts';
+import { startTestEmulator as startEmulatorForTests } from '../helpers/emulator';
 import { testKeyPair, TEST_ISS } from '../helpers/keys';
 
 export const TENANT = TEST_ISS.split('@')[1].split('.')[0];
@@ -26,8 +27,9 @@ export function standardAccounts(): EmulatorAccount[] {
   ];
 }
 
+/** The test emulator (helpers/emulator.ts: loopback, rate limit off) with the standard accounts. */
 export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
-  return startEmulator({ accounts: standardAccounts(), rateLimit: 0, ...options });
+  return startEmulatorForTests({ accounts: standardAccounts(), ...options });
 }
 
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');

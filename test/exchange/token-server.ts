@@ -1,12 +1,15 @@
 /**
  * A scripted token endpoint on 127.0.0.1:0 for the exchange and `token` tests: it verifies every assertion
  * with jose against the account's public key (as Unico would), records what it got, and answers with
- * the next scripted reply — so each test controls status codes, bodies and headers exactly.
+ * the next scripted reply — so each test controls status codes, bodies and headers exactly. A stand-in, not the
+ * emulator (helpers/emulator.ts), because it answers what the emulator never does: any reply in any order
+ * (a 200 without a token, a 429 then a 200, a body that is not JSON, a chosen expires_in, …).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeyObject } from 'node:crypto';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
+export { closedPort } from '../helpers/emulator';
 
 export interface Reply {
   status: number;
@@ -76,13 +79,4 @@ export async function startTokenServer(publicKey: KeyObject, script: Array<Reply
     issuedTokens,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-/** A port that was just free and is now closed: connecting to it is refused. */
-export async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

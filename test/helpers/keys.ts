@@ -1,7 +1,10 @@
 /**
- * Real RSA keys generated at test time (never committed), memoised per test file to keep the suite quick.
+ * Real RSA keys generated at test time (never committed), memoised per test file to keep the suite quick; the
+ * default 2048-bit pair is generated once per jest run (helpers/key-pool.ts) and shared by every file.
  */
-import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import { KEY_POOL_VARIABLE } from './key-pool';
 
 export interface TestKeyPair {
   bits: number;
@@ -17,7 +20,7 @@ const cache = new Map<number, TestKeyPair>();
 export function testKeyPair(bits = 2048, fresh = false): TestKeyPair {
   const cached = cache.get(bits);
   if (cached && !fresh) return cached;
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
+  const { privateKey, publicKey } = (!fresh && pooledPair(bits)) || generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
   const pair: TestKeyPair = {
     bits,
     privateKey,
@@ -28,6 +31,14 @@ export function testKeyPair(bits = 2048, fresh = false): TestKeyPair {
   };
   if (!fresh) cache.set(bits, pair);
   return pair;
+}
+
+/** The run's shared pair of this size, when jest's global setup made one. */
+function pooledPair(bits: number): { privateKey: KeyObject; publicKey: KeyObject } | undefined {
+  const file = process.env[KEY_POOL_VARIABLE];
+  if (bits !== 2048 || !file || !fs.existsSync(file)) return undefined;
+  const privateKey = createPrivateKey(fs.readFileSync(file, 'utf8'));
+  return { privateKey, publicKey: createPublicKey(privateKey) };
 }
 
 export const TEST_ISS = 'svctest@0a1b2c3d-0000-4000-8000-000000000001.iam.acesso.io';

@@ -15,7 +15,8 @@ import { EMULATOR_FLAWS, EmulatorFlaw } from '../../src/emulator/flaws';
 import { makeEnvironment } from '../../src/environments';
 import { REDACTED, RunEvents, runSuites } from '../../src/runner';
 import { testKeyPair } from '../helpers/keys';
-import { startTestEmulator, testAccount } from '../runner/emulator-fixture';
+import { startTestEmulator } from '../helpers/emulator';
+import { testAccount } from '../runner/emulator-fixture';
 import { EMPTY_BEARER_MESSAGE, fakeCollection, fakeEnvironmentJson, FakeIdcloud, startFakeIdcloud } from '../runner/fixtures';
 
 const API_KEY = 'apikey-prose-test-3b7d1e9f';
@@ -63,9 +64,9 @@ test('every message the suites produce, passing and failing, keeps its words aft
   // endpoint answering 503 HTML (an outage).
   const account = testAccount();
   const emulators: RunningEmulator[] = await Promise.all([
-    startTestEmulator(account),
-    startTestEmulator(account, { flaws: Object.keys(EMULATOR_FLAWS) as EmulatorFlaw[] }),
-    startTestEmulator(account, { wrongPublicKey: true }),
+    startTestEmulator(),
+    startTestEmulator({ flaws: Object.keys(EMULATOR_FLAWS) as EmulatorFlaw[] }),
+    startTestEmulator({ wrongPublicKey: true }),
   ]);
   const outage = await startFakeIdcloud(account.apiKey, { exchange: 'html-503' });
   try {

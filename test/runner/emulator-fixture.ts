@@ -1,16 +1,12 @@
 /**
- * Real emulators for end-to-end tests of `run`/`demo`: one test account (key generated at test time),
- * its key written to a temp file, the emulator on 127.0.0.1:0.
+ * For end-to-end tests of `run`: the test account (key generated at test time) with its key written to a temp
+ * file, as the CLI reads it (the emulator for it: helpers/emulator.ts), and the summary table parsed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmulator } from '../../src/emulator';
-import type { EmulatorFlaw } from '../../src/emulator/flaws';
-import type { AccountStatus, RunningEmulator } from '../../src/emulator';
+import { TEST_API_KEY } from '../helpers/emulator';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
-
-export const TEST_API_KEY = 'apikey-e2e-4c1f9a7d2b6e';
 
 export interface TestAccount {
   iss: string;
@@ -28,22 +24,6 @@ export function testAccount(): TestAccount {
   const keyFile = path.join(dir, 'svc.key.pem');
   fs.writeFileSync(keyFile, key.pkcs8Pem, { mode: 0o600 });
   return { iss: TEST_ISS, pem: key.pkcs8Pem, keyFile, apiKey: TEST_API_KEY, dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-export interface EmulatorFixtureOptions {
-  flaws?: EmulatorFlaw[];
-  status?: AccountStatus;
-  /** Register a different public key than the account's: every exchange is a bad signature (401). */
-  wrongPublicKey?: boolean;
-}
-
-export function startTestEmulator(account: TestAccount, opts: EmulatorFixtureOptions = {}): Promise<RunningEmulator> {
-  const publicKey = opts.wrongPublicKey ? testKeyPair(2048, true).spkiPem : testKeyPair().spkiPem;
-  return startEmulator({
-    accounts: [{ iss: account.iss, publicKey, apiKey: account.apiKey, status: opts.status ?? 'active' }],
-    port: 0,
-    flaws: opts.flaws,
-  });
 }
 
 /** The summary-table row of one environment, parsed from the CLI's stdout. */

@@ -3,10 +3,14 @@
  * 127.0.0.1:0 and a v2.1 collection (plain JSON), shaped like the real one
  * (folders Token, Token errors, API; variables identity_url, private_key, api_key, idcloud_invalid_attempts).
  * The token it issues is JWT-shaped and random, so scrubbing must catch it without knowing it in advance.
+ * A stand-in, not the emulator (helpers/emulator.ts), because it must do what the emulator never does: issue a
+ * token for an assertion nobody signed, so that the runner is tested with a collection that knows nothing of
+ * Unico's rules (and answer an invalid assertion with a 500 crash page on request).
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+export { closedPortUrl } from '../helpers/emulator';
 import { ENVIRONMENT_UNAVAILABLE_TEST, INVALID_ATTEMPTS_LOG_PREFIX } from '../../src/suites/variables';
 
 export interface FakeIdcloud {
@@ -76,15 +80,6 @@ export async function startFakeIdcloud(apiKey: string, options: FakeIdcloudOptio
     issuedTokens,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
-}
-
-/** A port on which nothing listens (bound, then released). */
-export async function closedPortUrl(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 const test = (lines: string[]) => ({ listen: 'test', script: { type: 'text/javascript', exec: lines } });

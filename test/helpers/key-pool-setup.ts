@@ -1,0 +1,3 @@
+import { setUpKeyPool } from './key-pool';
+
+export default setUpKeyPool;

@@ -1,0 +1,3 @@
+import { tearDownKeyPool } from './key-pool';
+
+export default tearDownKeyPool;
