@@ -6,11 +6,11 @@
  */
 import { Item, ItemGroup } from 'postman-collection';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
-import { ApiCase, API_CASES, GARBAGE_TOKEN, PRODUCT_URL_VARIABLE } from '../suites/api';
+import { ApiCase, API_CASES, GARBAGE_TOKEN } from '../suites/api';
 import { apiCaseName } from '../suites/api-docs';
 import { negativeCaseDoc } from '../suites/case-docs';
 import { ExchangeBody, NEGATIVE_CASES, NegativeCase, WRONG_GRANT_TYPE } from '../suites/cases';
-import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
+import { CASE_HEADER, ENV_VARIABLES, PRODUCT_URL_VARIABLE, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
 
 import { ourScriptEvent } from './auth-layer';
 import { FOLDERS } from '../suites/folders';

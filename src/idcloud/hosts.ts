@@ -50,11 +50,8 @@ export const API_PATHS = {
  * their place (cli-contract.md "The auth layer"), so that one wrapped collection serves every environment.
  * Both "by Unico" hosts (the newer api.idcloud and the older api.cadastro) map to the same variable.
  */
-// Built by PURE calls: the sandbox bundles import this module and do not use these, so esbuild leaves them out.
+// Built by a PURE call: the sandbox bundles import this module and do not use it, so esbuild leaves it out.
 export const HOST_VARIABLES: Readonly<Record<string, string>> = /* @__PURE__ */ hostVariables();
-
-/** The variables of the product API origins: the only ones the auth layer sends a token to. */
-export const PRODUCT_URL_VARIABLES: readonly string[] = /* @__PURE__ */ productUrlVariables();
 
 function hostVariables(): Readonly<Record<string, string>> {
   return Object.freeze({
@@ -69,8 +66,4 @@ function hostVariables(): Readonly<Record<string, string>> {
     'signhom.acesso.io': ENV_VARIABLES.signApiUrl,
     'sign.acesso.io': ENV_VARIABLES.signApiUrl,
   });
-}
-
-function productUrlVariables(): readonly string[] {
-  return Object.freeze([ENV_VARIABLES.unicoApiUrl, ENV_VARIABLES.clientApiUrl, ENV_VARIABLES.signApiUrl]);
 }

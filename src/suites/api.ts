@@ -10,7 +10,7 @@
  * nowhere (404), so the suite proves the token is accepted without side effects.
  */
 import { API_PATHS } from '../idcloud/hosts';
-import { ENV_VARIABLES, RUN_VARIABLES } from './variables';
+import { RUN_VARIABLES } from './variables';
 
 export type ApiProduct = 'unico' | 'client' | 'sign';
 /** `valid`: inherits the auth layer; `none`: `noauth`; `garbage`: its own Bearer that is no token. */
@@ -61,13 +61,6 @@ export interface ApiCase {
  */
 export const UNKNOWN_PROCESS_ID = '00000000-0000-4000-8000-000000000000';
 export const GARBAGE_TOKEN = 'not-a-valid-token';
-
-/** The environment variable holding each product's base URL. */
-export const PRODUCT_URL_VARIABLE: Record<ApiProduct, string> = {
-  unico: ENV_VARIABLES.unicoApiUrl,
-  client: ENV_VARIABLES.clientApiUrl,
-  sign: ENV_VARIABLES.signApiUrl,
-};
 
 /** The emulator's control path (loopback only, off Unico's paths) that finishes a created process. */
 export const EMULATOR_FINISH_PATH = (id: string): string => `/_emulator/processes/${id}/finish`;

@@ -2,6 +2,7 @@
  * Variable names shared by the generator (environment files, request templates) and the collection scripts.
  * One place, so a rename cannot leave the two out of step.
  */
+import type { ApiProduct } from './api';
 
 /** What the user fills in: one environment file per environment, same keys, different values. */
 export const ENV_VARIABLES = {
@@ -15,6 +16,23 @@ export const ENV_VARIABLES = {
   apiKey: 'api_key',
   maxInvalidAttempts: 'max_invalid_attempts',
 } as const;
+
+/**
+ * The environment variable of each product API's base URL: the only origins the auth layer sends a token to
+ * (sandbox/script/auth.ts), the base of the `API` folder's requests, and what `wrap` recognises as a product URL.
+ * In the order the auth layer matches a request's origin: by Client first, so that where the origins coincide
+ * (the emulator) its APIKEY is added.
+ */
+// Both built by PURE calls: the sandbox bundles that do not use them leave them out (esbuild keeps a top-level
+// object literal that reads another object's properties).
+export const PRODUCT_URL_VARIABLE: Readonly<Record<ApiProduct, string>> = /* @__PURE__ */ productUrlVariable();
+
+/** The same variables as a list. */
+export const PRODUCT_URL_VARIABLES: readonly string[] = /* @__PURE__ */ Object.values(PRODUCT_URL_VARIABLE);
+
+function productUrlVariable(): Readonly<Record<ApiProduct, string>> {
+  return { client: ENV_VARIABLES.clientApiUrl, unico: ENV_VARIABLES.unicoApiUrl, sign: ENV_VARIABLES.signApiUrl };
+}
 
 /** What the scripts keep during a run (local `pm.variables`, never written to files by the generator). */
 export const RUN_VARIABLES = {

@@ -4,8 +4,7 @@
  * a collection variable is followed through the variable's value (Unico's Authentication collection keeps
  * its host in `base_path`).
  */
-import { PRODUCT_URL_VARIABLES } from '../../idcloud/hosts';
-import { ENV_VARIABLES } from '../../suites/variables';
+import { ENV_VARIABLES, PRODUCT_URL_VARIABLES } from '../../suites/variables';
 import { isObject, JsonObject } from './json';
 
 export type Origin =

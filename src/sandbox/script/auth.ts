@@ -8,7 +8,7 @@
  */
 import { originKey } from '../../idcloud/origin';
 import type { ApiProduct } from '../../suites/api';
-import { ENV_VARIABLES, RUN_VARIABLES } from '../../suites/variables';
+import { ENV_VARIABLES, PRODUCT_URL_VARIABLE, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, PmRequestAuth, textVar } from './pm';
 import { stopOnLockout } from './run-state';
 import { loadAccountKey, readApiKey } from './secrets';
@@ -36,19 +36,13 @@ export function resolvedRequestUrl(host: Host): string {
   return url ? host.pm.variables.replaceIn(url.toString()) : '';
 }
 
-const PRODUCT_URLS: readonly [ApiProduct, string][] = [
-  // by Client first: when the origins coincide (the emulator), its APIKEY is added.
-  ['client', ENV_VARIABLES.clientApiUrl],
-  ['unico', ENV_VARIABLES.unicoApiUrl],
-  ['sign', ENV_VARIABLES.signApiUrl],
-];
-
 /** The product API whose origin `url` has, or undefined (any other origin: no token goes there). */
 export function productApiOf(host: Host, url: string): ApiProduct | undefined {
   const origin = originKey(url);
   if (!origin) return undefined;
-  for (const [product, variable] of PRODUCT_URLS) {
-    const base = textVar(host, variable);
+  // In PRODUCT_URL_VARIABLE's order: by Client first.
+  for (const product of Object.keys(PRODUCT_URL_VARIABLE) as ApiProduct[]) {
+    const base = textVar(host, PRODUCT_URL_VARIABLE[product]);
     if (base && originKey(host.pm.variables.replaceIn(base)) === origin) return product;
   }
   return undefined;

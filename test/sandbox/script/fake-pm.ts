@@ -3,8 +3,8 @@
  * retry bookkeeping, dispatch). Real sandboxes are exercised by test/e2e-collection.
  */
 import type { Host, Pm, PmRequestAuth, PmRequestDefinition, PmResponse, PmVariableScope } from '../../../src/sandbox/script/pm';
-import { findApiCase, PRODUCT_URL_VARIABLE } from '../../../src/suites/api';
-import { CASE_HEADER } from '../../../src/suites/variables';
+import { findApiCase } from '../../../src/suites/api';
+import { CASE_HEADER, PRODUCT_URL_VARIABLE } from '../../../src/suites/variables';
 
 export class FakeScope implements PmVariableScope {
   readonly values = new Map<string, unknown>();
