@@ -4,6 +4,7 @@
  * positive whole number of seconds is a lifetime. One rule for the sandbox cache, the Token folder's checks and
  * the Node exchange.
  */
+import { parseJson } from './json';
 
 export interface TokenBody {
   access_token?: unknown;
@@ -11,21 +12,10 @@ export interface TokenBody {
   expires_in?: unknown;
 }
 
-const NOT_JSON = {};
-
-/** The parsed JSON value, or NOT_JSON. */
-function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return NOT_JSON;
-  }
-}
-
 /** The body as a JSON object, or undefined. */
 export function parseTokenBody(bodyText: string): TokenBody | undefined {
-  const parsed = parseJsonText(bodyText);
-  return parsed !== NOT_JSON && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as TokenBody) : undefined;
+  const parsed = parseJson(bodyText);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as TokenBody) : undefined;
 }
 
 /** What is wrong with `access_token`, or undefined. */
@@ -60,7 +50,7 @@ export function expiresInWarning(expiresIn: number): string | undefined {
  */
 export function unavailableAnswer(status: number, bodyText: string): string | undefined {
   if (status === 429) return undefined;
-  const json = parseJsonText(bodyText) !== NOT_JSON;
+  const json = parseJson(bodyText) !== undefined;
   if (status < 500 && json) return undefined;
   return `token endpoint answered HTTP ${status}${json ? '' : ', not JSON'}: the environment is unavailable`;
 }

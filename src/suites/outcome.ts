@@ -4,6 +4,7 @@
  */
 import { findUnicoCode } from '../idcloud/error-code';
 import { UNCODED_401_REMEDY } from '../idcloud/errors';
+import { parseJson } from '../idcloud/json';
 import { accessTokenProblem, expiresInProblem, parseTokenBody, tokenTypeProblem, unavailableAnswer } from '../idcloud/token-response';
 import type { ExpectedRejection } from './cases';
 import { ENVIRONMENT_UNAVAILABLE_TEST } from './variables';
@@ -41,14 +42,6 @@ export interface Check {
 export interface ErrorBody {
   error?: unknown;
   error_description?: unknown;
-}
-
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -3,7 +3,8 @@
  * (newman 6.2.2) and 6.x (the Postman app). Every helper takes the Host (below), the only door to `pm`, so the
  * logic runs in Node tests with a hand-written one; the real runs are the end-to-end tests.
  */
-import { FailureNote, parseJson } from '../../suites/outcome';
+import { parseJson } from '../../idcloud/json';
+import type { FailureNote } from '../../suites/outcome';
 import { RUN_VARIABLES } from '../../suites/variables';
 
 export interface PmVariableScope {

@@ -5,7 +5,8 @@
  */
 import { LOCKED_CODE } from '../../idcloud/error-code';
 import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
-import { codedNote, codeNote, Expectation, parseJson } from '../../suites/outcome';
+import { parseJson } from '../../idcloud/json';
+import { codedNote, codeNote, Expectation } from '../../suites/outcome';
 import { FOLDERS } from '../../suites/folders';
 import { CASE_HEADER, INVALID_ATTEMPTS_LOG_PREFIX, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, setNextRequest, setVariable, textVar } from './pm';

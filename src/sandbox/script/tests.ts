@@ -8,7 +8,8 @@
 import { explainCodeNotes } from '../../suites/explain';
 import { isLockout } from '../../idcloud/error-code';
 import { unavailableAnswer } from '../../idcloud/token-response';
-import { ApiExpectation, Check, createdId, judgeApiResponse, judgeRejection, judgeTokenResponse, parseJson } from '../../suites/outcome';
+import { ApiExpectation, Check, createdId, judgeApiResponse, judgeRejection, judgeTokenResponse } from '../../suites/outcome';
+import { parseJson } from '../../idcloud/json';
 import { ENVIRONMENT_UNAVAILABLE_TEST, RUN_VARIABLES } from '../../suites/variables';
 import { noteOutcome, readTokenResponse } from './exchange';
 import { fail, Host, pass, pendingFailures, PmResponse, setNextRequest, setVariable, textVar } from './pm';

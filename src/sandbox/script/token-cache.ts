@@ -5,6 +5,7 @@
  * environment (else in collection variables) so that it survives between requests and runs in the Postman app.
  */
 import { ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE } from '../../suites/variables';
+import { parseJson } from '../../idcloud/json';
 import type { FailureNote } from '../../suites/outcome';
 import { exchangeAssertion, ExchangeOutcome } from './exchange';
 import { countInvalidAttempt } from './run-state';
@@ -50,12 +51,8 @@ export function cacheScope(host: Host): PmVariableScope {
 export function readCache(host: Host): CachedToken | undefined {
   const raw = cacheScope(host).get(TOKEN_CACHE_VARIABLE);
   if (typeof raw !== 'string' || !raw) return undefined;
-  try {
-    const parsed = JSON.parse(raw) as CachedToken;
-    return typeof parsed.accessToken === 'string' && typeof parsed.expiresAt === 'number' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(raw) as CachedToken | null | undefined;
+  return parsed && typeof parsed.accessToken === 'string' && typeof parsed.expiresAt === 'number' ? parsed : undefined;
 }
 
 /** The cached token for `key` while it is usable: what a request with a cached token costs (no key, no signing). */
@@ -87,12 +84,8 @@ export function forgetFailure(host: Host): void {
 function rememberedFailure(host: Host, key: string): FailureNote | undefined {
   const raw = host.pm.variables.get(RUN_VARIABLES.tokenFailure);
   if (typeof raw !== 'string' || !raw) return undefined;
-  try {
-    const parsed = JSON.parse(raw) as { key?: string; failure?: FailureNote };
-    return parsed.key === key && parsed.failure && typeof parsed.failure.text === 'string' ? parsed.failure : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(raw) as { key?: string; failure?: FailureNote } | null | undefined;
+  return parsed && parsed.key === key && parsed.failure && typeof parsed.failure.text === 'string' ? parsed.failure : undefined;
 }
 
 export const NOT_RETRIED = ' (not retried in this run: each failed exchange is another invalid attempt)';
