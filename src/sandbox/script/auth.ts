@@ -11,9 +11,9 @@ import type { ApiProduct } from '../../suites/api';
 import { ENV_VARIABLES, PRODUCT_URL_VARIABLE, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, PmRequestAuth, textVar } from './pm';
 import { stopOnLockout } from './run-state';
-import { loadAccountKey, readApiKey } from './secrets';
-import { readSettings, Settings } from './settings';
-import { freshAssertion } from './signing';
+import { readApiKey } from './secrets';
+import { readSettings } from './settings';
+import { freshAssertion, withSigning } from './signing';
 import { cachedAccessToken, cacheKey, getAccessToken } from './token-cache';
 
 const LAYER_TOKEN = `{{${RUN_VARIABLES.accessToken}}}`;
@@ -81,24 +81,18 @@ export function applyAuthLayer(host: Host, opts: LayerOptions, done: (result: La
 /** The access token: cached (no key read, nothing signed), else a freshly signed assertion exchanged once. */
 export function obtainAccessToken(host: Host, testName: string, done: (token: string | undefined) => void): void {
   const read = readSettings(host);
-  if (!read.ok) {
-    fail(host, testName, read.problem);
-    return done(undefined);
+  if (read.ok) {
+    const cached = cachedAccessToken(host, cacheKey(read.settings.aud, read.settings.iss));
+    if (cached !== undefined) return done(cached);
   }
-  const s: Settings = read.settings;
-  const key = cacheKey(s.aud, s.iss);
-  const cached = cachedAccessToken(host, key);
-  if (cached !== undefined) return done(cached);
-  loadAccountKey(host, (loaded) => {
-    if (!loaded.ok) {
-      fail(host, testName, loaded.problem);
-      return done(undefined);
-    }
-    getAccessToken(host, key, s.tokenUrl, () => freshAssertion(host, s, loaded.key), (result) => {
+  withSigning(host, testName, (signing) => {
+    if (!signing) return done(undefined);
+    const s = signing.settings;
+    getAccessToken(host, cacheKey(s.aud, s.iss), s.tokenUrl, () => freshAssertion(host, s, signing.key), (result) => {
       if (result.ok) return done(result.accessToken);
       if (result.locked) stopOnLockout(host);
       else fail(host, testName, result.failure);
       done(undefined);
     });
-  });
+  }, read);
 }

@@ -34,7 +34,7 @@ function prepareTokenExchange(host: Host): void {
   setExpectation(host, { kind: 'token', cacheKey: read.ok ? cacheKey(read.settings.aud, read.settings.iss) : '' });
   withSigning(host, 'assertion signed', (s) => {
     if (s) pm.variables.set(RUN_VARIABLES.assertion, freshAssertion(host, s.settings, s.key));
-  });
+  }, read);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { RsaPrivateKey } from '../crypto/rsa-key';
 import { AssertionParts, validAssertionParts } from './mutations';
 import { fail, Host } from './pm';
 import { loadAccountKey } from './secrets';
-import { readSettings, Settings } from './settings';
+import { readSettings, Settings, SettingsResult } from './settings';
 import { uniqueAssertionTimes } from './times';
 
 export interface Signing {
@@ -16,9 +16,11 @@ export interface Signing {
   key: RsaPrivateKey;
 }
 
-/** Settings and parsed key (from private_key or the Vault), or a failing test named `testName` saying what to fill. */
-export function withSigning(host: Host, testName: string, then: (s: Signing | undefined) => void): void {
-  const read = readSettings(host);
+/**
+ * Settings and parsed key (from private_key or the Vault), or a failing test named `testName` saying what to fill.
+ * `read`: the settings when the caller has read them already.
+ */
+export function withSigning(host: Host, testName: string, then: (s: Signing | undefined) => void, read: SettingsResult = readSettings(host)): void {
   if (!read.ok) {
     fail(host, testName, read.problem);
     return then(undefined);
