@@ -4,7 +4,7 @@
  * columns, findings, reasons and verdict line) and every text goes through `scrub` before it is formatted.
  */
 import type { EnvironmentResult, RunResult } from './types';
-import { consequencesLine, findings, MAX_LISTED_FAILURES, summaryRow, SUMMARY_HEADERS, verdictLine } from './summary-table';
+import { consequencesLine, findings, MAX_LISTED_FAILURES, summaryRow, SUMMARY_HEADERS, verdictText } from './summary-table';
 import { verdictLabel } from './verdict';
 import { workflowCommand } from './workflow-commands';
 
@@ -52,7 +52,7 @@ export function formatJobSummary(result: RunResult, scrub: Scrub): string {
     return markdownRow(cells);
   });
   const lines = [
-    `### idcloud-postman run — ${markdownText(scrub(verdictLine(result).replace(/^verdict: /, '')))}`,
+    `### idcloud-postman run — ${markdownText(scrub(verdictText(result)))}`,
     '',
     markdownRow(header),
     markdownRow(header.map((_, i) => (i >= 3 && i <= 6 ? '---:' : '---'))),

@@ -46,11 +46,11 @@ export function consequencesLine(env: EnvironmentResult): string | undefined {
     : `${others} other checks failed because no token could be obtained; they are not findings`;
 }
 
-/** The last line: the run's exit code and meaning, and the environments a failure would otherwise hide. */
-export function verdictLine(result: RunResult): string {
+/** The run's verdict: its exit code and meaning, and the environments a failure would otherwise hide. */
+export function verdictText(result: RunResult): string {
   const untested = result.environments.filter((e) => !wasTested(e.status));
   const also = result.exitCode === EXIT.TEST_FAILED && untested.length > 0 ? `; not tested: ${untested.map((e) => `${e.name} (${e.status})`).join(', ')}` : '';
-  return `verdict: ${EXIT_MEANING[result.exitCode]} (exit ${result.exitCode})${also}`;
+  return `${EXIT_MEANING[result.exitCode]} (exit ${result.exitCode})${also}`;
 }
 
 /** Table, then per environment its reason or its failed assertions (at most `maxFailures` each), then verdict. */
@@ -67,6 +67,6 @@ export function formatSummary(result: RunResult, maxFailures = MAX_LISTED_FAILUR
   }
   const reports = result.environments.flatMap((e) => e.reports);
   if (reports.length > 0) lines.push(`reports: ${reports.join(', ')}`);
-  lines.push(verdictLine(result));
+  lines.push(`verdict: ${verdictText(result)}`);
   return lines;
 }
