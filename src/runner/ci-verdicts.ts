@@ -4,7 +4,7 @@
  * columns, findings, reasons and verdict line) and every text goes through `scrub` before it is formatted.
  */
 import type { EnvironmentResult, RunResult } from './types';
-import { consequencesLine, findings, MAX_LISTED_FAILURES, summaryRow, SUMMARY_HEADERS, verdictLine } from './summary-table';
+import { listedFindings, summaryRow, SUMMARY_HEADERS, verdictNotes, verdictText } from './summary-table';
 import { verdictLabel } from './verdict';
 import { workflowCommand } from './workflow-commands';
 
@@ -29,15 +29,15 @@ function markdownRow(cells: string[]): string {
 function envSection(env: EnvironmentResult, scrub: Scrub): string[] {
   const label = verdictLabel(env.status);
   const lines: string[] = [];
-  const failures = findings(env);
-  const notes = [env.reason, consequencesLine(env)].filter((n): n is string => Boolean(n));
-  if (failures.length === 0 && notes.length === 0) return lines;
+  const { listed, more } = listedFindings(env);
+  const notes = verdictNotes(env);
+  if (listed.length === 0 && notes.length === 0) return lines;
   lines.push('', `#### ${markdownText(scrub(env.name))}: ${label}`, '');
   for (const note of notes) lines.push(`${markdownText(scrub(note))}`, '');
-  if (failures.length > 0) {
+  if (listed.length > 0) {
     lines.push(markdownRow(['request', 'check', 'message']), markdownRow(['---', '---', '---']));
-    for (const f of failures.slice(0, MAX_LISTED_FAILURES)) lines.push(markdownRow([f.request, f.assertion, f.message].map((t) => markdownText(scrub(t)))));
-    if (failures.length > MAX_LISTED_FAILURES) lines.push('', `… and ${failures.length - MAX_LISTED_FAILURES} more failed checks (see the log and the reports)`);
+    for (const f of listed) lines.push(markdownRow([f.request, f.assertion, f.message].map((t) => markdownText(scrub(t)))));
+    if (more > 0) lines.push('', `… and ${more} more failed checks (see the log and the reports)`);
   }
   return lines;
 }
@@ -52,7 +52,7 @@ export function formatJobSummary(result: RunResult, scrub: Scrub): string {
     return markdownRow(cells);
   });
   const lines = [
-    `### idcloud-postman run — ${markdownText(scrub(verdictLine(result).replace(/^verdict: /, '')))}`,
+    `### idcloud-postman run — ${markdownText(scrub(verdictText(result)))}`,
     '',
     markdownRow(header),
     markdownRow(header.map((_, i) => (i >= 3 && i <= 6 ? '---:' : '---'))),
@@ -70,10 +70,8 @@ export function annotationLines(env: EnvironmentResult, scrub: Scrub): string[] 
   const title = (what: string) => scrub(`idcloud ${env.name}: ${what}`);
   const lines: string[] = [];
   if (env.reason) lines.push(workflowCommand('error', { title: title(verdictLabel(env.status)) }, scrub(env.reason)));
-  const failures = findings(env);
-  for (const f of failures.slice(0, MAX_LISTED_FAILURES)) lines.push(workflowCommand('error', { title: title(`${f.request} › ${f.assertion}`) }, scrub(f.message)));
-  if (failures.length > MAX_LISTED_FAILURES) {
-    lines.push(workflowCommand('error', { title: title(`${failures.length - MAX_LISTED_FAILURES} more failed checks`) }, 'see the log and the reports'));
-  }
+  const { listed, more } = listedFindings(env);
+  for (const f of listed) lines.push(workflowCommand('error', { title: title(`${f.request} › ${f.assertion}`) }, scrub(f.message)));
+  if (more > 0) lines.push(workflowCommand('error', { title: title(`${more} more failed checks`) }, 'see the log and the reports'));
   return lines.map(scrub);
 }

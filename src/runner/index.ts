@@ -19,7 +19,7 @@ export { RunEmitter } from './run-emitter';
 export { planSuites, planRun, hasSuiteFolders, SUITES, isSuite, UnsafeErrorsSuiteError, SuiteError, CollectionShapeError } from './suites';
 export { DEFAULT_MAX_INVALID_ATTEMPTS } from '../suites/variables';
 export type { Suite, SuitePlan, RunScope, RunChoice } from './suites';
-export { REPORTERS, REPORTER_REGISTRY, resolveReporters, reportFileName, htmlextraInstalled, ReporterError } from './reporters';
+export { REPORTERS, REPORTER_REGISTRY, resolveReporters, htmlextraInstalled, ReporterError } from './reporters';
 export type { ReporterName, RunReporter, FileReport, ReporterContext } from './reporters';
 export { SecretSet, REDACTED, JWT_PATTERN } from './secrets';
 export { throwawayOtherKeyPem } from './other-key';

@@ -32,12 +32,18 @@ export const MAX_LISTED_FAILURES = 10;
  * The failed checks worth listing: none for an unavailable environment, whose reason says it all and whose
  * other failures follow from the missing token (consequencesLine counts them).
  */
-export function findings(env: EnvironmentResult): AssertionFailure[] {
+function findings(env: EnvironmentResult): AssertionFailure[] {
   return env.status === 'unavailable' ? [] : env.failures;
 }
 
+/** The findings each summary lists (at most `max`), and how many more it only counts. */
+export function listedFindings(env: EnvironmentResult, max = MAX_LISTED_FAILURES): { listed: AssertionFailure[]; more: number } {
+  const all = findings(env);
+  return { listed: all.slice(0, max), more: Math.max(0, all.length - max) };
+}
+
 /** `N other checks failed as a consequence…` for an unavailable environment, or undefined. */
-export function consequencesLine(env: EnvironmentResult): string | undefined {
+function consequencesLine(env: EnvironmentResult): string | undefined {
   if (env.status !== 'unavailable') return undefined;
   const others = env.failures.length - 1;
   if (others <= 0) return undefined;
@@ -46,27 +52,30 @@ export function consequencesLine(env: EnvironmentResult): string | undefined {
     : `${others} other checks failed because no token could be obtained; they are not findings`;
 }
 
-/** The last line: the run's exit code and meaning, and the environments a failure would otherwise hide. */
-export function verdictLine(result: RunResult): string {
+/** What explains an environment's verdict before its findings: its reason, and for an outage the consequences line. */
+export function verdictNotes(env: EnvironmentResult): string[] {
+  return [env.reason, consequencesLine(env)].filter((n): n is string => Boolean(n));
+}
+
+/** The run's verdict: its exit code and meaning, and the environments a failure would otherwise hide. */
+export function verdictText(result: RunResult): string {
   const untested = result.environments.filter((e) => !wasTested(e.status));
   const also = result.exitCode === EXIT.TEST_FAILED && untested.length > 0 ? `; not tested: ${untested.map((e) => `${e.name} (${e.status})`).join(', ')}` : '';
-  return `verdict: ${EXIT_MEANING[result.exitCode]} (exit ${result.exitCode})${also}`;
+  return `${EXIT_MEANING[result.exitCode]} (exit ${result.exitCode})${also}`;
 }
 
 /** Table, then per environment its reason or its failed assertions (at most `maxFailures` each), then verdict. */
 export function formatSummary(result: RunResult, maxFailures = MAX_LISTED_FAILURES): string[] {
   const lines = formatTable([SUMMARY_HEADERS, ...result.environments.map(summaryRow)]);
   for (const env of result.environments) {
-    if (env.reason) lines.push(`${env.name}: ${env.reason}`);
-    const consequences = consequencesLine(env);
-    if (consequences) lines.push(`${env.name}: ${consequences}`);
+    for (const note of verdictNotes(env)) lines.push(`${env.name}: ${note}`);
     if (env.rateLimited > 0) lines.push(`${env.name}: ${env.rateLimited} ${env.rateLimited === 1 ? 'response was' : 'responses were'} 429 Too Many Requests (the server's rate limit); each costs a wait before the retry`);
-    const failures = findings(env);
-    for (const f of failures.slice(0, maxFailures)) lines.push(`${env.name}: ✗ ${f.request} › ${f.assertion}: ${f.message}`);
-    if (failures.length > maxFailures) lines.push(`${env.name}: … and ${failures.length - maxFailures} more failures (see the reports)`);
+    const { listed, more } = listedFindings(env, maxFailures);
+    for (const f of listed) lines.push(`${env.name}: ✗ ${f.request} › ${f.assertion}: ${f.message}`);
+    if (more > 0) lines.push(`${env.name}: … and ${more} more failures (see the reports)`);
   }
   const reports = result.environments.flatMap((e) => e.reports);
   if (reports.length > 0) lines.push(`reports: ${reports.join(', ')}`);
-  lines.push(verdictLine(result));
+  lines.push(`verdict: ${verdictText(result)}`);
   return lines;
 }

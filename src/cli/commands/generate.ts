@@ -6,7 +6,6 @@
 import type { CliCommand } from '../command';
 import { EXIT, InputError } from '../../errors';
 import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
-import { cliApiKey, loadCliEnvironments, numberArg, stringArg } from '../inputs';
 
 export class GenerateUsageError extends InputError {
   constructor(message: string) {
@@ -29,6 +28,7 @@ export const generateCommand: CliCommand = {
     // Loaded here so that `--help` stays fast.
     const { generateCollection, writeGeneratedFiles } = await import('../../collection');
     const { loadPayload, loadPrivateKey } = await import('../../credentials');
+    const { cliApiKey, loadCliEnvironments, numberArg, stringArg } = await import('../inputs');
     const out = stringArg(args.out);
     if (!out) throw new GenerateUsageError('--out: give the directory to write the collection and environment files into');
     const environments = loadCliEnvironments(args);

@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../../errors';
 import { withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
-import { loadCliEnvironments, stringArg } from '../inputs';
 
 export const wrapCommand: CliCommand = {
   command: 'wrap <collection>',
@@ -20,6 +19,7 @@ export const wrapCommand: CliCommand = {
     // Loaded here so that `--help` stays fast.
     const { readCollectionFile, reportLines, wrapCollection, wrappedCollectionPath, writeWrappedFiles, WrapUsageError } = await import('../../collection/wrap');
     const { loadPayload } = await import('../../credentials');
+    const { loadCliEnvironments, stringArg } = await import('../inputs');
     const input = stringArg(args.collection);
     if (!input) throw new WrapUsageError('wrap: give the collection file to wrap (wrap IN.json --out DIR --env E --iss I)');
     const out = stringArg(args.out);

@@ -3,5 +3,5 @@ export { REPORTER_REGISTRY, REPORTERS, ReporterError, resolveReporters, fileRepo
 export type { ReporterName } from './registry';
 export type { RunReporter, FileReport, ReporterContext } from './types';
 export { htmlextraInstalled } from './htmlextra';
-export { prepareReportDir, reportFileName, stageReports, publishReports, discardReports } from './staging';
+export { prepareReportDir, stageReports, publishReports, discardReports } from './staging';
 export type { ReportStaging } from './staging';

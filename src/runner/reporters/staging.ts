@@ -20,13 +20,6 @@ export function prepareReportDir(reportDir: string): void {
   if (!fs.statSync(reportDir).isDirectory()) throw new ReporterError(`--report-dir: ${reportDir} is not a folder`);
 }
 
-/** Where one environment's report of one kind ends up: DIR/idcloud-<env>.junit.xml, .json, .html. */
-export function reportFileName(envName: string, reporter: ReporterName): string {
-  const [found] = fileReporters([reporter]);
-  if (!found) throw new ReporterError(`reporter "${reporter}" writes no file`);
-  return `idcloud-${envName}.${found.file.suffix}`;
-}
-
 export interface ReportStaging {
   /** Private folder Newman writes into. */
   stagingDir: string;
@@ -44,6 +37,7 @@ export function stageReports(reportDir: string, envName: string, reporters: read
   const newmanReporterOptions: Record<string, Record<string, unknown>> = {};
   const moves: ReportStaging['moves'] = [];
   for (const { name, file } of fileReporters(reporters)) {
+    // DIR/idcloud-<env>.junit.xml, .json, .html.
     const fileName = `idcloud-${envName}.${file.suffix}`;
     const from = path.join(stagingDir, fileName);
     newmanReporterOptions[name] = { ...file.newmanOptions?.(envName), export: from };
