@@ -39,3 +39,20 @@ export class UnreachableError extends IdcloudPostmanError {
     super(code, message, EXIT.UNREACHABLE);
   }
 }
+
+/**
+ * One error class of a family: `class KeyMissingError extends errorClass(CredentialError, 'ERR_KEY_MISSING') {}`.
+ * The class carries its stable `code` (also as a static) and takes only the one-line message.
+ */
+export function errorClass<T extends IdcloudPostmanError>(
+  Family: new (code: string, message: string) => T,
+  code: string,
+): { new (message: string): T; readonly code: string } {
+  const Base = Family as new (code: string, message: string) => IdcloudPostmanError;
+  return class extends Base {
+    static readonly code = code;
+    constructor(message: string) {
+      super(code, message);
+    }
+  } as unknown as { new (message: string): T; readonly code: string };
+}

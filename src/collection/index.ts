@@ -2,7 +2,6 @@
  * The collection generator: one Postman Collection v2.1 (built with the postman-collection SDK) for every
  * environment, plus one environment file per environment. Deterministic: same input, byte-identical output.
  */
-import path from 'node:path';
 import { Collection, Event } from 'postman-collection';
 import type { Environment } from '../environments';
 import { authLayerAuth, authLayerEvents } from './auth-layer';
@@ -11,7 +10,7 @@ import { compactJson } from './compact';
 import { environmentFile } from './environment-file';
 import { stableId } from './ids';
 import { apiFolder, tokenErrorsFolder, tokenFolder } from './requests';
-import { collectionJsonText, ensureDirectory, jsonText, writeFileAtomic } from './write';
+import { writeCollectionFiles, WrittenFiles } from './write';
 
 export { FOLDERS } from '../suites/folders';
 export { COLLECTION_NAME } from './description';
@@ -68,14 +67,6 @@ export function generateCollection(opts: GenerateOptions): GeneratedFiles {
 }
 
 /** Writes every file atomically (temp file + rename); environment files are private to the user (0600). */
-export function writeGeneratedFiles(outDir: string, files: GeneratedFiles): { collectionFile: string; environmentFiles: string[] } {
-  ensureDirectory(outDir);
-  const collectionFile = path.join(outDir, COLLECTION_FILE_NAME);
-  writeFileAtomic(collectionFile, collectionJsonText(files.collection));
-  const environmentFiles = files.environments.map((env) => {
-    const file = path.join(outDir, env.fileName);
-    writeFileAtomic(file, jsonText(env.json), 0o600);
-    return file;
-  });
-  return { collectionFile, environmentFiles };
+export function writeGeneratedFiles(outDir: string, files: GeneratedFiles): WrittenFiles {
+  return writeCollectionFiles(outDir, COLLECTION_FILE_NAME, files.collection, files.environments);
 }

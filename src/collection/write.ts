@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors';
+import type { EnvironmentFile } from './environment-file';
 
 export class OutputDirectoryError extends InputError {
   constructor(message: string) {
@@ -56,4 +57,25 @@ export function writeFileAtomic(file: string, text: string, mode = 0o644): void 
     fs.rmSync(temp, { force: true });
     throw new OutputDirectoryError(`--out: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the directory's permissions`);
   }
+}
+
+export interface WrittenFiles {
+  collectionFile: string;
+  environmentFiles: string[];
+}
+
+/**
+ * A collection and its environment files into `outDir`, each atomically (temp file + rename); environment
+ * files are private to the user (0600). `generate` and `wrap` both write through here.
+ */
+export function writeCollectionFiles(outDir: string, collectionFileName: string, collection: object, environments: readonly EnvironmentFile[]): WrittenFiles {
+  ensureDirectory(outDir);
+  const collectionFile = path.join(outDir, collectionFileName);
+  writeFileAtomic(collectionFile, collectionJsonText(collection));
+  const environmentFiles = environments.map((env) => {
+    const file = path.join(outDir, env.fileName);
+    writeFileAtomic(file, jsonText(env.json), 0o600);
+    return file;
+  });
+  return { collectionFile, environmentFiles };
 }

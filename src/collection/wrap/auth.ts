@@ -9,11 +9,13 @@ import { isEmptyOrPlaceholder, isObject, JsonObject } from './json';
 
 /** `bearer` auth (v2.1 list form) whose token is empty or one `{{variable}}`. */
 export function isPlaceholderBearer(auth: unknown): boolean {
-  if (!isObject(auth) || auth.type !== 'bearer') return false;
-  const params = auth.bearer;
-  if (!Array.isArray(params)) return true;
-  const token = params.find((p) => isObject(p) && p.key === 'token') as JsonObject | undefined;
-  return isEmptyOrPlaceholder(token?.value);
+  return isObject(auth) && auth.type === 'bearer' && isEmptyOrPlaceholder(bearerTokenValue(auth));
+}
+
+/** The bearer's `token` parameter's value; undefined when it has none. */
+function bearerTokenValue(auth: JsonObject): unknown {
+  const params = Array.isArray(auth.bearer) ? auth.bearer : [];
+  return (params.find((p) => isObject(p) && p.key === 'token') as JsonObject | undefined)?.value;
 }
 
 /** How the report names an auth: its type, and for bearer whether the token is literal. */
@@ -27,11 +29,6 @@ export function authLabel(auth: unknown): string {
 /** The bearer's token text for the report (`{{authorization}}`, or "empty"); never a literal token. */
 export function placeholderLabel(value: unknown): string {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : 'empty';
-}
-
-function bearerTokenValue(auth: JsonObject): unknown {
-  const params = Array.isArray(auth.bearer) ? auth.bearer : [];
-  return (params.find((p) => isObject(p) && p.key === 'token') as JsonObject | undefined)?.value;
 }
 
 /** Removes placeholder bearer auth from an item's request (or a folder); what was folded, or undefined. */

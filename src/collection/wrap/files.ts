@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../../environments';
 import { environmentFile, EnvironmentValues } from '../environment-file';
-import { collectionJsonText, ensureDirectory, jsonText, writeFileAtomic } from '../write';
+import { writeCollectionFiles, WrittenFiles } from '../write';
 import { WrapFileNotFoundError, WrapFileUnreadableError, WrapNotJsonError, WrapOverwritesInputError } from './errors';
 
 export function readCollectionFile(file: string): unknown {
@@ -37,10 +37,7 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-export interface WrappedFiles {
-  collectionFile: string;
-  environmentFiles: string[];
-}
+export type WrappedFiles = WrittenFiles;
 
 /** The wrapped collection goes to `outDir/<input's file name>`: refused when that is the input itself. */
 export function wrappedCollectionPath(inputFile: string, outDir: string): string {
@@ -53,13 +50,5 @@ export function wrappedCollectionPath(inputFile: string, outDir: string): string
 
 export function writeWrappedFiles(inputFile: string, outDir: string, collection: object, environments: readonly Environment[], values: EnvironmentValues): WrappedFiles {
   const collectionFile = wrappedCollectionPath(inputFile, outDir);
-  ensureDirectory(outDir);
-  writeFileAtomic(collectionFile, collectionJsonText(collection));
-  const environmentFiles = environments.map((env) => {
-    const file = environmentFile(env, values);
-    const target = path.join(outDir, file.fileName);
-    writeFileAtomic(target, jsonText(file.json), 0o600);
-    return target;
-  });
-  return { collectionFile, environmentFiles };
+  return writeCollectionFiles(outDir, path.basename(collectionFile), collection, environments.map((env) => environmentFile(env, values)));
 }

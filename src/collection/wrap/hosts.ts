@@ -6,7 +6,9 @@
  */
 import { Url } from 'postman-collection';
 import { HOST_VARIABLES } from '../../idcloud/hosts';
+import { parseOrigin } from '../../idcloud/origin';
 import { isObject, JsonObject } from './json';
+import { impliedPort } from './origin';
 
 export interface HostMapped {
   /** The request's path in the collection, or `variable NAME`. */
@@ -15,19 +17,18 @@ export interface HostMapped {
   variable: string;
 }
 
-/** scheme://host[:port] at the start of a URL; a scheme-less `host/path` too (the app accepts it). */
-const ORIGIN = /^(?:(https?):\/\/)?([A-Za-z0-9.-]+)(?::(\d+))?(?=[/?#]|$)/i;
-const DEFAULT_PORTS: Record<string, string> = { https: '443', http: '80' };
+/** The origin's text at the start of a URL: scheme://host[:port], or a scheme-less `host/path` (the app accepts it). */
+const ORIGIN_TEXT = /^(?:https?:\/\/)?[A-Za-z0-9.-]+(?::\d+)?(?=[/?#]|$)/i;
 
 /** The URL text with a known Unico origin replaced by `{{variable}}`, or undefined when it has none. */
 export function mapUrlText(raw: string): { text: string; host: string; variable: string } | undefined {
-  const match = ORIGIN.exec(raw);
-  if (!match) return undefined;
-  const [origin, scheme, host, port] = match;
-  const variable = HOST_VARIABLES[host.toLowerCase()];
-  if (!variable) return undefined;
-  if (port !== undefined && port !== DEFAULT_PORTS[(scheme ?? 'https').toLowerCase()]) return undefined;
-  return { text: `{{${variable}}}${raw.slice(origin.length)}`, host: host.toLowerCase(), variable };
+  const text = ORIGIN_TEXT.exec(raw)?.[0];
+  if (text === undefined) return undefined;
+  // Scheme-less, the host is read as Unico serves it: https.
+  const origin = parseOrigin(/^https?:\/\//i.test(text) ? text : `https://${text}`);
+  const variable = origin ? HOST_VARIABLES[origin.host] : undefined;
+  if (!origin || !variable || origin.port !== impliedPort(origin.scheme)) return undefined;
+  return { text: `{{${variable}}}${raw.slice(text.length)}`, host: origin.host, variable };
 }
 
 /** Maps the request's URL in place; what it replaced, or undefined. */

@@ -18,7 +18,7 @@ import { originOf, variableValues } from './origin';
 import { LeftAlone, WrapReport } from './report';
 import { emptySecretVariables } from './secrets';
 import { handOverTokenRequest, hasCaseHeader, hasTokenExchangeCase, removeSigner } from './signer';
-import { folderSites, RequestSite, requestSites } from './walk';
+import { folderSites, RequestSite, requestSites, variableScopes } from './walk';
 
 export * from './errors';
 export { reportLines } from './report';
@@ -98,7 +98,7 @@ export function wrapCollection(json: unknown, options: WrapOptions = {}): Wrappe
 
 function mapVariables(collection: JsonObject): HostMapped[] {
   const mapped: HostMapped[] = [];
-  for (const scope of [collection, ...folderSites(collection).map((f) => f.folder)]) {
+  for (const scope of variableScopes(collection)) {
     if (!Array.isArray(scope.variable)) continue;
     for (const v of scope.variable) {
       const m = isObject(v) ? mapVariable(v) : undefined;

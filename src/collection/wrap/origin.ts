@@ -4,6 +4,7 @@
  * a collection variable is followed through the variable's value (Unico's Authentication collection keeps
  * its host in `base_path`).
  */
+import { parseOrigin } from '../../idcloud/origin';
 import { ENV_VARIABLES, PRODUCT_URL_VARIABLES } from '../../suites/variables';
 import { isObject, JsonObject } from './json';
 
@@ -14,7 +15,6 @@ export type Origin =
   | { kind: 'other'; origin: string };
 
 const LEADING_VARIABLE = /^\s*\{\{\s*([^{}]+?)\s*\}\}/;
-const LITERAL_ORIGIN = /^\s*((?:[a-z][a-z0-9+.-]*:\/\/)?[^/?#{}\s]+)/i;
 
 /** The variables a URL may start with, from the collection (and its folders), by name. */
 export function variableValues(collection: JsonObject, folders: readonly JsonObject[] = []): Map<string, string> {
@@ -41,5 +41,18 @@ export function originOf(url: string, variables: ReadonlyMap<string, string>): O
     if (value === undefined) return { kind: 'other', origin: `{{${name}}}` };
     text = value + text.replace(LEADING_VARIABLE, '');
   }
-  return { kind: 'other', origin: LITERAL_ORIGIN.exec(text)?.[1] ?? (text.trim() || '(no URL)') };
+  return { kind: 'other', origin: originLabel(text) };
+}
+
+/** The port a scheme implies, by idcloud/origin.ts's rule ('' for a scheme without one). */
+export function impliedPort(scheme: string): string {
+  return parseOrigin(`${scheme}://h`)?.port ?? '';
+}
+
+/** How the report names a literal origin: scheme://host, the port only when it is not the scheme's; never userinfo. */
+function originLabel(url: string): string {
+  const o = parseOrigin(url);
+  if (!o) return url.trim() || '(no URL)';
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  return `${o.scheme}://${host}${o.port === impliedPort(o.scheme) ? '' : `:${o.port}`}`;
 }

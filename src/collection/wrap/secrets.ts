@@ -5,7 +5,7 @@
  * secret variable, never synced when left empty) or the Postman Vault; the layer signs and caches the rest.
  */
 import { isObject, JsonObject } from './json';
-import { folderSites } from './walk';
+import { variableScopes } from './walk';
 
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const JWT = /^\s*eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\s*$/;
@@ -13,7 +13,7 @@ const JWT = /^\s*eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\s*$/;
 /** Empties the variables that hold a private key or a JWT, in place; their names. */
 export function emptySecretVariables(collection: JsonObject): string[] {
   const emptied: string[] = [];
-  for (const scope of [collection, ...folderSites(collection).map((f) => f.folder)]) {
+  for (const scope of variableScopes(collection)) {
     if (!Array.isArray(scope.variable)) continue;
     for (const v of scope.variable) {
       if (!isObject(v) || typeof v.value !== 'string' || !(PRIVATE_KEY.test(v.value) || JWT.test(v.value))) continue;

@@ -9,33 +9,40 @@ export interface RequestSite {
   folders: JsonObject[];
 }
 
-export function requestSites(collection: JsonObject): RequestSite[] {
-  const sites: RequestSite[] = [];
-  const visit = (items: unknown, folders: JsonObject[], prefix: string): void => {
+export interface FolderSite {
+  folder: JsonObject;
+  path: string;
+}
+
+/** One walk of the item tree: every folder (outermost first) and every request, each with its path. */
+function walk(collection: JsonObject): { folders: FolderSite[]; requests: RequestSite[] } {
+  const folders: FolderSite[] = [];
+  const requests: RequestSite[] = [];
+  const visit = (items: unknown, parents: JsonObject[], prefix: string): void => {
     if (!Array.isArray(items)) return;
     for (const item of items) {
       if (!isObject(item)) continue;
-      const name = `${prefix}${typeof item.name === 'string' && item.name ? item.name : '(unnamed)'}`;
-      if (Array.isArray(item.item)) visit(item.item, [...folders, item], `${name} / `);
-      else if (item.request !== undefined) sites.push({ item, path: name, folders });
+      const path = `${prefix}${typeof item.name === 'string' && item.name ? item.name : '(unnamed)'}`;
+      if (Array.isArray(item.item)) {
+        folders.push({ folder: item, path });
+        visit(item.item, [...parents, item], `${path} / `);
+      } else if (item.request !== undefined) requests.push({ item, path, folders: parents });
     }
   };
   visit(collection.item, [], '');
-  return sites;
+  return { folders, requests };
+}
+
+export function requestSites(collection: JsonObject): RequestSite[] {
+  return walk(collection).requests;
 }
 
 /** Every folder, outermost first, with its path. */
-export function folderSites(collection: JsonObject): { folder: JsonObject; path: string }[] {
-  const out: { folder: JsonObject; path: string }[] = [];
-  const visit = (items: unknown, prefix: string): void => {
-    if (!Array.isArray(items)) return;
-    for (const item of items) {
-      if (!isObject(item) || !Array.isArray(item.item)) continue;
-      const name = `${prefix}${typeof item.name === 'string' && item.name ? item.name : '(unnamed)'}`;
-      out.push({ folder: item, path: name });
-      visit(item.item, `${name} / `);
-    }
-  };
-  visit(collection.item, '');
-  return out;
+export function folderSites(collection: JsonObject): FolderSite[] {
+  return walk(collection).folders;
+}
+
+/** The collection and every folder: the scopes whose `variable` lists `wrap` reads and edits. */
+export function variableScopes(collection: JsonObject): JsonObject[] {
+  return [collection, ...folderSites(collection).map((f) => f.folder)];
 }
