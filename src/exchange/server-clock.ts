@@ -2,7 +2,7 @@
  * The token endpoints' clocks as this process learned them (the rule: src/idcloud/clock.ts): per token URL,
  * server clock minus local clock from the last answer's Date header. Assertions for that URL are dated by it.
  */
-import { CLOCK_OFFSET_THRESHOLD_SECONDS, clockOffsetSeconds } from '../idcloud/clock';
+import { clockOffsetMoved, clockOffsetSeconds } from '../idcloud/clock';
 
 const offsets = new Map<string, number>();
 
@@ -22,5 +22,5 @@ export function learnClockOffset(tokenUrl: string, dateHeader: string | undefine
   if (offset === undefined) return false;
   const previous = offsets.get(tokenUrl) ?? 0;
   offsets.set(tokenUrl, offset);
-  return Math.abs(offset - previous) > CLOCK_OFFSET_THRESHOLD_SECONDS;
+  return clockOffsetMoved(previous, offset);
 }

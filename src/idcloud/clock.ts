@@ -22,6 +22,11 @@ export function clockOffsetSeconds(dateHeader: string | undefined | null, localN
   return Math.abs(offset) > CLOCK_OFFSET_THRESHOLD_SECONDS ? offset : 0;
 }
 
+/** True when a newly learned offset differs from the one assertions were dated by beyond the threshold. */
+export function clockOffsetMoved(previousSeconds: number, learnedSeconds: number): boolean {
+  return Math.abs(learnedSeconds - previousSeconds) > CLOCK_OFFSET_THRESHOLD_SECONDS;
+}
+
 /** The one console line: by how much the local clock is off, and what is done about it. */
 export function describeClockOffset(offsetSeconds: number, where: string): string {
   const direction = offsetSeconds > 0 ? 'behind' : 'ahead of';

@@ -6,7 +6,7 @@
  * (idcloud/clock.ts), once one beyond a few seconds was seen in this run.
  */
 import { AssertionTimes, assertionTimes, EXP_JITTER_SECONDS, timesKey } from '../../idcloud/claims';
-import { CLOCK_OFFSET_THRESHOLD_SECONDS, clockOffsetSeconds, describeClockOffset } from '../../idcloud/clock';
+import { clockOffsetMoved, clockOffsetSeconds, describeClockOffset } from '../../idcloud/clock';
 import { RUN_VARIABLES } from '../../suites/variables';
 import { Host, PmResponse, textVar } from './pm';
 
@@ -23,7 +23,7 @@ export function clockOffset(host: Host): number {
 export function learnClockOffset(host: Host, response: PmResponse): boolean {
   const offset = clockOffsetSeconds(response.headers.get('Date'), host.now());
   const previous = clockOffset(host);
-  if (offset === undefined || Math.abs(offset - previous) <= CLOCK_OFFSET_THRESHOLD_SECONDS) return false;
+  if (offset === undefined || !clockOffsetMoved(previous, offset)) return false;
   host.pm.variables.set(RUN_VARIABLES.clockOffset, String(offset));
   if (offset !== 0) host.log(describeClockOffset(offset, "the token endpoint's"));
   return true;
