@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { isLoopbackHost } from '../idcloud/origin';
 import { createTokenIssuer, generateSigningKey } from './access-tokens';
 import { registerAccounts } from './accounts';
 import { EmulatorListenError } from './errors';
@@ -88,7 +89,7 @@ export function baseUrls(host: string, port: number): { url: string; audiences: 
   const wildcard = host === '0.0.0.0' || host === '::';
   const shownHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}`;
-  const loopback = wildcard || host === 'localhost' || host === '::1' || /^127\./.test(host);
+  const loopback = wildcard || isLoopbackHost(host);
   const audiences = new Set([url]);
   if (loopback) for (const twin of ['127.0.0.1', 'localhost']) audiences.add(`http://${twin}:${port}`);
   return { url, audiences };

@@ -7,6 +7,7 @@
  *   POST /_emulator/clock  {"advanceSeconds":N}  moves the product clock forward → 200 {"now"}
  * Errors: `{"error","error_description"}` as the emulator's other non-Unico answers.
  */
+import { isLoopbackHost } from '../../idcloud/origin';
 import { oauthError, Reply } from '../http';
 import { productNow, type EmulatorState } from '../state';
 import { finishNow, settle, sweep } from './announce';
@@ -21,8 +22,9 @@ import type { BodyResult } from '../http';
 export const CONTROL_PREFIX = '/_emulator';
 const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
 
+/** A peer address on this machine: 127.0.0.0/8 (also IPv4-mapped, `::ffff:127.…`) or ::1. */
 export function isLoopbackPeer(address: string | undefined): boolean {
-  return address !== undefined && (/^(::ffff:)?127\./.test(address) || address === '::1');
+  return address !== undefined && isLoopbackHost(address.replace(/^::ffff:/i, ''));
 }
 
 export function finishControl(state: EmulatorState, id: string, body: BodyResult): Reply {

@@ -4,6 +4,8 @@
  * key as a header, or none; OAuth2 client credentials is not emulated). Loopback URLs only: the emulator
  * never calls out of the machine.
  */
+import { isLoopbackHost } from '../../idcloud/origin';
+
 export type WebhookAuth =
   | { type: 'none' }
   | { type: 'basic'; username: string; password: string }
@@ -15,7 +17,6 @@ export interface WebhookConfig {
   auth?: WebhookAuth;
 }
 
-const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** The checked webhook, or a message naming the field (relative to `webhook`) and what to give instead. */
@@ -32,7 +33,7 @@ export function parseWebhook(value: unknown): { ok: true; webhook: WebhookConfig
   if (typeof url !== 'string' || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.username || parsed.password) {
     return fail('webhook.url', 'must be an http(s) URL without credentials in it (put them in webhook.auth)');
   }
-  if (!LOOPBACK_HOSTS.test(parsed.hostname)) return fail('webhook.url', `${parsed.hostname} is not a loopback host; the emulator only calls 127.0.0.1, localhost or [::1]`);
+  if (!isLoopbackHost(parsed.hostname)) return fail('webhook.url', `${parsed.hostname} is not a loopback host; the emulator only calls 127.0.0.1, localhost or [::1]`);
   if (auth === undefined) return { ok: true, webhook: { url } };
   const a = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<string, unknown>;
   const text = (v: unknown) => typeof v === 'string' && v !== '';
