@@ -13,9 +13,9 @@ import { productNow, type EmulatorState } from '../state';
 import { finishNow, settle, sweep } from './announce';
 import { ok } from './call';
 import { isObject } from './checks';
-import { isFinished, processView, UNICO_RESULTS } from './lifecycle';
+import { isFinished, processView } from './lifecycle';
 import { readJsonBody } from './json-body';
-import type { UnicoResult } from './scenarios';
+import { UNICO_RESULTS, UnicoResult } from './scenarios';
 import { userRedirectUrl } from './unico-api';
 import type { BodyResult } from '../http';
 
