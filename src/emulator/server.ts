@@ -9,7 +9,7 @@ import { isLoopbackHost } from '../idcloud/origin';
 import { createTokenIssuer, generateSigningKey } from './access-tokens';
 import { registerAccounts } from './accounts';
 import { EmulatorListenError } from './errors';
-import { readBody, Reply, writeReply } from './http';
+import { rawReply, readBody, Reply, writeReply } from './http';
 import { createLockout } from './lockout';
 import { formatLogLine } from './log-line';
 import { resolveSettings } from './options';
@@ -50,7 +50,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     product: createProductState(settings.processSeconds, webhooks),
     stats,
     now: () => Date.now() + settings.clockOffsetSeconds * 1000,
-    outage: settings.outage,
+    outage: settings.outage && rawReply(settings.outage.status, settings.outage.contentType, Buffer.from(settings.outage.body, 'utf8'), 'outage'),
   };
   // Processes that finish by themselves (--process-seconds, expiry) are announced within this delay.
   const sweeper = setInterval(() => sweep(state), SWEEP_MS);

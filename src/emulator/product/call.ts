@@ -1,5 +1,5 @@
 /** What a product-API handler is given once routing, authentication and the capability check passed, and its answers. */
-import type { BodyResult, Reply } from '../http';
+import { BodyResult, rawReply, Reply } from '../http';
 import type { EmulatorState } from '../state';
 import type { ErrorAnswer } from './answers';
 import type { Caller } from './auth';
@@ -20,7 +20,7 @@ export interface ProductCall {
 export type ProductHandler = (call: ProductCall) => Reply;
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });
-export const rawOk = (contentType: string, bytes: Buffer): Reply => ({ status: 200, body: undefined, raw: { contentType, bytes } });
+export const rawOk = (contentType: string, bytes: Buffer): Reply => rawReply(200, contentType, bytes);
 
 /** A failed body or query check as this API's invalid_field answer; the field is the log line's reason. */
 export function invalidField(call: ProductCall, failure: { field: string; message: string }): Reply {
