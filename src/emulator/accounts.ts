@@ -166,7 +166,7 @@ function readCapabilities(value: unknown, where: string): ReadonlySet<Capability
 function readWebhook(value: unknown, where: string): WebhookConfig {
   const parsed = parseWebhook(value);
   if (!parsed.ok) throw new AccountsFileFormatError(`${where}.${parsed.field} ${parsed.message}`);
-  return parsed.webhook;
+  return parsed.value;
 }
 
 export function lookupAccount(registry: AccountRegistry, iss: string): AccountLookup {

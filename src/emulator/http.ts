@@ -67,6 +67,11 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
+/** An answer sent as these bytes (Reply.raw) rather than as JSON. */
+export function rawReply(status: number, contentType: string, bytes: Buffer, reason?: string): Reply {
+  return { status, body: undefined, raw: { contentType, bytes }, ...(reason !== undefined && { reason }) };
+}
+
 export function oauthError(status: number, error: string, description: string, headers?: Record<string, string>): Reply {
   return { status, body: { error, error_description: description }, headers, reason: error };
 }

@@ -56,12 +56,12 @@ export function checkHeader(header: Record<string, unknown>, flaws: Flaws): { ve
 }
 
 /**
- * iss, aud, iat and exp present with their types (iat/exp integer seconds); else 1.2.20 "wrong field names or
- * types" (Unico gives no separate code for a missing claim but scope's 1.1.1).
+ * aud, iat and exp present with their types (iat/exp integer seconds); else 1.2.20 "wrong field names or
+ * types" (Unico gives no separate code for a missing claim but scope's 1.1.1). iss is checked before this,
+ * with the same answer, by verifyAssertion: it names the account to look up.
  */
 export function checkClaimTypes(payload: Record<string, unknown>, flaws: Flaws): Rejection | undefined {
-  const { iss, aud, iat, exp, scope } = payload;
-  if (typeof iss !== 'string' && !(iss === undefined && flaws.has('accept-missing-iss'))) return reject('claim-types', '1.2.20');
+  const { aud, iat, exp, scope } = payload;
   if (typeof aud !== 'string') return reject('claim-types', '1.2.20');
   if (!timeClaimReadable(iat, 'accept-missing-iat', flaws) || !timeClaimReadable(exp, 'accept-missing-exp', flaws)) return reject('claim-types', '1.2.20');
   if (scope !== undefined && typeof scope !== 'string') return reject('claim-types', '1.2.20');

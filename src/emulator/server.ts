@@ -5,10 +5,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { isLoopbackHost } from '../idcloud/origin';
 import { createTokenIssuer, generateSigningKey } from './access-tokens';
 import { registerAccounts } from './accounts';
 import { EmulatorListenError } from './errors';
-import { readBody, Reply, writeReply } from './http';
+import { rawReply, readBody, Reply, writeReply } from './http';
 import { createLockout } from './lockout';
 import { formatLogLine } from './log-line';
 import { resolveSettings } from './options';
@@ -49,7 +50,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     product: createProductState(settings.processSeconds, webhooks),
     stats,
     now: () => Date.now() + settings.clockOffsetSeconds * 1000,
-    outage: settings.outage,
+    outage: settings.outage && rawReply(settings.outage.status, settings.outage.contentType, Buffer.from(settings.outage.body, 'utf8'), 'outage'),
   };
   // Processes that finish by themselves (--process-seconds, expiry) are announced within this delay.
   const sweeper = setInterval(() => sweep(state), SWEEP_MS);
@@ -88,7 +89,7 @@ export function baseUrls(host: string, port: number): { url: string; audiences: 
   const wildcard = host === '0.0.0.0' || host === '::';
   const shownHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}`;
-  const loopback = wildcard || host === 'localhost' || host === '::1' || /^127\./.test(host);
+  const loopback = wildcard || isLoopbackHost(host);
   const audiences = new Set([url]);
   if (loopback) for (const twin of ['127.0.0.1', 'localhost']) audiences.add(`http://${twin}:${port}`);
   return { url, audiences };

@@ -2,12 +2,13 @@
 import type { ErrorLanguage } from '../idcloud/errors';
 import type { TokenIssuer } from './access-tokens';
 import type { AccountRegistry } from './accounts';
+import type { Reply } from './http';
 import type { Lockout } from './lockout';
 import type { ProductState } from './product/product-state';
 import type { RateLimiter } from './rate-limit';
 import type { ReplayGuard } from './replay';
 import type { Flaws } from './rules';
-import type { EmulatorOutage, EmulatorStats } from './types';
+import type { EmulatorStats } from './types';
 
 export interface EmulatorState {
   /** The emulator's base URL: issuer of its tokens. */
@@ -27,8 +28,8 @@ export interface EmulatorState {
   stats: EmulatorStats;
   /** Milliseconds since the epoch, on the emulator's clock (options.clockOffsetSeconds). */
   now: () => number;
-  /** What the token endpoint answers to everything during an outage (options.outage). */
-  outage?: Required<EmulatorOutage>;
+  /** What the token endpoint answers to everything during an outage (options.outage), built once at start. */
+  outage?: Reply;
 }
 
 /** The product clock: the emulator's clock plus what the control path advanced it by. */

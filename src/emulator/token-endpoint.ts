@@ -23,8 +23,7 @@ export async function handleTokenRequest(contentType: string | undefined, body: 
 }
 
 async function answerTokenRequest(contentType: string | undefined, body: BodyResult, state: EmulatorState): Promise<Reply> {
-  const { outage } = state;
-  if (outage) return { status: outage.status, body: undefined, raw: { contentType: outage.contentType, bytes: Buffer.from(outage.body, 'utf8') }, reason: 'outage' };
+  if (state.outage) return state.outage;
   if (!body.ok) return oauthError(413, 'invalid_request', 'request body is larger than 64 KB');
   const fields = readTokenFields(contentType, body.body, state);
 

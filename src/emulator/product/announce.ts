@@ -7,15 +7,16 @@ import { productNow, type EmulatorState } from '../state';
 import { finishProcess, settleProcess, UnicoProcess } from './lifecycle';
 import type { UnicoResult } from './scenarios';
 
-/** Settles one process; a process that finished just now is announced. */
-export function settle(state: EmulatorState, process: UnicoProcess): UnicoProcess {
-  if (settleProcess(process, productNow(state))) announce(state, process);
+/** Settles one process at `nowMs` (the product clock); a process that finished just now is announced. */
+export function settle(state: EmulatorState, process: UnicoProcess, nowMs = productNow(state)): UnicoProcess {
+  if (settleProcess(process, nowMs)) announce(state, process);
   return process;
 }
 
-/** Settles every process that has something due. */
+/** Settles every process that has something due, all at one reading of the clock (up to MAX_PROCESSES of them, every sweep). */
 export function sweep(state: EmulatorState): void {
-  for (const process of state.product.unico.values()) settle(state, process);
+  const nowMs = productNow(state);
+  for (const process of state.product.unico.values()) settle(state, process, nowMs);
 }
 
 export function finishNow(state: EmulatorState, process: UnicoProcess, result: UnicoResult): void {

@@ -6,18 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { productNow } from '../state';
-import { ok, ProductHandler } from './call';
-import { describeFailure } from './checks';
+import { checkedBody, invalidField, ok, ProductHandler } from './call';
 import { clientProcessView, newClientProcess } from './client-process';
 import { checkClientProcess, checkDocumentsQuery, DocumentType } from './client-validation';
-import { readJsonBody } from './json-body';
 import { scenarioOf, SCENARIOS } from './scenarios';
 
 export const createClientProcess: ProductHandler = (call) => {
-  const json = readJsonBody(call.body);
-  if (!json.ok) return call.fail(json.code);
-  const checked = checkClientProcess(json.value);
-  if (!checked.ok) return { ...call.fail('invalid_field', describeFailure(checked)), reason: checked.field };
+  const checked = checkedBody(call, checkClientProcess);
+  if (!checked.ok) return checked.reply;
   const { state } = call;
   const now = productNow(state);
   const process = state.product.client.add(newClientProcess(call.caller.tenant, scenarioOf(checked.value.cpf), now, state.product.processSeconds));
@@ -34,7 +30,7 @@ const SUBJECT_DOCUMENTS: readonly DocumentType[] = ['BR_RG', 'BR_CNH'];
 
 export const listDocuments: ProductHandler = (call) => {
   const checked = checkDocumentsQuery(call.query);
-  if (!checked.ok) return { ...call.fail('invalid_field', describeFailure(checked)), reason: checked.field };
+  if (!checked.ok) return invalidField(call, checked);
   const { cpf, type } = checked.value;
   const types = cpf === SCENARIOS.error.cpf ? [] : SUBJECT_DOCUMENTS.filter((t) => type === undefined || t === type);
   return ok({ items: types.map((documentType) => ({ documentType, documentId: stableId(`${call.caller.tenant}:${cpf}:${documentType}`) })) });

@@ -4,7 +4,7 @@
  * decoded); `GET /documents/v1` needs `code` (a CPF) and takes `type` from Unico's list.
  */
 import { Checked, invalid, isObject, isText } from './checks';
-import { cpfDigits, isValidCpf } from './cpf';
+import { CPF_RULE, cpfDigits, isValidCpf } from './cpf';
 import { decodeBase64, decodedLength, imageTypeOf } from './files';
 
 export const MAX_IMAGE_BYTES = 800 * 1024;
@@ -16,8 +16,6 @@ export interface ClientProcessInput {
   cpf: string;
   name: string;
 }
-
-const CPF_RULE = 'a CPF with valid check digits (11 digits, or 000.000.000-00)';
 
 export function checkClientProcess(body: unknown): Checked<ClientProcessInput> {
   if (!isObject(body)) return invalid('body', 'send a JSON object with subject and imageBase64');

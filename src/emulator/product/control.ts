@@ -7,22 +7,24 @@
  *   POST /_emulator/clock  {"advanceSeconds":N}  moves the product clock forward → 200 {"now"}
  * Errors: `{"error","error_description"}` as the emulator's other non-Unico answers.
  */
+import { isLoopbackHost } from '../../idcloud/origin';
 import { oauthError, Reply } from '../http';
 import { productNow, type EmulatorState } from '../state';
 import { finishNow, settle, sweep } from './announce';
 import { ok } from './call';
 import { isObject } from './checks';
-import { isFinished, processView, UNICO_RESULTS } from './lifecycle';
+import { isFinished, processView } from './lifecycle';
 import { readJsonBody } from './json-body';
-import type { UnicoResult } from './scenarios';
+import { UNICO_RESULTS, UnicoResult } from './scenarios';
 import { userRedirectUrl } from './unico-api';
 import type { BodyResult } from '../http';
 
 export const CONTROL_PREFIX = '/_emulator';
 const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
 
+/** A peer address on this machine: 127.0.0.0/8 (also IPv4-mapped, `::ffff:127.…`) or ::1. */
 export function isLoopbackPeer(address: string | undefined): boolean {
-  return address !== undefined && (/^(::ffff:)?127\./.test(address) || address === '::1');
+  return address !== undefined && isLoopbackHost(address.replace(/^::ffff:/i, ''));
 }
 
 export function finishControl(state: EmulatorState, id: string, body: BodyResult): Reply {

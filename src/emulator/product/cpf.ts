@@ -3,6 +3,9 @@
  * Accepted as 11 digits or formatted `000.000.000-00`; eleven equal digits (111.111.111-11) are refused,
  * as the Receita Federal refuses them, although their check digits add up.
  */
+/** What a CPF field must hold, as validation messages say it. */
+export const CPF_RULE = 'a CPF with valid check digits (11 digits, or 000.000.000-00)';
+
 const FORMATTED = /^\d{3}\.\d{3}\.\d{3}-\d{2}$/;
 
 /** The 11 digits of a CPF written either way, or undefined when it is neither shape. */

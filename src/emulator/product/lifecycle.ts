@@ -13,10 +13,6 @@ import type { CreateProcessInput } from './unico-validation';
 
 export type ProcessState = 'PROCESS_STATE_CREATED' | 'PROCESS_STATE_FINISHED' | 'PROCESS_STATE_FAILED';
 
-export const UNICO_RESULTS: readonly UnicoResult[] = [
-  'PROCESS_RESULT_OK', 'PROCESS_RESULT_ERROR', 'PROCESS_RESULT_INVALID_IDENTITY', 'PROCESS_RESULT_UNSPECIFIED', 'PROCESS_RESULT_EXPIRED',
-];
-
 export interface UnicoProcess {
   id: string;
   tenant: string;

@@ -10,7 +10,11 @@
 import { cpfDigits } from './cpf';
 
 export type ScenarioName = 'yes' | 'inconclusive' | 'divergence' | 'liveness-failed' | 'error' | 'processing' | 'canceled';
-export type UnicoResult = 'PROCESS_RESULT_OK' | 'PROCESS_RESULT_ERROR' | 'PROCESS_RESULT_INVALID_IDENTITY' | 'PROCESS_RESULT_UNSPECIFIED' | 'PROCESS_RESULT_EXPIRED';
+/** by Unico's process results (GetProcess `result`), in the order the control path lists them. */
+export const UNICO_RESULTS = [
+  'PROCESS_RESULT_OK', 'PROCESS_RESULT_ERROR', 'PROCESS_RESULT_INVALID_IDENTITY', 'PROCESS_RESULT_UNSPECIFIED', 'PROCESS_RESULT_EXPIRED',
+] as const;
+export type UnicoResult = (typeof UNICO_RESULTS)[number];
 
 export interface Scenario {
   cpf: string;

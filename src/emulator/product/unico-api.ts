@@ -5,9 +5,7 @@
  */
 import { productNow } from '../state';
 import { settle } from './announce';
-import { ok, ProductCall, ProductHandler, rawOk } from './call';
-import { describeFailure } from './checks';
-import { readJsonBody } from './json-body';
+import { checkedBody, ok, ProductCall, ProductHandler, rawOk } from './call';
 import { hasFile, newUnicoProcess, ProcessFile, processView, UnicoProcess } from './lifecycle';
 import { SELFIE_JPEG, textPdf } from './samples';
 import { checkCreateProcess } from './unico-validation';
@@ -19,10 +17,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const userRedirectUrl = (url: string, id: string) => `${url}/_emulator/processes/${id}`;
 
 export const createProcess: ProductHandler = (call) => {
-  const json = readJsonBody(call.body);
-  if (!json.ok) return call.fail(json.code);
-  const checked = checkCreateProcess(json.value);
-  if (!checked.ok) return { ...call.fail('invalid_field', describeFailure(checked)), reason: checked.field };
+  const checked = checkedBody(call, checkCreateProcess);
+  if (!checked.ok) return checked.reply;
   const { state, caller } = call;
   const owner = { tenant: caller.tenant, accountIss: caller.accountIss ?? '' };
   const process = state.product.unico.add(newUnicoProcess(checked.value, owner, productNow(state), state.product.processSeconds));

@@ -6,7 +6,7 @@
  * `expiresIn` is a protobuf duration (`"3600s"`); a whole number of seconds is accepted too.
  */
 import { Checked, invalid, isObject, isText, JsonObject } from './checks';
-import { isValidCpf } from './cpf';
+import { CPF_RULE, isValidCpf } from './cpf';
 import { decodeBase64, isPdf } from './files';
 import { DEFAULT_EXPIRES_IN_SECONDS, DUI_TYPE_CPF, Flow, FLOWS, FLOWS_WITHOUT_PERSON, isFlow, SIGN_FLOWS } from './flows';
 
@@ -63,7 +63,7 @@ function checkPerson(person: unknown, flow: Flow, bioTokenId: unknown): Checked<
   }
   if (!isObject(person)) return invalid('person', `required for flow ${flow}: {"duiType":"${DUI_TYPE_CPF}","duiValue":"<CPF>"}`);
   if (person.duiType !== DUI_TYPE_CPF) return invalid('person.duiType', `required: ${DUI_TYPE_CPF}`);
-  if (!isValidCpf(person.duiValue)) return invalid('person.duiValue', 'required: a CPF with valid check digits (11 digits, or 000.000.000-00)');
+  if (!isValidCpf(person.duiValue)) return invalid('person.duiValue', `required: ${CPF_RULE}`);
   return { ok: true, value: keptPersonFields(person) };
 }
 
