@@ -169,3 +169,31 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** An emulator with the standard accounts, plus a limited account's auth: the product API tests' common setup. */
+export interface LimitedSetup {
+  emulator: RunningEmulator;
+  url: string;
+  /** The standard account's Bearer (and APIKEY when `apiKey` is given). */
+  auth: Record<string, string>;
+  /** The limited account's Bearer (and its APIKEY). */
+  limitedAuth: Record<string, string>;
+}
+
+/** Starts the emulator with `standardAccounts()` and an account `readonly@…` that has only `capabilities`. */
+export async function startWithLimitedAccount(capabilities: string[], opts: { apiKey?: boolean; options?: Partial<EmulatorOptions> } = {}): Promise<LimitedSetup> {
+  const limitedIss = issAt('readonly');
+  const limitedKey = opts.apiKey ? 'limited-key' : undefined;
+  const emulator = await startTestEmulator({
+    ...opts.options,
+    accounts: [...standardAccounts(), { iss: limitedIss, publicKey: testKeyPair().spkiPem, ...(limitedKey ? { apiKey: limitedKey } : {}), capabilities } as EmulatorAccount],
+  });
+  const url = emulator.url;
+  const withKey = (headers: Record<string, string>, key: string | undefined) => (key ? { ...headers, APIKEY: key } : headers);
+  return {
+    emulator,
+    url,
+    auth: withKey(bearer(await accessToken(url)), opts.apiKey ? API_KEY : undefined),
+    limitedAuth: withKey(bearer(await accessToken(url, { iss: limitedIss })), limitedKey),
+  };
+}

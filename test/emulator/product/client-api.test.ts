@@ -4,24 +4,16 @@
  * capability, 404 and 413.
  */
 import { SCENARIOS, type RunningEmulator, type ScenarioName } from '../../../src/emulator';
-import { testKeyPair } from '../../helpers/keys';
 import {
-  accessToken, advanceClock, API_KEY, bearer, clientErrorBody, clientProcessBody, CPF, finishProcess, issAt, postJson, request, standardAccounts, startTestEmulator, TINY_PNG,
+  advanceClock, clientErrorBody, clientProcessBody, CPF, finishProcess, postJson, request, startWithLimitedAccount, TINY_PNG,
 } from '../support';
 
-const LIMITED = issAt('readonly');
 let emulator: RunningEmulator;
 let url: string;
 let auth: Record<string, string>;
 let limitedAuth: Record<string, string>;
 beforeAll(async () => {
-  emulator = await startTestEmulator({
-    processSeconds: 30,
-    accounts: [...standardAccounts(), { iss: LIMITED, publicKey: testKeyPair().spkiPem, apiKey: 'limited-key', capabilities: ['client:processes:read'] }],
-  });
-  url = emulator.url;
-  auth = { ...bearer(await accessToken(url)), APIKEY: API_KEY };
-  limitedAuth = { ...bearer(await accessToken(url, { iss: LIMITED })), APIKEY: 'limited-key' };
+  ({ emulator, url, auth, limitedAuth } = await startWithLimitedAccount(['client:processes:read'], { apiKey: true, options: { processSeconds: 30 } }));
 });
 afterAll(() => emulator.close());
 

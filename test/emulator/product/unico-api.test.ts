@@ -3,23 +3,16 @@
  * naming the field), GetProcess, 403 for an account without the capability, 404 and 413.
  */
 import type { RunningEmulator } from '../../../src/emulator';
-import { testKeyPair } from '../../helpers/keys';
 import {
-  accessToken, bearer, CPF, issAt, postJson, request, signProcessBody, standardAccounts, startTestEmulator, TINY_PDF, unicoErrorBody, unicoProcessBody,
+  CPF, postJson, request, signProcessBody, startWithLimitedAccount, TINY_PDF, unicoErrorBody, unicoProcessBody,
 } from '../support';
 
-const LIMITED = issAt('readonly');
 let emulator: RunningEmulator;
 let url: string;
 let auth: Record<string, string>;
 let limitedAuth: Record<string, string>;
 beforeAll(async () => {
-  emulator = await startTestEmulator({
-    accounts: [...standardAccounts(), { iss: LIMITED, publicKey: testKeyPair().spkiPem, capabilities: ['unico:processes:read'] }],
-  });
-  url = emulator.url;
-  auth = bearer(await accessToken(url));
-  limitedAuth = bearer(await accessToken(url, { iss: LIMITED }));
+  ({ emulator, url, auth, limitedAuth } = await startWithLimitedAccount(['unico:processes:read']));
 });
 afterAll(() => emulator.close());
 
