@@ -2,8 +2,6 @@
  * Unico's hosts per built-in environment (idcloud-auth.md §3, §5).
  * The identity base URL doubles as the JWT `aud`: Unico requires aud to equal the token endpoint's origin.
  */
-import { ENV_VARIABLES } from '../suites/variables';
-
 export interface EnvironmentUrls {
   /** Identity service origin: token endpoint is `${identityUrl}/oauth2/token`, and `aud` equals it. */
   identityUrl: string;
@@ -45,25 +43,23 @@ export const API_PATHS = {
   signEvidence: '/api/v1/service/evidence',
 } as const;
 
-/**
- * Unico's known hosts, UAT and production (idcloud-auth.md §5, §6), and the environment variable `wrap` puts in
- * their place (cli-contract.md "The auth layer"), so that one wrapped collection serves every environment.
- * Both "by Unico" hosts (the newer api.idcloud and the older api.cadastro) map to the same variable.
- */
-// Built by a PURE call: the sandbox bundles import this module and do not use it, so esbuild leaves it out.
-export const HOST_VARIABLES: Readonly<Record<string, string>> = /* @__PURE__ */ hostVariables();
+/** Unico's product API families (idcloud-auth.md §5): by Unico (Web & SDK), by Client (needs APIKEY), the sign hosts. */
+export type ApiProduct = 'unico' | 'client' | 'sign';
 
-function hostVariables(): Readonly<Record<string, string>> {
-  return Object.freeze({
-    'identityhomolog.acesso.io': ENV_VARIABLES.identityUrl,
-    'identity.acesso.io': ENV_VARIABLES.identityUrl,
-    'api.idcloud.uat.unico.app': ENV_VARIABLES.unicoApiUrl,
-    'api.idcloud.unico.app': ENV_VARIABLES.unicoApiUrl,
-    'api.cadastro.uat.unico.app': ENV_VARIABLES.unicoApiUrl,
-    'api.cadastro.unico.app': ENV_VARIABLES.unicoApiUrl,
-    'api.id.uat.unico.app': ENV_VARIABLES.clientApiUrl,
-    'api.id.unico.app': ENV_VARIABLES.clientApiUrl,
-    'signhom.acesso.io': ENV_VARIABLES.signApiUrl,
-    'sign.acesso.io': ENV_VARIABLES.signApiUrl,
-  });
-}
+/**
+ * Unico's known hosts, UAT and production (idcloud-auth.md §5, §6), and which of an environment's URLs each one
+ * serves. Both "by Unico" hosts (the newer api.idcloud and the older api.cadastro) serve the same one.
+ * (The variable `wrap` puts in each host's place is ours, not Unico's: suites/variables.ts HOST_VARIABLES.)
+ */
+export const UNICO_HOSTS: Readonly<Record<string, keyof EnvironmentUrls>> = {
+  'identityhomolog.acesso.io': 'identityUrl',
+  'identity.acesso.io': 'identityUrl',
+  'api.idcloud.uat.unico.app': 'unicoApiUrl',
+  'api.idcloud.unico.app': 'unicoApiUrl',
+  'api.cadastro.uat.unico.app': 'unicoApiUrl',
+  'api.cadastro.unico.app': 'unicoApiUrl',
+  'api.id.uat.unico.app': 'clientApiUrl',
+  'api.id.unico.app': 'clientApiUrl',
+  'signhom.acesso.io': 'signApiUrl',
+  'sign.acesso.io': 'signApiUrl',
+};

@@ -10,9 +10,10 @@
  * nowhere (404), so the suite proves the token is accepted without side effects.
  */
 import { API_PATHS } from '../idcloud/hosts';
+import type { ApiProduct } from '../idcloud/hosts';
 import { RUN_VARIABLES } from './variables';
 
-export type ApiProduct = 'unico' | 'client' | 'sign';
+export type { ApiProduct };
 /** `valid`: inherits the auth layer; `none`: `noauth`; `garbage`: its own Bearer that is no token. */
 export type ApiAuth = 'valid' | 'none' | 'garbage';
 /** What a case sends and expects, completing the request name (api-docs.ts). */

@@ -2,7 +2,8 @@
  * Variable names shared by the generator (environment files, request templates) and the collection scripts.
  * One place, so a rename cannot leave the two out of step.
  */
-import type { ApiProduct } from './api';
+import { UNICO_HOSTS } from '../idcloud/hosts';
+import type { ApiProduct } from '../idcloud/hosts';
 
 /** What the user fills in: one environment file per environment, same keys, different values. */
 export const ENV_VARIABLES = {
@@ -32,6 +33,17 @@ export const PRODUCT_URL_VARIABLES: readonly string[] = /* @__PURE__ */ Object.v
 
 function productUrlVariable(): Readonly<Record<ApiProduct, string>> {
   return { client: ENV_VARIABLES.clientApiUrl, unico: ENV_VARIABLES.unicoApiUrl, sign: ENV_VARIABLES.signApiUrl };
+}
+
+/**
+ * Unico's known hosts (idcloud/hosts.ts UNICO_HOSTS) → the environment variable `wrap` puts in their place
+ * (cli-contract.md "The auth layer"), so that one wrapped collection serves every environment.
+ */
+// Built by a PURE call: the sandbox bundles import this module and do not use it, so esbuild leaves it out.
+export const HOST_VARIABLES: Readonly<Record<string, string>> = /* @__PURE__ */ hostVariables();
+
+function hostVariables(): Readonly<Record<string, string>> {
+  return Object.freeze(Object.fromEntries(Object.entries(UNICO_HOSTS).map(([host, url]) => [host, ENV_VARIABLES[url]])));
 }
 
 /** What the scripts keep during a run (local `pm.variables`, never written to files by the generator). */

@@ -15,7 +15,8 @@ import {
 } from '../../src/collection/wrap';
 import { mapUrlText } from '../../src/collection/wrap/hosts';
 import { collectionJsonText } from '../../src/collection/write';
-import { BUILT_IN_ENVIRONMENTS, HOST_VARIABLES } from '../../src/idcloud/hosts';
+import { BUILT_IN_ENVIRONMENTS } from '../../src/idcloud/hosts';
+import { HOST_VARIABLES } from '../../src/suites/variables';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../src/suites/variables';
 import { testKeyPair } from '../helpers/keys';
 import { schemaErrors, standIn, STAND_INS } from './wrap-support';

@@ -1,11 +1,11 @@
 /**
- * Unico's hosts → the environment's variables (src/idcloud/hosts.ts HOST_VARIABLES), wherever they stand: URLs in
+ * Unico's hosts → the environment's variables (src/suites/variables.ts HOST_VARIABLES), wherever they stand: URLs in
  * string form, URLs in object form (`raw`, `protocol`, `host`, `port` updated together, as the app exports a
  * `{{variable}}` URL) and variable values. Only the scheme and host are replaced: the path, a trailing slash,
  * the query and the fragment stay exactly as the user wrote them.
  */
 import { Url } from 'postman-collection';
-import { HOST_VARIABLES } from '../../idcloud/hosts';
+import { HOST_VARIABLES } from '../../suites/variables';
 import { parseOrigin } from '../../idcloud/origin';
 import { isObject, JsonObject } from './json';
 import { impliedPort } from './origin';
