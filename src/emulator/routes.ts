@@ -3,30 +3,14 @@
  * anything else 404; both as JSON. Discovery documents are built here from the emulator's url.
  */
 import { API_PATHS, JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
-import { BodyResult, headerValue, MAX_BODY_BYTES, MAX_PRODUCT_BODY_BYTES, oauthError, Reply } from './http';
+import { headerValue, MAX_BODY_BYTES, MAX_PRODUCT_BODY_BYTES, oauthError, Reply } from './http';
 import { findProductRoute, MORE_API_PATHS } from './product/routes';
 import type { EmulatorState } from './state';
+import type { IncomingRequest, Route } from './route';
 import { handleTokenRequest } from './token-endpoint';
 
 export const DISCOVERY_PATH = '/.well-known/openid-configuration';
 export const JWKS_PATH = '/.well-known/jwks.json';
-
-export interface IncomingRequest {
-  method: string;
-  pathname: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: BodyResult;
-  /** The request target's query. */
-  query: URLSearchParams;
-  /** The peer's IP address (the control path answers loopback peers only). */
-  remoteAddress?: string;
-}
-
-type Handler = (request: IncomingRequest, state: EmulatorState) => Promise<Reply> | Reply;
-export interface Route {
-  method: 'GET' | 'POST';
-  handle: Handler;
-}
 
 export async function dispatch(request: IncomingRequest, state: EmulatorState): Promise<Reply> {
   const route = findRoute(request.pathname);

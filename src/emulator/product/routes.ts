@@ -6,7 +6,7 @@
  */
 import { API_PATHS } from '../../idcloud/hosts';
 import { headerValue, oauthError } from '../http';
-import type { IncomingRequest, Route } from '../routes';
+import type { IncomingRequest, Route } from '../route';
 import { ApiErrorCode, clientError, unicoError } from './answers';
 import { authenticate } from './auth';
 import type { ProductHandler } from './call';
