@@ -13,7 +13,7 @@ import {
   BasePayload, issProblems, parsePayloadJson, payloadFromIss, payloadObjectProblems, readPayloadFile, resolvePayloadInput,
 } from './payload';
 import { loadPrivateKey, PrivateKeyInfo, describeKeySource } from './private-key';
-import type { Credentials } from './index';
+import type { Credentials } from './load';
 
 /** `warn`: worth fixing, but nothing failed (a skewed clock the exchange worked around). */
 export type CheckStatus = 'ok' | 'problem' | 'skip' | 'warn';

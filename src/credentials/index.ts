@@ -2,30 +2,8 @@
  * Credentials: the service account's private key and base payload, loaded and validated into one typed
  * value. Every failure is a CredentialError subclass with a stable `code` (see ./errors).
  */
-import type { BasePayload } from './payload';
-import { loadPayload } from './payload';
-import type { PrivateKeyInfo } from './private-key';
-import { loadPrivateKey } from './private-key';
-
-export interface Credentials {
-  iss: string;
-  account: string;
-  tenant: string;
-  /** Holds the private key: never log, serialise or write this object. */
-  key: PrivateKeyInfo;
-  payload: BasePayload;
-}
-
-/**
- * Flags first, then IDCLOUD_* environment variables. The payload is loaded before the key so that a
- * missing payload is reported even when the key is also wrong (the cheaper fix first).
- */
-export function loadCredentials(opts: { payload?: string; iss?: string; key?: string; env?: NodeJS.ProcessEnv }): Credentials {
-  const payload = loadPayload({ file: opts.payload, iss: opts.iss, env: opts.env });
-  const key = loadPrivateKey({ file: opts.key, env: opts.env });
-  return { iss: payload.iss, account: payload.account, tenant: payload.tenant, key, payload };
-}
-
+export { loadCredentials } from './load';
+export type { Credentials } from './load';
 export * from './errors';
 export { normalizePemText, findPemBlocks } from '../sandbox/crypto/pem';
 export type { PemBlock } from '../sandbox/crypto/pem';
