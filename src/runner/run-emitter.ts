@@ -4,8 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { SecretSet } from './secrets';
-import type { RunEvents, RunResult } from './types';
-import type { ReporterName } from './reporters/registry';
+import type { ReporterName, RunEvents, RunResult } from './types';
 
 export class RunEmitter extends EventEmitter {
   /** Settles with the whole run's result once every environment is done; never rejects for test failures. */

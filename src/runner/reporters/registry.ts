@@ -4,6 +4,7 @@
  */
 import { InputError } from '../../errors';
 import type { RunEmitter } from '../run-emitter';
+import type { ReporterName } from '../types';
 import { reporter as cli } from './cli';
 import { reporter as githubAnnotations } from './github-annotations';
 import { reporter as githubSummary } from './github-summary';
@@ -16,7 +17,7 @@ import type { ReporterContext, RunReporter } from './types';
 export const REPORTER_REGISTRY: readonly RunReporter[] = [cli, junit, json, htmlextra, githubSummary, githubAnnotations];
 
 export const REPORTERS: readonly string[] = REPORTER_REGISTRY.map((r) => r.name);
-export type ReporterName = string;
+export type { ReporterName };
 
 export class ReporterError extends InputError {
   constructor(message: string) {
