@@ -6,6 +6,7 @@
  * The generated `Token errors` folder's own script (ourScriptEvent('prerequest', 'token-errors')) carries the
  * same marker; `wrap` adds only the layer.
  */
+import { randomUUID } from 'node:crypto';
 import { RUN_VARIABLES } from '../suites/variables';
 import { sandboxScript } from './script-text';
 
@@ -47,4 +48,29 @@ export function isAuthLayerScript(exec: readonly string[] | string | undefined):
   const lines = Array.isArray(exec) ? exec : typeof exec === 'string' ? exec.split('\n') : [];
   const first = typeof lines[0] === 'string' && lines[0].trim() === NON_LEGACY_DIRECTIVE ? lines[1] : lines[0];
   return typeof first === 'string' && first.trim() === AUTH_LAYER_MARKER;
+}
+
+/**
+ * Gives every event script of the layer in `collection` (collection level and folders, recognised by the marker)
+ * a fresh random id, in place, and returns the ids. Newman puts a script's id on each console event it logs
+ * (`cursor.scriptId`), so a runner that tags its copy of the collection this way believes run signals
+ * (suites/run-signals.ts) only from the layer's scripts: a user's script cannot know, nor take, these ids.
+ */
+export function tagLayerScripts(collection: object): Set<string> {
+  const ids = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const { event, item } = node as { event?: unknown; item?: unknown };
+    if (Array.isArray(event)) {
+      for (const e of event) {
+        const script = e && typeof e === 'object' ? (e as { script?: { exec?: string[] | string; id?: string } }).script : undefined;
+        if (!script || !isAuthLayerScript(script.exec)) continue;
+        script.id = `idcloud-layer-${randomUUID()}`;
+        ids.add(script.id);
+      }
+    }
+    if (Array.isArray(item)) item.forEach(visit);
+  };
+  visit(collection);
+  return ids;
 }

@@ -4,6 +4,7 @@
  * registry (reporters/registry.ts); the core only runs, counts and scrubs. Bad options throw an InputError
  * synchronously, before anything runs.
  */
+import { tagLayerScripts } from '../collection/auth-layer';
 import { InputError } from '../errors';
 import { attachReporters, fileReporters, prepareReportDir, resolveReporters } from './reporters';
 import { throwawayOtherKeyPem } from './other-key';
@@ -43,6 +44,9 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
   if (opts.reportDir && files.length > 0) prepareReportDir(opts.reportDir);
   const scrubber = new SecretSet().addPem(opts.secrets.privateKeyPem).add(opts.secrets.apiKey);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // The run's own copy, its layer scripts tagged: run signals are believed from those scripts only.
+  const collection = structuredClone(opts.collection);
+  const layerScriptIds = tagLayerScripts(collection);
 
   const run = new RunEmitter(scrubber, reporters, async (emitter) => {
     const emit = emitter.emitEvent.bind(emitter);
@@ -59,7 +63,8 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
       opts.environments.map(async (input, i) => {
         const result = await runEnvironment({
           input,
-          collection: opts.collection,
+          collection,
+          layerScriptIds,
           plan: plans[i],
           secrets: opts.secrets,
           scrubber,

@@ -1,13 +1,14 @@
 /**
  * Newman's events for one environment → the runner's events (scrubbed) and the environment's tally:
- * requests, assertions, failures, the first successful token exchange time, the invalid attempts the
- * collection counted (its last `INVALID_ATTEMPTS_LOG_PREFIX` line), whether a request failed for network
- * reasons (the environment is then unreachable, not failed), and whether the collection said the token
- * endpoint is unavailable (its failed ENVIRONMENT_UNAVAILABLE_TEST: an outage, not a finding).
+ * requests, assertions, failures, the first successful token exchange time, whether a request failed for network
+ * reasons (the environment is then unreachable, not failed), and what the layer's scripts signalled
+ * (suites/run-signals.ts): the invalid attempts they counted (the last count), and whether the token endpoint is
+ * unavailable (an outage, not a finding). Signals are believed only from the layer's scripts (`layerScriptIds`);
+ * no console text and no assertion name decides anything here.
  */
 import type { EventEmitter } from 'node:events';
 import { TOKEN_PATH } from '../idcloud/hosts';
-import { ENVIRONMENT_UNAVAILABLE_TEST, INVALID_ATTEMPTS_LOG_PREFIX } from '../suites/variables';
+import { readRunSignal, RunSignal } from '../suites/run-signals';
 import type { NewmanItem, NewmanSummary, SdkRequest, SdkResponse } from './newman-types';
 import { describeNetworkError } from './reachability';
 import type { SecretSet } from './secrets';
@@ -19,7 +20,7 @@ export interface RunTally {
   result: EnvironmentResult;
   /** One line, when a request could not reach its host. */
   networkFailure?: string;
-  /** The collection's message, when it said the token endpoint is unavailable (ENVIRONMENT_UNAVAILABLE_TEST failed). */
+  /** The layer's reason, when it signalled that the token endpoint is unavailable. */
   unavailable?: string;
 }
 
@@ -27,6 +28,8 @@ export interface ListenContext {
   envName: string;
   identityUrl: string;
   scrubber: SecretSet;
+  /** The ids the run gave the layer's scripts (collection/auth-layer.ts `tagLayerScripts`): the only sources of run signals. */
+  layerScriptIds: ReadonlySet<string>;
   emit: <K extends keyof RunEvents>(event: K, payload: RunEvents[K]) => void;
 }
 
@@ -93,19 +96,28 @@ export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: List
     const assertion = ctx.scrubber.scrub(o?.assertion ?? '');
     const error = err && !skipped ? ctx.scrubber.scrub(errorLine(err)) : undefined;
     if (error !== undefined) result.failures.push({ request: item, assertion, message: error });
-    if (error !== undefined && o?.assertion === ENVIRONMENT_UNAVAILABLE_TEST) tally.unavailable ??= error;
     ctx.emit('assertion', { env: ctx.envName, item, assertion, passed, skipped, error });
   });
-  emitter.on('console', (_err: unknown, o: { level?: string; messages?: unknown[] }) => {
+  emitter.on('console', (_err: unknown, o: { level?: string; messages?: unknown[]; cursor?: { scriptId?: string } }) => {
+    const scriptId = o?.cursor?.scriptId;
+    const signal = scriptId !== undefined && ctx.layerScriptIds.has(scriptId) ? readRunSignal(o?.messages) : undefined;
+    // A signal is the runner's data, not a line to show.
+    if (signal) return takeSignal(tally, signal, ctx.scrubber);
     const message = (o?.messages ?? []).map((m) => (typeof m === 'string' ? m : safe(() => JSON.stringify(m), String(m)))).join(' ');
-    // The collection's own count of invalid attempts: the runner's number, not a line to show.
-    if (message.startsWith(INVALID_ATTEMPTS_LOG_PREFIX)) {
-      result.invalidAttempts = Number(message.slice(INVALID_ATTEMPTS_LOG_PREFIX.length)) || 0;
-      return;
-    }
     ctx.emit('console', { env: ctx.envName, level: o?.level ?? 'log', message: ctx.scrubber.scrub(message.split('\n')[0]) });
   });
   emitter.on('exception', (_err: unknown, o: { error?: unknown }) => {
     result.failures.push({ request: '(script)', assertion: 'script error', message: ctx.scrubber.scrub(errorLine(o?.error)) });
   });
+}
+
+function takeSignal(tally: RunTally, signal: RunSignal, scrubber: SecretSet): void {
+  switch (signal.kind) {
+    case 'invalid-attempts':
+      tally.result.invalidAttempts = signal.count;
+      return;
+    case 'unavailable':
+      tally.unavailable ??= scrubber.scrub(signal.reason.split('\n')[0]);
+      return;
+  }
 }

@@ -18,6 +18,8 @@ import { errorLine } from './util';
 export interface EnvironmentRunContext {
   input: EnvironmentInput;
   collection: object;
+  /** The ids `collection`'s layer scripts were given for this run: the only sources of run signals. */
+  layerScriptIds: ReadonlySet<string>;
   plan: SuitePlan;
   secrets: RunSecrets;
   scrubber: SecretSet;
@@ -85,7 +87,7 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
         },
         (err, s) => (err ? reject(err) : resolve(s)),
       );
-      listenToNewman(emitter, tally, { envName: env.name, identityUrl: env.identityUrl, scrubber: ctx.scrubber, emit: ctx.emit });
+      listenToNewman(emitter, tally, { envName: env.name, identityUrl: env.identityUrl, scrubber: ctx.scrubber, layerScriptIds: ctx.layerScriptIds, emit: ctx.emit });
     });
   } catch (error) {
     if (staging) discardReports(staging);

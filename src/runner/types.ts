@@ -56,7 +56,7 @@ export interface RunSuitesOptions {
 /**
  * `failed`: a check failed (a finding, exit 1). `unreachable`: no connection (DNS, refused, timeout, TLS);
  * `unavailable`: the token endpoint answered the valid exchange with a 5xx or with something that is not JSON
- * (an outage: the collection's ENVIRONMENT_UNAVAILABLE_TEST failed); `incomplete`: the run could not complete.
+ * (an outage: the layer's `unavailable` run signal, suites/run-signals.ts); `incomplete`: the run could not complete.
  * The last three tested nothing that can be trusted: exit 3.
  */
 export type EnvironmentStatus = 'passed' | 'failed' | 'unreachable' | 'unavailable' | 'incomplete';
@@ -83,7 +83,7 @@ export interface EnvironmentResult {
   assertions: { total: number; passed: number; failed: number; skipped: number };
   /**
    * Invalid authentication attempts the collection counted (Token errors requests, rejected exchanges; a 429
-   * retry counts once): its last `INVALID_ATTEMPTS_LOG_PREFIX` line.
+   * retry counts once): the last `invalid-attempts` run signal of the layer's scripts (suites/run-signals.ts).
    */
   invalidAttempts: number;
   /** Responses that were 429 Too Many Requests (the server's rate limit): each one a wait before a retry. */

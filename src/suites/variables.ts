@@ -96,16 +96,10 @@ export const INJECTED_VARIABLES = {
 } as const;
 
 /**
- * The collection logs this prefix and the new count each time it counts an invalid attempt (a Token errors
- * request, a rejected exchange); a runner takes the last such line of a run as the run's count.
- */
-export const INVALID_ATTEMPTS_LOG_PREFIX = 'IDCloud: invalid authentication attempts in this run: ';
-
-/**
- * The signal of an unavailable environment (cli-contract.md: exit 3): the failed test of this exact name, once per
- * run, when the *valid* exchange got a 5xx or an answer that is not JSON (idcloud/token-response.ts
- * `unavailableAnswer`). Its message reads `token endpoint answered HTTP <status>[, not JSON]: the environment is
- * unavailable`, so a runner can tell an outage from a finding without knowing Unico.
+ * The failed test people see, once per run, when the *valid* exchange got a 5xx or an answer that is not JSON
+ * (idcloud/token-response.ts `unavailableAnswer`): `token endpoint answered HTTP <status>[, not JSON]: the
+ * environment is unavailable`. A runner does not go by this name (a user's test could carry it): it reads the
+ * `unavailable` run signal sent with it (suites/run-signals.ts).
  */
 export const ENVIRONMENT_UNAVAILABLE_TEST = 'token endpoint available';
 

@@ -11,7 +11,9 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 export { closedPortUrl } from '../helpers/emulator';
-import { ENVIRONMENT_UNAVAILABLE_TEST, INVALID_ATTEMPTS_LOG_PREFIX } from '../../src/suites/variables';
+import { AUTH_LAYER_MARKER } from '../../src/collection/auth-layer';
+import { RUN_SIGNAL_KEY } from '../../src/suites/run-signals';
+import { ENVIRONMENT_UNAVAILABLE_TEST } from '../../src/suites/variables';
 
 export interface FakeIdcloud {
   url: string;
@@ -84,6 +86,10 @@ export async function startFakeIdcloud(apiKey: string, options: FakeIdcloudOptio
 
 const test = (lines: string[]) => ({ listen: 'test', script: { type: 'text/javascript', exec: lines } });
 const prerequest = (lines: string[]) => ({ listen: 'prerequest', script: { type: 'text/javascript', exec: lines } });
+/** The layer's scripts carry its marker: the runner believes run signals (suites/run-signals.ts) from them only. */
+const layer = (event: { script: { exec: string[] } }) => ({ ...event, script: { ...event.script, exec: [AUTH_LAYER_MARKER, ...event.script.exec] } });
+/** JS that sends a run signal as the layer's scripts do: its line and its data in one console message. */
+const signalJs = (text: string, signal: string) => `console.log(${text}, { ${RUN_SIGNAL_KEY}: ${signal} });`;
 
 export interface FakeCollectionOptions {
   /** Adds a test that always fails, to the API request. */
@@ -123,31 +129,33 @@ export function fakeCollection(options: FakeCollectionOptions = {}): object {
         "var enc = function (o) { return b.from(JSON.stringify(o)).toString('base64').replace(/=+$/, '').replace(/\\+/g, '-').replace(/\\//g, '_'); };",
         "pm.environment.set('fake_assertion', enc({alg:'RS256',typ:'JWT'}) + '.' + enc({iss: 'x', k: key.length, t: Date.now()}) + '.' + enc({s: key.slice(40, 80)}));",
       ]),
-      test([
+      layer(test([
         // The signal of an outage, as the generated collection gives it: a 5xx or an answer that is not JSON.
         "var body; try { body = JSON.parse(pm.response.text()); } catch (e) { body = undefined; }",
         "var code = pm.response.code;",
         "if (code >= 500 || body === undefined) {",
-        `  pm.test(${JSON.stringify(ENVIRONMENT_UNAVAILABLE_TEST)}, function () { throw new Error('token endpoint answered HTTP ' + code + (body === undefined ? ', not JSON' : '') + ': the environment is unavailable'); });`,
+        "  var reason = 'token endpoint answered HTTP ' + code + (body === undefined ? ', not JSON' : '') + ': the environment is unavailable';",
+        "  " + signalJs("'IDCloud: ' + reason", "{ kind: 'unavailable', reason: reason }"),
+        `  pm.test(${JSON.stringify(ENVIRONMENT_UNAVAILABLE_TEST)}, function () { throw new Error(reason); });`,
         "} else {",
         "pm.test('token endpoint answers 200', function () { pm.response.to.have.status(200); });",
         "pm.test('access_token is a JWT', function () { pm.expect(body.access_token).to.match(/^eyJ/); });",
         "pm.environment.set('access_token', body.access_token);",
         "console.log('got token', body.access_token);",
         "}",
-      ]),
+      ])),
     ],
   });
   const errorItems = Array.from({ length: options.errorCases ?? 2 }, (_, i) => ({
     name: `Malformed assertion #${i + 1}`,
     request: { method: 'POST', url: '{{identity_url}}/oauth2/token', body: { mode: 'urlencoded', urlencoded: [{ key: 'assertion', value: 'not-a-jwt' }] } },
     event: [
-      prerequest([
+      layer(prerequest([
         "var n = Number(pm.environment.get('idcloud_invalid_attempts') || 0);",
         "var max = Number(pm.environment.get('max_invalid_attempts') || 20);",
         "if (n >= max) { pm.execution && pm.execution.skipRequest ? pm.execution.skipRequest() : postman.setNextRequest(null); }",
-        "else { pm.environment.set('idcloud_invalid_attempts', n + 1); console.log(" + JSON.stringify(INVALID_ATTEMPTS_LOG_PREFIX) + " + (n + 1)); }",
-      ]),
+        "else { pm.environment.set('idcloud_invalid_attempts', n + 1); " + signalJs("'IDCloud: invalid authentication attempts in this run: ' + (n + 1)", "{ kind: 'invalid-attempts', count: n + 1 }") + " }",
+      ])),
       test(["pm.test('malformed assertion is refused with 401', function () { pm.response.to.have.status(401); });"]),
     ],
   }));

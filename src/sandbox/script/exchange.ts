@@ -48,10 +48,14 @@ export function readTokenResponse(response: PmResponse): ExchangeOutcome {
   return { ok: true, accessToken: reading.accessToken, expiresInSeconds: reading.expiresIn, warning: reading.warning };
 }
 
-/** The unavailability signal (suites/variables.ts ENVIRONMENT_UNAVAILABLE_TEST), once per run. */
+/**
+ * An outage, once per run: the run signal a runner decides by (suites/run-signals.ts), and the failed test
+ * ENVIRONMENT_UNAVAILABLE_TEST that people read in the app and in Newman's report.
+ */
 export function signalUnavailable(host: Host, reason: string): void {
   if (textVar(host, RUN_VARIABLES.unavailable)) return;
   host.pm.variables.set(RUN_VARIABLES.unavailable, '1');
+  host.signal({ kind: 'unavailable', reason });
   fail(host, ENVIRONMENT_UNAVAILABLE_TEST, reason);
 }
 

@@ -5,6 +5,7 @@
  */
 import { parseJson } from '../../idcloud/json';
 import type { FailureNote } from '../../suites/outcome';
+import type { RunSignal } from '../../suites/run-signals';
 import { RUN_VARIABLES } from '../../suites/variables';
 
 export interface PmVariableScope {
@@ -88,6 +89,8 @@ export interface Host {
   now(): number;
   setTimeout(fn: () => void, ms: number): void;
   log(message: string): void;
+  /** A run signal for a runner (suites/run-signals.ts): the layer's only channel for what a runner decides by. */
+  signal(signal: RunSignal): void;
 }
 
 /** A variable's text as the run resolves it (environment, collection, run-local); '' when unset. */

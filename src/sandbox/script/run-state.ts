@@ -8,7 +8,7 @@ import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
 import { parseJson } from '../../idcloud/json';
 import { codedNote, codeNote, Expectation } from '../../suites/outcome';
 import { FOLDERS } from '../../suites/folders';
-import { CASE_HEADER, INVALID_ATTEMPTS_LOG_PREFIX, RUN_VARIABLES } from '../../suites/variables';
+import { CASE_HEADER, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, setNextRequest, setVariable, textVar } from './pm';
 
 /**
@@ -84,11 +84,11 @@ export function invalidAttempts(host: Host): number {
   return Number(textVar(host, RUN_VARIABLES.invalidAttempts)) || 0;
 }
 
-/** Counts one invalid authentication attempt and logs the run's count (the runner reads its last such line). */
+/** Counts one invalid authentication attempt and signals the run's count (a runner keeps the last one). */
 export function countInvalidAttempt(host: Host): number {
   const next = invalidAttempts(host) + 1;
   host.pm.variables.set(RUN_VARIABLES.invalidAttempts, String(next));
-  host.log(`${INVALID_ATTEMPTS_LOG_PREFIX}${next}`);
+  host.signal({ kind: 'invalid-attempts', count: next });
   return next;
 }
 

@@ -10,8 +10,8 @@ import { isLockout } from '../../idcloud/error-code';
 import { unavailableAnswer } from '../../idcloud/token-response';
 import { ApiExpectation, Check, createdId, judgeApiResponse, judgeRejection, judgeTokenResponse } from '../../suites/outcome';
 import { parseJson } from '../../idcloud/json';
-import { ENVIRONMENT_UNAVAILABLE_TEST, RUN_VARIABLES } from '../../suites/variables';
-import { noteOutcome, readTokenResponse } from './exchange';
+import { RUN_VARIABLES } from '../../suites/variables';
+import { ExchangeOutcome, noteOutcome, readTokenResponse } from './exchange';
 import { fail, Host, pass, pendingFailures, PmResponse, setNextRequest, setVariable, textVar } from './pm';
 import { countInvalidAttempt, folderCaseProblem, readExpectation, retryAfterRateLimit, stopOnLockout } from './run-state';
 import { learnClockOffset } from './times';
@@ -26,11 +26,9 @@ export function record(host: Host, checks: readonly Check[]): void {
 }
 
 /** The visible exchange seeds the cache, or records its rejection so that API requests do not repeat it. */
-function seedCache(host: Host, key: string): void {
-  const response = host.pm.response;
-  if (!response || !key) return;
-  const outcome = readTokenResponse(response);
+function seedCache(host: Host, key: string, outcome: ExchangeOutcome): void {
   noteOutcome(host, outcome);
+  if (!key) return;
   if (outcome.ok) {
     writeCache(host, cacheEntry(key, outcome.accessToken, outcome.expiresInSeconds, host.now()));
     forgetFailure(host);
@@ -110,10 +108,10 @@ function judge(host: Host): void {
   const clockMoved = learnClockOffset(host, response);
   if (expectation.kind === 'token') {
     if (clockMoved && status !== 200 && retryOnServerClock(host)) return;
-    const checks = judgeTokenResponse(status, text);
-    // An outage's only check is the signal, which seedCache records once per run (exchange.ts noteOutcome).
-    if (checks[0].name !== ENVIRONMENT_UNAVAILABLE_TEST) record(host, checks);
-    seedCache(host, expectation.cacheKey);
+    const outcome = readTokenResponse(response);
+    // An outage's only check is the signal, which noteOutcome records once per run (exchange.ts signalUnavailable).
+    if (outcome.ok || !outcome.unavailable) record(host, judgeTokenResponse(status, text));
+    seedCache(host, expectation.cacheKey, outcome);
   } else {
     record(host, judgeRejection(expectation, status, text));
   }

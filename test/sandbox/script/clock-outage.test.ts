@@ -85,6 +85,7 @@ describe('outage: the unavailability signal, once per run', () => {
     const reason = 'token endpoint answered HTTP 503, not JSON: the environment is unavailable';
     expect(failures).toEqual([reason, reason]);
     expect(run.tests).toEqual([{ name: ENVIRONMENT_UNAVAILABLE_TEST, failure: reason }]);
+    expect(run.signals).toEqual([{ kind: 'unavailable', reason }]);
   });
   test('the visible exchange answered 502 JSON: only the signal', () => {
     const run = fakeRun({ response: fakeResponse(502, { error: 'bad_gateway' }) });
@@ -92,6 +93,7 @@ describe('outage: the unavailability signal, once per run', () => {
     run.local.set(RUN_VARIABLES.expectation, JSON.stringify({ kind: 'token', cacheKey: 'k' }));
     runTests(run.host);
     expect(run.tests).toEqual([{ name: ENVIRONMENT_UNAVAILABLE_TEST, failure: 'token endpoint answered HTTP 502: the environment is unavailable' }]);
+    expect(run.signals).toEqual([{ kind: 'unavailable', reason: 'token endpoint answered HTTP 502: the environment is unavailable' }]);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Host, Pm, PmRequestAuth, PmRequestDefinition, PmResponse, PmVariableScope } from '../../../src/sandbox/script/pm';
 import { findApiCase } from '../../../src/suites/api';
+import type { RunSignal } from '../../../src/suites/run-signals';
 import { CASE_HEADER, PRODUCT_URL_VARIABLE } from '../../../src/suites/variables';
 
 export class FakeScope implements PmVariableScope {
@@ -36,6 +37,8 @@ export interface FakeRun {
   sent: PmRequestDefinition[];
   tests: { name: string; failure?: string; skipped?: boolean }[];
   logs: string[];
+  /** Run signals the scripts sent (suites/run-signals.ts), in order. */
+  signals: RunSignal[];
   waits: number[];
   nextRequest: { value?: string | null };
   skipped: { value: boolean };
@@ -124,6 +127,7 @@ export function fakeRun(opts: { environment?: Record<string, string>; answers?: 
     sent: [],
     tests,
     logs: [],
+    signals: [],
     waits: [],
     nextRequest: {},
     skipped: { value: false },
@@ -138,6 +142,7 @@ export function fakeRun(opts: { environment?: Record<string, string>; answers?: 
       fn();
     },
     log: (message) => void run.logs.push(message),
+    signal: (signal) => void run.signals.push(signal),
   };
   return run;
 }
