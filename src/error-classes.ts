@@ -29,3 +29,8 @@ export {
   WrapInputError, WrapFileNotFoundError, WrapFileUnreadableError, WrapNotJsonError, WrapNotCollectionError, WrapCollectionV1Error,
   WrapUnsupportedSchemaError, WrapNoRequestsError, WrapOverwritesInputError, WrapUsageError,
 } from './collection/wrap/errors';
+
+// Collection format v3 (Postman v12's YAML directories) and environment files of either format (all exit 2).
+export {
+  V3FormatError, V3NotCollectionError, V3YamlError, V3ShapeError, V3RequestInResourcesError, V3ScriptTypeError, V3OutputOccupiedError, EnvironmentFileError,
+} from './formats/v3/errors';

@@ -67,6 +67,8 @@ const ERROR_CLASSES = [
   'AccountsFileUnreadableError', 'AccountsFileFormatError', 'AccountKeyError', 'EmulatorOptionError', 'EmulatorListenError',
   'WrapInputError', 'WrapFileNotFoundError', 'WrapFileUnreadableError', 'WrapNotJsonError', 'WrapNotCollectionError',
   'WrapCollectionV1Error', 'WrapUnsupportedSchemaError', 'WrapNoRequestsError', 'WrapOverwritesInputError', 'WrapUsageError',
+  'V3FormatError', 'V3NotCollectionError', 'V3YamlError', 'V3ShapeError', 'V3RequestInResourcesError', 'V3ScriptTypeError',
+  'V3OutputOccupiedError', 'EnvironmentFileError',
 ];
 
 const sorted = (names: Iterable<string>) => [...names].sort();
