@@ -11,6 +11,7 @@ import { environmentFile } from './environment-file';
 import { stableId } from './ids';
 import { apiFolder, tokenErrorsFolder, tokenFolder } from './requests';
 import { writeCollectionFiles, WrittenFiles } from './write';
+import { writeV3Files, type CollectionFormat } from '../formats/v3';
 
 export { FOLDERS } from '../suites/folders';
 export { COLLECTION_NAME } from './description';
@@ -66,7 +67,11 @@ export function generateCollection(opts: GenerateOptions): GeneratedFiles {
   };
 }
 
-/** Writes every file atomically (temp file + rename); environment files are private to the user (0600). */
-export function writeGeneratedFiles(outDir: string, files: GeneratedFiles): WrittenFiles {
+/**
+ * Writes every file atomically (temp file + rename); environment files are private to the user (0600). `v3`:
+ * Postman v12's YAML directory under `outDir/postman/` (src/formats/v3), from the same collection.
+ */
+export function writeGeneratedFiles(outDir: string, files: GeneratedFiles, format: CollectionFormat = 'v2.1'): WrittenFiles {
+  if (format === 'v3') return writeV3Files(outDir, files.collection, files.environments);
   return writeCollectionFiles(outDir, COLLECTION_FILE_NAME, files.collection, files.environments);
 }

@@ -21,7 +21,8 @@ export const generateCommand: CliCommand = {
   describe: 'write the Postman collection and one environment file per --env',
   builder: (y) =>
     withConfigOption(withApiKeyOption(withCredentialOptions(withEnvironmentOptions(y))))
-      .option('out', { type: 'string', describe: 'directory to write idcloud.postman_collection.json and idcloud-<env>.postman_environment.json into' })
+      .option('out', { type: 'string', describe: 'directory to write idcloud.postman_collection.json and idcloud-<env>.postman_environment.json into (v3: postman/collections/<name>/ and postman/environments/)' })
+      .option('format', { type: 'string', choices: ['v2.1', 'v3'], default: 'v2.1', describe: "v2.1 (JSON files) or v3 (Postman v12's git-native YAML directory, for a repository's postman/ folder)" })
       .option('embed-key', { type: 'boolean', default: false, describe: 'write private_key (from --key) and api_key into the environment files (prints a warning)' })
       .option('max-invalid', { type: 'number', describe: 'max_invalid_attempts written into the environment files (default 20)' }),
   run: async (args) => {
@@ -44,7 +45,7 @@ export const generateCommand: CliCommand = {
       process.stderr.write('idcloud-postman: note: the APIKEY is not written without --embed-key; fill api_key in the environment (or pass --env-var api_key=... to newman)\n');
     }
     const files = generateCollection({ environments, iss: payload.iss, privateKeyPem, apiKey, embedKey, maxInvalidAttempts });
-    const written = writeGeneratedFiles(out, files);
+    const written = writeGeneratedFiles(out, files, args.format === 'v3' ? 'v3' : 'v2.1');
     process.stdout.write([written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}\n`).join(''));
     return { exitCode: EXIT.OK };
   },
