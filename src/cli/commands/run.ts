@@ -20,7 +20,7 @@ export const runCommand: CliCommand = {
           .option('report-dir', { type: 'string', describe: 'write per-environment reports here (idcloud-<env>.junit.xml, .json, .html)' }),
         'default cli, plus every file reporter with --report-dir; in GitHub Actions github-summary (GITHUB_STEP_SUMMARY) and github-annotations (GITHUB_ACTIONS=true) join by themselves',
       )
-        .option('collection', { type: 'string', describe: 'run this collection file (generated or wrapped) instead of generating one; without our folders it runs whole' })
+        .option('collection', { type: 'string', describe: 'run this collection (generated or wrapped: a v2.1 JSON file, or a v3 directory postman/collections/<name>/) instead of generating one; without our folders it runs whole' })
         .option('folder', { type: 'string', array: true, describe: "run only this folder or request of the collection (repeatable, as newman's --folder); Token errors off loopback still needs --suite errors" }),
       'each request (also the reachability check)',
     ),
@@ -30,7 +30,8 @@ export const runCommand: CliCommand = {
     const environments = loadCliEnvironments(args);
     const apiKey = cliApiKey(args);
     const collectionFile = stringArg(args.collection);
-    const collection = collectionFile ? readCollectionFile(collectionFile) : (await import('../../collection')).buildCollection();
+    const note = (line: string) => process.stderr.write(`idcloud-postman: note: ${line}\n`);
+    const collection = collectionFile ? readCollectionFile(collectionFile, '--collection', note) : (await import('../../collection')).buildCollection();
     const { environmentFile } = await import('../../collection/environment-file');
     const { runSuites } = await import('../../runner');
     const run = runSuites({
