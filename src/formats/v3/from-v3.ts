@@ -10,7 +10,7 @@ import type { LoadedDir, LoadedFile } from './load';
 import { LeftOutNotes } from './notes';
 import {
   DEFINITION_KIND, OTHER_PROTOCOL_SCRIPT, OTHER_REQUEST_KINDS, RAW_BODY_TYPES, REQUEST_KIND, SCRIPT_LANGUAGE, SCRIPT_TYPES, ScriptListen, ScriptPlace,
-  SETTINGS_KEYS,
+  splitSettings,
 } from './table';
 
 export const SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
@@ -275,10 +275,7 @@ function formFields(content: unknown, file: string): JsonObject[] {
 function settings(value: unknown, file: string, where: string, notes: LeftOutNotes): JsonObject | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw new V3ShapeError(`${file}: settings is not a map; fix the file`);
-  const out: JsonObject = {};
-  for (const [key, setting] of Object.entries(value)) {
-    if ((SETTINGS_KEYS as readonly string[]).includes(key)) out[key] = setting;
-    else notes.add('requestSettings', `${where} (${key})`);
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
+  const { kept, dropped } = splitSettings(value);
+  for (const key of dropped) notes.add('requestSettings', `${where} (${key})`);
+  return kept;
 }

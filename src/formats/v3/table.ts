@@ -49,6 +49,17 @@ export const LIST_BODY_TYPES = ['urlencoded', 'formdata'] as const;
 /** `settings` keys of a v3 request, each the v2.1 `protocolProfileBehavior` key of the same name. */
 export const SETTINGS_KEYS = ['protocolVersion', 'strictSSL', 'followRedirects', 'maxRedirects', 'disabledSystemHeaders'] as const;
 
+/** The settings both formats share (kept) and the names of the others (left out), from either side's map. */
+export function splitSettings(value: Readonly<Record<string, unknown>>): { kept: Record<string, unknown> | undefined; dropped: string[] } {
+  const kept: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  for (const [key, setting] of Object.entries(value)) {
+    if ((SETTINGS_KEYS as readonly string[]).includes(key)) kept[key] = setting;
+    else dropped.push(key);
+  }
+  return { kept: Object.keys(kept).length > 0 ? kept : undefined, dropped };
+}
+
 export const REQUEST_KIND = 'http-request';
 export const DEFINITION_KIND = 'collection';
 

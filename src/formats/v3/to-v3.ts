@@ -7,7 +7,7 @@ import { Url } from 'postman-collection';
 import { defined, descriptionText, isObject, JsonObject } from './json';
 import { LeftOutNotes } from './notes';
 import { safeStem, uniqueStems } from './names';
-import { DEFINITION_KIND, LAYOUT, orderOf, RAW_BODY_TYPES, REQUEST_KIND, SCRIPT_LANGUAGE, SCRIPT_TYPES, ScriptPlace, SETTINGS_KEYS } from './table';
+import { DEFINITION_KIND, LAYOUT, orderOf, RAW_BODY_TYPES, REQUEST_KIND, SCRIPT_LANGUAGE, SCRIPT_TYPES, ScriptPlace, splitSettings } from './table';
 import { yamlText } from './yaml';
 
 export interface V3File {
@@ -225,12 +225,9 @@ function formFields(list: unknown): JsonObject[] {
 
 function settings(value: unknown, where: string, notes: LeftOutNotes): JsonObject | undefined {
   if (!isObject(value)) return undefined;
-  const out: JsonObject = {};
-  for (const [key, setting] of Object.entries(value)) {
-    if ((SETTINGS_KEYS as readonly string[]).includes(key)) out[key] = setting;
-    else notes.add('requestSettings', `${where} (${key})`);
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
+  const { kept, dropped } = splitSettings(value);
+  for (const key of dropped) notes.add('requestSettings', `${where} (${key})`);
+  return kept;
 }
 
 function unknownKeys(value: JsonObject, known: ReadonlySet<string>, where: string, notes: LeftOutNotes): void {
