@@ -15,11 +15,15 @@ export { EnvironmentError } from './environments';
 export { OutputDirectoryError } from './collection/write';
 
 // The token exchange in Node (`token`, `doctor --online`).
-export { TokenExchangeError, TokenEndpointUnreachableError } from './exchange/errors';
+export {
+  TokenExchangeError, TokenRefusedError, TokenUnexpectedStatusError, TokenBadResponseError, TokenRateLimitedError, TokenServerError,
+  TokenEndpointUnreachableError,
+} from './exchange/errors';
 
 // Runs: suite choice and its lockout guard, the collection's shape, reporters.
 export { SuiteError, UnsafeErrorsSuiteError, CollectionShapeError } from './runner/suites';
 export { ReporterError } from './runner/reporters/registry';
+export { NoEnvironmentError, NoPrivateKeyError } from './runner/errors';
 
 // The emulator.
 export { AccountsFileUnreadableError, AccountsFileFormatError, AccountKeyError, EmulatorOptionError, EmulatorListenError } from './emulator/errors';

@@ -2,6 +2,7 @@
  * The public API is an explicit list (src/index.ts): a name that appears in or disappears from the package
  * without this list changing fails here, and README's "Library" section must list the same names.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as api from '../src';
@@ -63,7 +64,8 @@ const ERROR_CLASSES = [
   'AudMismatchError', 'CertFileNotFoundError', 'CertInvalidError', 'CertMismatchError', 'CertExpiredError',
   'AccountInvalidError', 'TenantInvalidError', 'KeySizeInvalidError', 'NameInvalidError', 'FileExistsError', 'WriteFailedError',
   'EnvironmentError', 'OutputDirectoryError', 'TokenExchangeError', 'TokenEndpointUnreachableError',
-  'SuiteError', 'UnsafeErrorsSuiteError', 'CollectionShapeError', 'ReporterError',
+  'TokenRefusedError', 'TokenUnexpectedStatusError', 'TokenBadResponseError', 'TokenRateLimitedError', 'TokenServerError',
+  'SuiteError', 'UnsafeErrorsSuiteError', 'CollectionShapeError', 'ReporterError', 'NoEnvironmentError', 'NoPrivateKeyError',
   'AccountsFileUnreadableError', 'AccountsFileFormatError', 'AccountKeyError', 'EmulatorOptionError', 'EmulatorListenError',
   'WrapInputError', 'WrapFileNotFoundError', 'WrapFileUnreadableError', 'WrapNotJsonError', 'WrapNotCollectionError',
   'WrapCollectionV1Error', 'WrapUnsupportedSchemaError', 'WrapNoRequestsError', 'WrapOverwritesInputError', 'WrapUsageError',
@@ -80,8 +82,8 @@ test('the package exports exactly the listed values', () => {
 test('errors: every error class by name, each an IdcloudPostmanError', () => {
   expect(sorted(Object.keys(api.errors))).toEqual(sorted(ERROR_CLASSES));
   for (const name of ERROR_CLASSES) {
-    const ErrorClass = (api.errors as unknown as Record<string, new (...args: never[]) => unknown>)[name];
-    expect(ErrorClass.prototype instanceof api.IdcloudPostmanError || ErrorClass === api.IdcloudPostmanError).toBe(true);
+    const ErrorClass = (api.errors as unknown as Record<string, abstract new (...args: never[]) => unknown>)[name];
+    expect(ErrorClass.prototype instanceof api.IdcloudPostmanError || ErrorClass === (api.IdcloudPostmanError as unknown)).toBe(true);
   }
 });
 
@@ -93,4 +95,17 @@ test("README's Library section lists the same values and types, and nothing else
   const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| group'));
   const named = new Set(rows.flatMap((row) => [...row.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)].map((m) => m[1])));
   expect(sorted(named)).toEqual(sorted(new Set([...VALUES, ...TYPES])));
+});
+
+test("package.json's exports map: only the public entry is importable; no side effects declared", () => {
+  const root = path.join(__dirname, '..');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  expect(pkg.exports).toEqual({ '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' });
+  expect(pkg.sideEffects).toBe(false);
+  // Node resolves the package by its own name from inside it (self-reference), through the exports map.
+  const resolveFromRoot = (request: string) =>
+    execFileSync(process.execPath, ['-e', `try { console.log(require.resolve(${JSON.stringify(request)})) } catch (e) { console.log(e.code) }`], { cwd: root, encoding: 'utf8' }).trim();
+  expect(resolveFromRoot(pkg.name)).toBe(path.join(root, 'dist', 'index.js'));
+  expect(resolveFromRoot(`${pkg.name}/dist/cli/main.js`)).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  expect(resolveFromRoot(`${pkg.name}/dist/runner/secrets`)).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
 });

@@ -1,14 +1,10 @@
 /** Writing generated files atomically: a temp file beside the target, then rename. Never half-written output. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors';
+import { errorClass, InputError } from '../errors';
 import type { EnvironmentFile } from './environment-file';
 
-export class OutputDirectoryError extends InputError {
-  constructor(message: string) {
-    super('ERR_OUTPUT_DIRECTORY', message);
-  }
-}
+export class OutputDirectoryError extends errorClass(InputError, 'ERR_OUTPUT_DIRECTORY') {}
 
 /** Stable formatting: tab-indented JSON (as Postman exports) with a final newline, so regenerated files diff cleanly. */
 export function jsonText(value: object): string {
@@ -43,7 +39,7 @@ export function ensureDirectory(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new OutputDirectoryError(`--out: cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a writable directory`);
+    throw new OutputDirectoryError(`--out: cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a writable directory`, { cause: error });
   }
   if (!fs.statSync(dir).isDirectory()) throw new OutputDirectoryError(`--out: ${dir} is not a directory`);
 }
@@ -55,7 +51,7 @@ export function writeFileAtomic(file: string, text: string, mode = 0o644): void 
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new OutputDirectoryError(`--out: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the directory's permissions`);
+    throw new OutputDirectoryError(`--out: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the directory's permissions`, { cause: error });
   }
 }
 

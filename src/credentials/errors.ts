@@ -2,12 +2,12 @@
  * One error class per credential failure (the jose style): a stable `code`, exit 2, and a one-line
  * message that names the file, variable or field and says what to do. Messages never quote key material.
  */
-import { errorClass, InputError } from '../errors';
+import { ErrorCode, errorClass, InputError } from '../errors';
 
 /** Base of every credential failure, so callers can catch them as one family. */
-export class CredentialError extends InputError {}
+export abstract class CredentialError extends InputError {}
 
-const define = (code: string) => errorClass(CredentialError, code);
+const define = <C extends ErrorCode>(code: C) => errorClass(CredentialError, code);
 
 // The private key
 export class KeyMissingError extends define('ERR_KEY_MISSING') {}

@@ -83,8 +83,8 @@ export function writeServiceAccount(dir: string, name: string, account: ServiceA
   } catch (error) {
     if (error instanceof FileExistsError) throw error;
     const e = error as NodeJS.ErrnoException;
-    if (e.code === 'EEXIST') throw new FileExistsError(`${e.path ?? dir} already exists; pick another --name or --out, or pass --force`);
-    throw new WriteFailedError(`--out ${dir}: cannot write the account files (${e.code ?? e.message}); check the folder and its permissions`);
+    if (e.code === 'EEXIST') throw new FileExistsError(`${e.path ?? dir} already exists; pick another --name or --out, or pass --force`, { cause: error });
+    throw new WriteFailedError(`--out ${dir}: cannot write the account files (${e.code ?? e.message}); check the folder and its permissions`, { cause: error });
   }
   return files;
 }

@@ -89,7 +89,7 @@ export function parsePayloadJson(text: string, where: string): unknown {
     return JSON.parse(trimmed);
   } catch (error) {
     const detail = (error as Error).message.split('\n')[0].replace(/"[^"]{20,}"/g, '"…"');
-    throw new PayloadNotJsonError(`${where} is not valid JSON (${detail}); it should hold Unico's base payload, e.g. {"iss": "${ISS_EXAMPLE}", "scope": "*"}`);
+    throw new PayloadNotJsonError(`${where} is not valid JSON (${detail}); it should hold Unico's base payload, e.g. {"iss": "${ISS_EXAMPLE}", "scope": "*"}`, { cause: error });
   }
 }
 

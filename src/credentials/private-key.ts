@@ -133,8 +133,8 @@ function decodeKey(block: PemBlock, where: string): KeyObject {
     return createPrivateKey({ key: pemBlockText(block), format: 'pem' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (/INTERRUPTED_OR_CANCELLED|BAD_DECRYPT/.test(code)) throw new KeyEncryptedError(`${where} is encrypted with a passphrase; ${DECRYPT_HINT}`);
-    throw new KeyCorruptError(`${where} does not decode as a ${block.label} (damaged or edited); copy the file again, or make a new key with keygen`);
+    if (/INTERRUPTED_OR_CANCELLED|BAD_DECRYPT/.test(code)) throw new KeyEncryptedError(`${where} is encrypted with a passphrase; ${DECRYPT_HINT}`, { cause: error });
+    throw new KeyCorruptError(`${where} does not decode as a ${block.label} (damaged or edited); copy the file again, or make a new key with keygen`, { cause: error });
   }
 }
 

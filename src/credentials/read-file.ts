@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import type { ErrorClassOptions } from '../errors';
 import { CredentialError } from './errors';
 
-type ErrorClass = new (message: string) => CredentialError;
+type ErrorClass = new (message: string, options?: ErrorClassOptions) => CredentialError;
 
 /**
  * Reads a user-named input file, turning the usual failures into one-line typed errors.
@@ -12,9 +13,9 @@ export function readInputFile(file: string, what: string, notFound: ErrorClass, 
     return fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new notFound(`${what} ${file} does not exist; check the path`);
-    if (code === 'EISDIR') throw new unreadable(`${what} ${file} is a folder; give the file inside it`);
-    if (code === 'EACCES' || code === 'EPERM') throw new unreadable(`${what} ${file} cannot be read (permission denied); check its permissions`);
-    throw new unreadable(`${what} ${file} cannot be read (${code ?? 'unknown error'}); check the path`);
+    if (code === 'ENOENT') throw new notFound(`${what} ${file} does not exist; check the path`, { cause: error });
+    if (code === 'EISDIR') throw new unreadable(`${what} ${file} is a folder; give the file inside it`, { cause: error });
+    if (code === 'EACCES' || code === 'EPERM') throw new unreadable(`${what} ${file} cannot be read (permission denied); check its permissions`, { cause: error });
+    throw new unreadable(`${what} ${file} cannot be read (${code ?? 'unknown error'}); check the path`, { cause: error });
   }
 }

@@ -48,7 +48,7 @@ export function loadAccountsFile(file: string): EmulatorAccount[] {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new AccountsFileFormatError(`--accounts: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new AccountsFileFormatError(`--accounts: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`, { cause: error });
   }
   const list = (parsed as { accounts?: unknown } | null)?.accounts;
   if (typeof parsed !== 'object' || parsed === null || !Array.isArray(list)) {

@@ -2,7 +2,7 @@
  * Environments: the built-in `uat` and `production`, `NAME=URL` definitions and the `--config` file,
  * resolved into one typed list. Nothing here knows about Newman or Postman.
  */
-import { InputError } from '../errors';
+import { errorClass, InputError } from '../errors';
 import { BUILT_IN_ENVIRONMENTS, EnvironmentUrls } from '../idcloud/hosts';
 import { isLoopbackHost } from '../idcloud/origin';
 
@@ -27,11 +27,7 @@ export interface EnvironmentConfig {
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
-export class EnvironmentError extends InputError {
-  constructor(message: string) {
-    super('ERR_ENVIRONMENT', message);
-  }
-}
+export class EnvironmentError extends errorClass(InputError, 'ERR_ENVIRONMENT') {}
 
 /** Origin without trailing slash; throws a one-line error naming `field` when not an http(s) URL. */
 export function normalizeBaseUrl(raw: string, field: string): string {

@@ -10,8 +10,7 @@ import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
 import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_DELAY_MS, retryDelayMs } from '../idcloud/rate-limit';
 import { describeClockOffset } from '../idcloud/clock';
 import { readTokenBody, unavailableAnswer } from '../idcloud/token-response';
-import { EXIT } from '../errors';
-import { TOKEN_ERROR_CODES, TokenEndpointUnreachableError, TokenExchangeError } from './errors';
+import { TokenBadResponseError, TokenEndpointUnreachableError } from './errors';
 import { explainRefusal } from './explain';
 import { describeNetworkReason, HttpAnswer, HttpFailure, postForm } from './http';
 import { freshAssertionTimes } from './fresh-times';
@@ -75,7 +74,7 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
       continue;
     }
     if (unavailable && answer.status < 500) {
-      throw new TokenExchangeError(TOKEN_ERROR_CODES.BAD_RESPONSE, `${env.name}: ${tokenUrl} ${unavailable.replace('token endpoint ', '')}; check the identity URL, or retry later`, { environment: env.name, status: answer.status, exitCode: EXIT.UNREACHABLE });
+      throw new TokenBadResponseError(`${env.name}: ${tokenUrl} ${unavailable.replace('token endpoint ', '')}; check the identity URL, or retry later`, { environment: env.name, status: answer.status, unavailable: true });
     }
     if (answer.status !== 200) throw explainRefusal(answer.status, answer.body, { environment: env.name, tokenUrl, iss: creds.iss });
     const token = readToken(answer.body, env.name, tokenUrl);
@@ -91,8 +90,7 @@ async function post(tokenUrl: string, assertion: string, timeoutMs: number, envi
     const reason = error instanceof HttpFailure ? error.reason : 'ERR_UNKNOWN';
     throw new TokenEndpointUnreachableError(
       `${environment}: cannot reach ${tokenUrl} (${describeNetworkReason(reason)}); check the URL, the network and that the server is running`,
-      environment,
-      reason,
+      { environment, reason, cause: error },
     );
   }
 }
@@ -101,7 +99,7 @@ async function post(tokenUrl: string, assertion: string, timeoutMs: number, envi
 export function readToken(body: string, environment: string, tokenUrl: string): Omit<TokenResult, 'elapsedMs' | 'clockOffsetSeconds'> & { warning?: string } {
   const reading = readTokenBody(body);
   if (!reading.ok) {
-    throw new TokenExchangeError(TOKEN_ERROR_CODES.BAD_RESPONSE, `${environment}: ${tokenUrl} answered 200 but the body ${reading.problem}; check that the URL is an IDCloud identity service`, { environment, status: 200 });
+    throw new TokenBadResponseError(`${environment}: ${tokenUrl} answered 200 but the body ${reading.problem}; check that the URL is an IDCloud identity service`, { environment, status: 200 });
   }
   return { accessToken: reading.accessToken, expiresIn: reading.expiresIn, tokenType: reading.tokenType, warning: reading.warning };
 }

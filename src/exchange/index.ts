@@ -4,7 +4,10 @@ export { freshAssertionTimes } from './fresh-times';
 export { exchangeToken, readToken, tokenUrlOf } from './exchange';
 export { learnedClockOffset } from './server-clock';
 export type { ExchangeOptions, TokenResult } from './exchange';
-export { TokenExchangeError, TokenEndpointUnreachableError, TOKEN_ERROR_CODES } from './errors';
+export {
+  TokenExchangeError, TokenRefusedError, TokenUnexpectedStatusError, TokenBadResponseError, TokenRateLimitedError, TokenServerError,
+  TokenEndpointUnreachableError,
+} from './errors';
 export { explainRefusal } from './explain';
 export type { RefusalContext } from './explain';
 export { describeNetworkReason } from './http';

@@ -5,7 +5,7 @@
  * synchronously, before anything runs.
  */
 import { tagLayerScripts } from '../collection/auth-layer';
-import { InputError } from '../errors';
+import { NoEnvironmentError, NoPrivateKeyError } from './errors';
 import { attachReporters, fileReporters, prepareReportDir, resolveReporters } from './reporters';
 import { throwawayOtherKeyPem } from './other-key';
 import { RunEmitter } from './run-emitter';
@@ -30,10 +30,10 @@ const DEFAULT_TIMEOUT_MS = 15000;
 
 export function runSuites(opts: RunSuitesOptions): RunEmitter {
   if (!opts.environments || opts.environments.length === 0) {
-    throw new InputError('ERR_NO_ENVIRONMENT', '--env: name at least one environment to run');
+    throw new NoEnvironmentError('--env: name at least one environment to run');
   }
   if (!opts.secrets?.privateKeyPem) {
-    throw new InputError('ERR_NO_PRIVATE_KEY', '--key: a private key is needed to run the collection');
+    throw new NoPrivateKeyError('--key: a private key is needed to run the collection');
   }
   const plans: SuitePlan[] = opts.environments.map(({ env }) =>
     planRun(env, opts.collection, { suite: opts.suite, maxInvalid: opts.maxInvalid, allowProductionErrors: opts.allowProductionErrors, folders: opts.folders }),

@@ -4,7 +4,7 @@
  * apply to collections with our folders (Token, Token errors, API); any other collection (e.g. a wrapped
  * one) runs whole, or as the `--folder` selection, as Newman would run it.
  */
-import { InputError } from '../errors';
+import { errorClass, InputError } from '../errors';
 import type { Environment } from '../environments';
 import { FOLDERS } from '../suites/folders';
 import { DEFAULT_MAX_INVALID_ATTEMPTS } from '../suites/variables';
@@ -25,23 +25,11 @@ export interface SuitePlan {
   maxInvalid?: number;
 }
 
-export class UnsafeErrorsSuiteError extends InputError {
-  constructor(message: string) {
-    super('ERR_PRODUCTION_ERRORS_SUITE', message);
-  }
-}
+export class UnsafeErrorsSuiteError extends errorClass(InputError, 'ERR_PRODUCTION_ERRORS_SUITE') {}
 
-export class CollectionShapeError extends InputError {
-  constructor(message: string) {
-    super('ERR_COLLECTION_FOLDERS', message);
-  }
-}
+export class CollectionShapeError extends errorClass(InputError, 'ERR_COLLECTION_FOLDERS') {}
 
-export class SuiteError extends InputError {
-  constructor(message: string) {
-    super('ERR_SUITE', message);
-  }
-}
+export class SuiteError extends errorClass(InputError, 'ERR_SUITE') {}
 
 export function isSuite(value: unknown): value is Suite {
   return typeof value === 'string' && (SUITES as readonly string[]).includes(value);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {
   cliApiKey, durationMsArg, listArg, loadCliCredentials, loadCliEnvironments, numberArg, parseConfigFile, readCollectionFile, stringArg,
 } from '../../src/cli/inputs';
-import { InputError } from '../../src/errors';
+import { UsageError } from '../../src/cli/usage-error';
 import { TEST_ISS } from '../helpers/keys';
 import { makeCorpus } from '../credentials/corpus';
 
@@ -49,7 +49,7 @@ describe('cli inputs', () => {
     expect(() => numberArg({ 'rate-limit': -1 }, 'rate-limit', { whole: true, min: 0, note: '(0 = off)' })).toThrow('--rate-limit: "-1" must be a whole number ≥ 0 (0 = off)');
     expect(() => numberArg({ port: 70000 }, 'port', { whole: true, min: 0, max: 65535 })).toThrow('--port: "70000" must be a whole number from 0 to 65535');
     expect(() => numberArg({ port: Number.NaN }, 'port', { whole: true })).toThrow('--port: not a number: must be a whole number');
-    expect(() => numberArg({ n: 'x' }, 'n')).toThrow(InputError);
+    expect(() => numberArg({ n: 'x' }, 'n')).toThrow(UsageError);
   });
 
   test('durations are seconds for every command, decimals allowed, returned in ms; a huge value warns', () => {
@@ -60,7 +60,7 @@ describe('cli inputs', () => {
     expect(durationMsArg({ timeout: 0.25 }, 'timeout', warn)).toBe(250);
     expect(warnings).toEqual([]);
     expect(() => durationMsArg({ timeout: 0 }, 'timeout', warn)).toThrow('--timeout: "0" must be a number of seconds > 0');
-    expect(() => durationMsArg({ timeout: -2 }, 'timeout', warn)).toThrow(InputError);
+    expect(() => durationMsArg({ timeout: -2 }, 'timeout', warn)).toThrow(UsageError);
     // The old `run --timeout` unit was ms: 15000 now means 15000 s, and says so.
     expect(durationMsArg({ timeout: 15000 }, 'timeout', warn)).toBe(15_000_000);
     expect(warnings).toEqual(['--timeout 15000 is in seconds (250 minutes); durations on the command line are seconds, e.g. --timeout 15']);

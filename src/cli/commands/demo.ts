@@ -4,7 +4,7 @@
  */
 import type { CliCommand } from '../command';
 import { EMULATOR_FLAWS, isEmulatorFlaw, EmulatorFlaw } from '../../emulator/flaws';
-import { InputError } from '../../errors';
+import { UsageError } from '../usage-error';
 import { withReportersOption } from '../options';
 
 export const demoCommand: CliCommand = {
@@ -22,7 +22,7 @@ export const demoCommand: CliCommand = {
   run: async (args) => {
     const flaws = ((args.flaw as unknown[] | undefined) ?? []).map(String);
     for (const flaw of flaws) {
-      if (!isEmulatorFlaw(flaw)) throw new InputError('ERR_USAGE', `--flaw: "${flaw}" is not an emulator flaw; pick among ${Object.keys(EMULATOR_FLAWS).join(', ')}`);
+      if (!isEmulatorFlaw(flaw)) throw new UsageError(`--flaw: "${flaw}" is not an emulator flaw; pick among ${Object.keys(EMULATOR_FLAWS).join(', ')}`);
     }
     const { listArg, numberArg } = await import('../inputs');
     const rateLimit = numberArg(args, 'rate-limit', { whole: true, min: 0, note: '(0 = off)' }) ?? 0;

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
-import { EXIT, ExitCode, IdcloudPostmanError, InputError } from '../../errors';
+import { EXIT, ExitCode, IdcloudPostmanError } from '../../errors';
+import { UsageError } from '../usage-error';
 import { configuredEnvironments, envSpecs } from '../inputs/config-file';
 import { stringArg } from '../inputs/flags';
 import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withTimeoutOption } from '../options';
@@ -15,7 +16,7 @@ export const doctorCommand: CliCommand = {
     const { diagnoseCredentials, formatCheckLine } = await import('../../credentials');
     const { resolveEnvironments } = await import('../../environments');
     const specs = envSpecs(args);
-    if (args.online && specs.length === 0) throw new InputError('ERR_USAGE', 'doctor --online needs --env (uat, production or NAME=URL)');
+    if (args.online && specs.length === 0) throw new UsageError('doctor --online needs --env (uat, production or NAME=URL)');
     const environments = specs.length > 0 ? resolveEnvironments(specs, configuredEnvironments(args)) : [];
     const diagnosis = diagnoseCredentials({
       payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), cert: stringArg(args.cert), env: process.env, environments,

@@ -4,14 +4,10 @@
  * `--embed-key`, which warns.
  */
 import type { CliCommand } from '../command';
-import { EXIT, InputError } from '../../errors';
+import { EXIT, errorClass, InputError } from '../../errors';
 import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
 
-export class GenerateUsageError extends InputError {
-  constructor(message: string) {
-    super('ERR_GENERATE_USAGE', message);
-  }
-}
+export class GenerateUsageError extends errorClass(InputError, 'ERR_GENERATE_USAGE') {}
 
 export const EMBED_KEY_WARNING =
   'warning: --embed-key writes the private key (and APIKEY) into the environment files; keep them out of version control and shared workspaces';

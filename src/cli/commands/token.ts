@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
-import { EXIT, InputError } from '../../errors';
+import { EXIT } from '../../errors';
+import { UsageError } from '../usage-error';
 import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withTimeoutOption } from '../options';
 
 export const tokenCommand: CliCommand = {
@@ -13,7 +14,7 @@ export const tokenCommand: CliCommand = {
     const { exchangeToken } = await import('../../exchange');
     const environments = loadCliEnvironments(args);
     if (environments.length !== 1) {
-      throw new InputError('ERR_USAGE', `token: give exactly one --env (got ${environments.length}); run it once per environment`);
+      throw new UsageError(`token: give exactly one --env (got ${environments.length}); run it once per environment`);
     }
     const credentials = loadCliCredentials(args);
     const result = await exchangeToken(credentials, environments[0], {

@@ -2,15 +2,11 @@
  * `--collection PATH`: a Postman collection (v2.1, as `generate` and `wrap` write) read from a file, or a Collection
  * format v3 directory (Postman v12's git-native YAML) converted in memory to v2.1 by src/formats/v3.
  */
-import { InputError } from '../../errors';
+import { errorClass, InputError } from '../../errors';
 import { isDirectory, readV3Collection } from '../../formats/v3';
 import { isJsonObject, readJsonFile } from './json-file';
 
-export class CollectionFileError extends InputError {
-  constructor(message: string) {
-    super('ERR_COLLECTION_FILE', message);
-  }
-}
+export class CollectionFileError extends errorClass(InputError, 'ERR_COLLECTION_FILE') {}
 
 /**
  * A Postman v2.1 collection read from a file or a v3 directory; one line naming the file when it is not one.

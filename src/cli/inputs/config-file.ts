@@ -3,16 +3,12 @@
  * values with the environments it defines. Light on purpose: yargs calls the parser while it reads argv.
  */
 import path from 'node:path';
-import { InputError } from '../../errors';
+import { errorClass, InputError } from '../../errors';
 import type { EnvironmentConfig } from '../../environments';
 import type { Args } from './flags';
 import { isJsonObject, readJsonFile } from './json-file';
 
-export class ConfigFileError extends InputError {
-  constructor(message: string) {
-    super('ERR_CONFIG', message);
-  }
-}
+export class ConfigFileError extends errorClass(InputError, 'ERR_CONFIG') {}
 
 /** Settings whose values are file paths: relative ones are resolved against the config file's folder. */
 const PATH_SETTINGS = ['payload', 'key', 'cert', 'accounts', 'collection', 'out', 'report-dir', 'reportDir'];

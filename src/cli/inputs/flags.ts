@@ -1,9 +1,9 @@
 /**
  * One reading of each kind of flag value, for every command: strings ("non-empty or absent"), numbers with
  * their range, durations (seconds, decimals allowed), and flags that fall back to an environment variable.
- * Each failure is one line naming the flag and saying what to give (InputError, exit 2).
+ * Each failure is one line naming the flag and saying what to give (UsageError, exit 2).
  */
-import { InputError } from '../../errors';
+import { UsageError } from '../usage-error';
 
 export type Args = Record<string, unknown>;
 
@@ -65,7 +65,7 @@ function numberOrThrow(name: string, raw: unknown, rule: NumberRule, unit = ''):
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
   if (fits(n, rule)) return n;
   const given = typeof raw === 'number' && Number.isNaN(raw) ? 'not a number:' : `"${String(raw)}"`;
-  throw new InputError('ERR_USAGE', `--${name}: ${given} must be ${describeRule(rule, unit)}${rule.note ? ` ${rule.note}` : ''}`);
+  throw new UsageError(`--${name}: ${given} must be ${describeRule(rule, unit)}${rule.note ? ` ${rule.note}` : ''}`);
 }
 
 /** A numeric flag within its rule, or undefined when absent. */

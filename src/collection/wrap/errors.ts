@@ -2,12 +2,12 @@
  * One error class per way `wrap`'s input can be wrong (the jose style, like src/credentials/errors.ts): a stable
  * `code`, exit 2, and a one-line message that names the file and says what to do.
  */
-import { errorClass, InputError } from '../../errors';
+import { ErrorCode, errorClass, InputError } from '../../errors';
 
 /** Base of every wrap input failure, so callers can catch them as one family. */
-export class WrapInputError extends InputError {}
+export abstract class WrapInputError extends InputError {}
 
-const define = (code: string) => errorClass(WrapInputError, code);
+const define = <C extends ErrorCode>(code: C) => errorClass(WrapInputError, code);
 
 export class WrapFileNotFoundError extends define('ERR_WRAP_FILE_NOT_FOUND') {}
 export class WrapFileUnreadableError extends define('ERR_WRAP_FILE_UNREADABLE') {}

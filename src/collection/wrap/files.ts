@@ -15,14 +15,14 @@ export function readCollectionFile(file: string): unknown {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WrapFileNotFoundError(`${file}: no such file; give the path of a Postman collection export (…postman_collection.json)`);
-    if (code === 'EISDIR') throw new WrapFileUnreadableError(`${file}: is a directory; give the path of a Postman collection export (…postman_collection.json)`);
-    throw new WrapFileUnreadableError(`${file}: cannot be read (${code ?? 'error'}); check its permissions`);
+    if (code === 'ENOENT') throw new WrapFileNotFoundError(`${file}: no such file; give the path of a Postman collection export (…postman_collection.json)`, { cause: error });
+    if (code === 'EISDIR') throw new WrapFileUnreadableError(`${file}: is a directory; give the path of a Postman collection export (…postman_collection.json)`, { cause: error });
+    throw new WrapFileUnreadableError(`${file}: cannot be read (${code ?? 'error'}); check its permissions`, { cause: error });
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new WrapNotJsonError(`${file}: not JSON (${(error as Error).message.split('\n')[0]}); give a Postman collection export (…postman_collection.json)`);
+    throw new WrapNotJsonError(`${file}: not JSON (${(error as Error).message.split('\n')[0]}); give a Postman collection export (…postman_collection.json)`, { cause: error });
   }
 }
 

@@ -2,7 +2,7 @@
  * The reporters a run attaches by name (newman style): `--reporters cli,junit,json,htmlextra`. Each lives in
  * its own file next to this one; a new reporter is that file plus its line in REPORTER_REGISTRY.
  */
-import { InputError } from '../../errors';
+import { errorClass, InputError } from '../../errors';
 import type { RunEmitter } from '../run-emitter';
 import type { ReporterName } from '../types';
 import { reporter as cli } from './cli';
@@ -19,11 +19,7 @@ export const REPORTER_REGISTRY: readonly RunReporter[] = [cli, junit, json, html
 export const REPORTERS: readonly string[] = REPORTER_REGISTRY.map((r) => r.name);
 export type { ReporterName };
 
-export class ReporterError extends InputError {
-  constructor(message: string) {
-    super('ERR_REPORTER', message);
-  }
-}
+export class ReporterError extends errorClass(InputError, 'ERR_REPORTER') {}
 
 export function findReporter(name: string): RunReporter | undefined {
   return REPORTER_REGISTRY.find((r) => r.name === name);

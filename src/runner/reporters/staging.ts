@@ -15,7 +15,7 @@ export function prepareReportDir(reportDir: string): void {
     fs.mkdirSync(reportDir, { recursive: true });
     fs.accessSync(reportDir, fs.constants.W_OK);
   } catch (error) {
-    throw new ReporterError(`--report-dir: cannot write to ${reportDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a writable folder`);
+    throw new ReporterError(`--report-dir: cannot write to ${reportDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a writable folder`, { cause: error });
   }
   if (!fs.statSync(reportDir).isDirectory()) throw new ReporterError(`--report-dir: ${reportDir} is not a folder`);
 }
