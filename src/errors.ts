@@ -50,7 +50,10 @@ export type ErrorCode =
   // wrap.
   | 'ERR_WRAP_FILE_NOT_FOUND' | 'ERR_WRAP_FILE_UNREADABLE' | 'ERR_WRAP_NOT_JSON' | 'ERR_WRAP_NOT_COLLECTION'
   | 'ERR_WRAP_COLLECTION_V1' | 'ERR_WRAP_UNSUPPORTED_SCHEMA' | 'ERR_WRAP_NO_REQUESTS' | 'ERR_WRAP_OVERWRITES_INPUT'
-  | 'ERR_WRAP_USAGE';
+  | 'ERR_WRAP_USAGE'
+  // Postman's Collection format v3 (directories of YAML) and environment files.
+  | 'ERR_V3_NOT_COLLECTION' | 'ERR_V3_YAML' | 'ERR_V3_SHAPE' | 'ERR_V3_REQUEST_IN_RESOURCES' | 'ERR_V3_SCRIPT_TYPE'
+  | 'ERR_V3_OUTPUT_OCCUPIED' | 'ERR_ENVIRONMENT_FILE';
 
 /** How every error of the library is constructed: a one-line message, and the error that caused it, if any. */
 export type ErrorClassOptions = { cause?: unknown };

@@ -33,7 +33,7 @@ test('every thrown class has a static code, unique, and its instances carry it w
 });
 
 test('families give the exit code and cannot be thrown themselves', () => {
-  expect(families.map(([name]) => name).sort()).toEqual(['CredentialError', 'IdcloudPostmanError', 'InputError', 'TokenExchangeError', 'UnreachableError', 'WrapInputError']);
+  expect(families.map(([name]) => name).sort()).toEqual(['CredentialError', 'IdcloudPostmanError', 'InputError', 'TokenExchangeError', 'UnreachableError', 'V3FormatError', 'WrapInputError']);
   for (const [name, C] of families) {
     const Concrete = C as unknown as new (message: string, details: object) => IdcloudPostmanError;
     expect(() => new Concrete('x', { environment: 'local' })).toThrow(`${name} is a family of errors`);

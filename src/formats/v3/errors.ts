@@ -3,12 +3,12 @@
  * refusal to write one (the jose style, like src/collection/wrap/errors.ts): a stable `code`, exit 2, and a
  * one-line message that names the file (and line, for YAML errors) and says what to do.
  */
-import { errorClass, InputError } from '../../errors';
+import { ErrorCode, errorClass, InputError } from '../../errors';
 
 /** Base of every v3 input or output failure, so callers can catch them as one family. */
-export class V3FormatError extends InputError {}
+export abstract class V3FormatError extends InputError {}
 
-const define = (code: string) => errorClass(V3FormatError, code);
+const define = <C extends ErrorCode>(code: C) => errorClass(V3FormatError, code);
 
 /** The path is not a v3 collection directory (no definition, no request files), or cannot be read. */
 export class V3NotCollectionError extends define('ERR_V3_NOT_COLLECTION') {}
