@@ -1,7 +1,8 @@
 /**
- * `wrap IN.json --out DIR --env E... (--payload F | --iss I) [--config F]`: the same collection plus the auth
- * layer (src/collection/wrap), written as DIR/<IN's file name> with one environment file per `--env`. Prints
- * what it did. Never writes over IN.
+ * `wrap IN --out DIR --env E... (--payload F | --iss I) [--config F] [--format v2.1|v3]`: the same collection plus
+ * the auth layer (src/collection/wrap), written as DIR/<IN's file name> (v2.1) or DIR/postman/collections/<name>/
+ * (v3: Postman v12's git-native directory) with one environment file per `--env`. IN is a v2.0/v2.1 JSON file or
+ * a v3 directory; the output keeps its format unless --format says otherwise. Prints what it did. Never writes over IN.
  */
 import path from 'node:path';
 import type { CliCommand } from '../command';
@@ -10,27 +11,33 @@ import { withConfigOption, withCredentialOptions, withEnvironmentOptions } from 
 
 export const wrapCommand: CliCommand = {
   command: 'wrap <collection>',
-  describe: "make an existing collection (v2.0/v2.1) authenticate by itself: add the auth layer, map Unico's hosts, fold placeholder credentials; writes --out/<its file name> and one environment file per --env",
+  describe: "make an existing collection (v2.0/v2.1 JSON or a v3 directory) authenticate by itself: add the auth layer, map Unico's hosts, fold placeholder credentials; writes --out/<its file name> (v3: --out/postman/collections/<name>/) and one environment file per --env",
   builder: (y) =>
     withConfigOption(withCredentialOptions(withEnvironmentOptions(y)))
-      .positional('collection', { type: 'string', describe: 'the collection to wrap (Postman Collection v2.1 or v2.0 JSON); never written to' })
-      .option('out', { type: 'string', describe: 'directory to write the wrapped collection (same file name) and idcloud-<env>.postman_environment.json into' }),
+      .positional('collection', { type: 'string', describe: 'the collection to wrap (Postman Collection v2.1 or v2.0 JSON, or a v3 directory postman/collections/<name>/); never written to' })
+      .option('out', { type: 'string', describe: 'directory to write the wrapped collection (same file name; v3: postman/collections/<name>/) and one environment file per --env into' })
+      .option('format', { type: 'string', choices: ['v2.1', 'v3'], describe: "output format: v2.1 (JSON) or v3 (Postman v12's git-native YAML directory); default: the input's" }),
   run: async (args) => {
     // Loaded here so that `--help` stays fast.
     const { readCollectionFile, reportLines, wrapCollection, wrappedCollectionPath, writeWrappedFiles, WrapUsageError } = await import('../../collection/wrap');
+    const { isDirectory } = await import('../../formats/v3');
     const { loadPayload } = await import('../../credentials');
     const { loadCliEnvironments, stringArg } = await import('../inputs');
     const input = stringArg(args.collection);
-    if (!input) throw new WrapUsageError('wrap: give the collection file to wrap (wrap IN.json --out DIR --env E --iss I)');
+    if (!input) throw new WrapUsageError('wrap: give the collection to wrap (wrap IN.json|DIR --out DIR --env E --iss I)');
     const out = stringArg(args.out);
     if (!out) throw new WrapUsageError('--out: give the directory to write the wrapped collection and environment files into');
     const environments = loadCliEnvironments(args);
     const payload = loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env });
-    // Before any work: a wrap that would replace its own input is refused outright.
-    wrappedCollectionPath(input, out);
-    const { collection, report } = wrapCollection(readCollectionFile(input), { source: path.basename(input) });
-    const written = writeWrappedFiles(input, out, collection, environments, { iss: payload.iss });
-    process.stdout.write([...reportLines(report), ...[written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}`)].map((line) => `${line}\n`).join(''));
+    const format = args.format === 'v3' || args.format === 'v2.1' ? args.format : isDirectory(input) ? 'v3' : 'v2.1';
+    // Before any work: a wrap that would replace its own input is refused outright (a v3 output's name is known once read).
+    if (format === 'v2.1' && !isDirectory(input)) wrappedCollectionPath(input, out);
+    const leftOut: string[] = [];
+    const { collection, report } = wrapCollection(readCollectionFile(input, (line) => leftOut.push(line)), { source: path.basename(path.resolve(input)) });
+    const written = writeWrappedFiles(input, out, collection, environments, { iss: payload.iss }, format);
+    leftOut.push(...(written.leftOut ?? []));
+    const lines = [...reportLines(report), ...leftOut.map((line) => `  ${line}`), ...[written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}`)];
+    process.stdout.write(lines.map((line) => `${line}\n`).join(''));
     return { exitCode: EXIT.OK };
   },
 };

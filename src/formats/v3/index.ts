@@ -6,6 +6,7 @@
 export { collectionToV3 } from './to-v3';
 export type { V3Collection, V3File } from './to-v3';
 export { readV3Collection, isDirectory } from './read';
+export { safeStem } from './names';
 export type { ReadV3Result } from './from-v3';
 export { writeV3Files, v3CollectionDir } from './write';
 export type { WrittenV3Files } from './write';
