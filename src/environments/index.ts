@@ -5,6 +5,7 @@
 import { errorClass, InputError } from '../errors';
 import { BUILT_IN_ENVIRONMENTS, EnvironmentUrls } from '../idcloud/hosts';
 import { isLoopbackHost } from '../idcloud/origin';
+import { nearest } from '../nearest';
 
 export { isLoopbackHost } from '../idcloud/origin';
 
@@ -29,13 +30,24 @@ const NAME_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
 export class EnvironmentError extends errorClass(InputError, 'ERR_ENVIRONMENT') {}
 
-/** Origin without trailing slash; throws a one-line error naming `field` when not an http(s) URL. */
-export function normalizeBaseUrl(raw: string, field: string): string {
+/** The path Unico's token endpoint has under every identity base URL (what a pasted token URL ends with). */
+const TOKEN_PATH = /\/oauth2\/token\/*$/i;
+
+/**
+ * Origin without trailing slash; throws a one-line error naming `field` when not an http(s) base URL.
+ * `correct(url)` writes the corrected input the error suggests (by default the URL itself, quoted).
+ */
+export function normalizeBaseUrl(raw: string, field: string, correct: (url: string) => string = (url) => `"${url}"`): string {
+  const text = raw.trim();
+  // `127.0.0.1:8780` and `localhost:8780` are one mistake (the scheme left out), whatever URL makes of them.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && /^[^\s/:]+(:\d+)?(\/.*)?$/.test(text)) {
+    throw new EnvironmentError(`${field}: "${raw}" has no http:// or https://; give ${correct(`http://${text}`)} (https:// for a remote server)`);
+  }
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    url = new URL(text);
   } catch {
-    throw new EnvironmentError(`${field}: "${raw}" is not a URL; give e.g. https://identityhomolog.acesso.io`);
+    throw new EnvironmentError(`${field}: "${raw}" is not a URL; give the identity base URL, e.g. ${correct('https://identityhomolog.acesso.io')}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new EnvironmentError(`${field}: "${raw}" must be an http(s) URL`);
@@ -43,23 +55,37 @@ export function normalizeBaseUrl(raw: string, field: string): string {
   if (url.search || url.hash || url.username || url.password) {
     throw new EnvironmentError(`${field}: "${raw}" must be a plain base URL without query, fragment or credentials`);
   }
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  const base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  if (TOKEN_PATH.test(url.pathname)) {
+    // The token URL pasted as the base: every request would go to …/oauth2/token/oauth2/token.
+    throw new EnvironmentError(`${field}: "${raw}" is the token URL; give the base URL without /oauth2/token: ${correct(base.replace(TOKEN_PATH, ''))}`);
+  }
+  return base;
 }
 
-export function makeEnvironment(name: string, config: EnvironmentConfig): Environment {
+/**
+ * `identityField` names where the identity URL came from in errors (default: the config file's field), and
+ * `correct` writes the corrected input (normalizeBaseUrl).
+ */
+export function makeEnvironment(
+  name: string,
+  config: EnvironmentConfig,
+  identityField = `environments.${name}.identityUrl`,
+  correct?: (url: string) => string,
+): Environment {
   if (!NAME_PATTERN.test(name)) {
     throw new EnvironmentError(`--env: "${name}" is not a valid environment name; use letters, digits, "-" or "_"`);
   }
-  const identityUrl = normalizeBaseUrl(config.identityUrl, `environment ${name} identityUrl`);
+  const identityUrl = normalizeBaseUrl(config.identityUrl, identityField, correct);
   const origin = new URL(identityUrl).origin;
   const hostname = new URL(identityUrl).hostname;
   return {
     name,
     identityUrl,
     // Product APIs default to the identity origin, which is how the emulator serves them.
-    unicoApiUrl: config.unicoApiUrl ? normalizeBaseUrl(config.unicoApiUrl, `environment ${name} unicoApiUrl`) : origin,
-    clientApiUrl: config.clientApiUrl ? normalizeBaseUrl(config.clientApiUrl, `environment ${name} clientApiUrl`) : origin,
-    signApiUrl: config.signApiUrl ? normalizeBaseUrl(config.signApiUrl, `environment ${name} signApiUrl`) : origin,
+    unicoApiUrl: config.unicoApiUrl ? normalizeBaseUrl(config.unicoApiUrl, `environments.${name}.unicoApiUrl`) : origin,
+    clientApiUrl: config.clientApiUrl ? normalizeBaseUrl(config.clientApiUrl, `environments.${name}.clientApiUrl`) : origin,
+    signApiUrl: config.signApiUrl ? normalizeBaseUrl(config.signApiUrl, `environments.${name}.signApiUrl`) : origin,
     isLoopback: isLoopbackHost(hostname),
     isProduction: identityUrl === BUILT_IN_ENVIRONMENTS.production.identityUrl,
   };
@@ -82,13 +108,16 @@ export function resolveEnvironments(
     const name = (eq === -1 ? spec : spec.slice(0, eq)).trim();
     let env: Environment;
     if (eq !== -1) {
-      env = makeEnvironment(name, { ...configured[name], identityUrl: spec.slice(eq + 1) });
+      env = makeEnvironment(name, { ...configured[name], identityUrl: spec.slice(eq + 1) }, `--env ${name}`, (url) => `--env ${name}=${url}`);
     } else if (configured[name]) {
       env = makeEnvironment(name, configured[name]);
     } else if (name === 'uat' || name === 'production') {
       env = { name, ...BUILT_IN_ENVIRONMENTS[name], isLoopback: false, isProduction: name === 'production' };
     } else {
-      throw new EnvironmentError(`--env: unknown environment "${name}"; use uat, production or ${name}=URL`);
+      const known = ['uat', 'production', ...Object.keys(configured)];
+      const likely = nearest(name, known);
+      const choices = `${known.join(', ')} or ${name}=URL`;
+      throw new EnvironmentError(`--env: unknown environment "${name}"; ${likely ? `did you mean ${likely}? (known: ${choices})` : `use ${choices}`}`);
     }
     if (seen.has(env.name)) throw new EnvironmentError(`--env: environment "${env.name}" is given twice`);
     seen.add(env.name);
