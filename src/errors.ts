@@ -21,7 +21,7 @@ export const EXIT_MEANING: Readonly<Record<ExitCode, string>> = Object.freeze({
 /** Every stable error code, by family: stable once released; a new failure adds its code here and one class. */
 export type ErrorCode =
   // Usage and inputs of the CLI.
-  | 'ERR_USAGE' | 'ERR_GENERATE_USAGE' | 'ERR_CONFIG' | 'ERR_COLLECTION_FILE'
+  | 'ERR_USAGE' | 'ERR_INPUTS' | 'ERR_GENERATE_USAGE' | 'ERR_CONFIG' | 'ERR_COLLECTION_FILE'
   // Environments and generated output.
   | 'ERR_ENVIRONMENT' | 'ERR_OUTPUT_DIRECTORY'
   // Credentials: the private key.
@@ -103,4 +103,27 @@ export function errorClass<T extends IdcloudPostmanError, A extends unknown[], C
   return class extends Base {
     static readonly code = code;
   } as never;
+}
+
+/** Several inputs missing or wrong at once (readAll): each one's message, joined. */
+export class InputsError extends errorClass(InputError, 'ERR_INPUTS') {}
+
+/**
+ * Every input read at once: the values, or one InputError naming each input that is missing or wrong (joined
+ * by "; ") instead of one per try. Errors that are not bad input are thrown as they are.
+ */
+export function readAll<T extends unknown[]>(...readers: { [K in keyof T]: () => T[K] }): T {
+  const values: unknown[] = [];
+  const problems: InputError[] = [];
+  for (const read of readers) {
+    try {
+      values.push(read());
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error);
+    }
+  }
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new InputsError(problems.map((p) => p.message).join('; '));
+  return values as T;
 }

@@ -6,22 +6,24 @@ import yargs from 'yargs';
 import { EXIT, EXIT_MEANING, ExitCode, IdcloudPostmanError } from '../errors';
 import { commands } from './commands';
 import { CommandResult } from './command';
+import { usageLine } from './usage';
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   let result: CommandResult | undefined;
-  let usageError: string | undefined;
+  // yargs may report more than one thing about one command line ("Did you mean run?", then "Unknown argument: runn").
+  const usageMessages: string[] = [];
   const parser = yargs([...argv])
     .scriptName('idcloud-postman')
     .usage('$0 <command> [options]\n\nUnico IDCloud service-account authentication: Postman collections, Newman CI runs, auth-error suites and a local emulator.')
     .strict()
-    .demandCommand(1, 'name a command; see --help')
+    .demandCommand(1)
     .recommendCommands()
+    .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 110))
     .epilogue(`Exit codes: ${Object.entries(EXIT_MEANING).map(([code, meaning]) => `${code} ${meaning}`).join(' · ')}.`)
     .fail((msg, err) => {
       if (err) throw err;
-      // yargs sometimes spreads a message over lines ("Invalid values:\n  Argument: …"): keep it one line.
-      usageError = msg.replace(/\s*\n\s*/g, ' ');
+      usageMessages.push(msg);
     })
     .exitProcess(false);
   for (const command of commands) {
@@ -29,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       ...command,
       handler: async (args: Record<string, unknown>) => {
         // yargs still calls the handler after a strict-mode usage error: never act on a bad command line.
-        if (usageError) return;
+        if (usageMessages.length > 0) return;
         result = await command.run(args);
       },
     });
@@ -39,8 +41,11 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   } catch (error) {
     return reportError(error);
   }
-  if (usageError) {
-    process.stderr.write(`idcloud-postman: ${usageError} (see --help)\n`);
+  if (usageMessages.length > 0) {
+    const line = usageLine(usageMessages, argv, commands);
+    const command = argv.find((arg) => !arg.startsWith('-'));
+    const help = commands.some((c) => c.command.split(' ')[0] === command) ? `${command} --help` : '--help';
+    process.stderr.write(`idcloud-postman: ${line} (see ${help})\n`);
     return EXIT.BAD_INPUT;
   }
   return result?.exitCode ?? EXIT.OK;

@@ -20,19 +20,37 @@ export function withConfigOption(y: Argv): Argv {
   });
 }
 
-export function withCredentialOptions(y: Argv): Argv {
+/** `--payload` or `--iss`: who signs (every command that signs or writes an environment file). */
+export function withPayloadOptions(y: Argv): Argv {
   return y
     .option('payload', { type: 'string', describe: "Unico's base payload JSON file (iss required; aud/iat/exp recomputed) [env IDCLOUD_PAYLOAD_FILE]" })
-    .option('iss', { type: 'string', describe: 'the iss claim, instead of --payload [env IDCLOUD_ISS]' })
+    .option('iss', { type: 'string', describe: 'the iss claim, instead of --payload [env IDCLOUD_ISS]' });
+}
+
+/** `--payload`/`--iss` and `--key`: what signs (commands that sign in Node or run the collection). */
+export function withCredentialOptions(y: Argv): Argv {
+  return withPayloadOptions(y)
     .option('key', { type: 'string', describe: 'RSA private key PEM file, PKCS#1 or PKCS#8 [env IDCLOUD_PRIVATE_KEY_FILE, or the PEM text in IDCLOUD_PRIVATE_KEY]' });
 }
 
-export function withEnvironmentOptions(y: Argv): Argv {
+/** `--env`: repeatable, or exactly one (`token`). */
+export function withEnvironmentOptions(y: Argv, { single = false }: { single?: boolean } = {}): Argv {
   return y.option('env', {
     type: 'string',
-    array: true,
-    describe: 'environment: uat, production, or NAME=URL (identity base URL); repeatable',
+    array: !single,
+    describe: single
+      ? 'the one environment: uat, production, or NAME=URL (identity base URL)'
+      : 'environment: uat, production, or NAME=URL (identity base URL); repeatable',
   });
+}
+
+/**
+ * `--help` lists these first, under "Required". Not yargs' demandOption: a value may also come from an
+ * IDCLOUD_* variable or --config, and run/token/… name every missing one at once (readAll).
+ */
+export function withRequired(y: Argv, names: readonly string[]): Argv {
+  const payload = names.includes('payload') ? '; --payload or --iss' : '';
+  return y.group([...names], `Required (flag, IDCLOUD_* variable or --config${payload}):`);
 }
 
 export function withApiKeyOption(y: Argv): Argv {

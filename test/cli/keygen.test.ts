@@ -54,7 +54,7 @@ describe('keygen through the CLI', () => {
     const dir = tmp();
     const result = await runCli(['keygen', '--name', 'svc', '--out', dir, '--bogus']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('idcloud-postman: Unknown argument: bogus (see --help)\n');
+    expect(result.stderr).toBe('idcloud-postman: unknown option --bogus for keygen (see keygen --help)\n');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -62,7 +62,7 @@ describe('keygen through the CLI', () => {
     [['--name', 'svc', '--bits', '1024'], /--bits 1024: use a multiple of 8 from 2048 to 8192/],
     [['--name', 'svc', '--account', 'thirteenchars'], /--account "thirteenchars": use 1 to 12 letters/],
     [['--name', '../up'], /--name "\.\.\/up": use letters, digits/],
-    [[], /Missing required argument: name/],
+    [[], /missing --name/],
   ])('bad input %j: exit 2, one line', async (args, message) => {
     const result = await runCli(['keygen', '--out', tmp(), ...args]);
     expect(result.exitCode).toBe(2);

@@ -18,7 +18,8 @@ export const demoCommand: CliCommand = {
       'default: all installed',
     )
       .option('rate-limit', { type: 'number', default: 10, describe: "the emulator's rate limit, requests/second (Unico's is 10; 0 = off): over it the server answers 429 and the collection waits and retries" })
-      .option('flaw', { type: 'string', array: true, describe: `make the emulator break a rule, to see the suites catch it: ${Object.keys(EMULATOR_FLAWS).join(', ')}` }),
+      .option('flaw', { type: 'string', array: true, describe: `make the emulator break a rule, to see the suites catch it: ${Object.keys(EMULATOR_FLAWS).join(', ')}` })
+      .example('$0 demo', 'everything, no setup; the collection, environment and reports land in out/demo/'),
   run: async (args) => {
     const flaws = ((args.flaw as unknown[] | undefined) ?? []).map(String);
     for (const flaw of flaws) {

@@ -3,15 +3,16 @@ import { EXIT, ExitCode, IdcloudPostmanError } from '../../errors';
 import { UsageError } from '../usage-error';
 import { configuredEnvironments, envSpecs } from '../inputs/config-file';
 import { stringArg } from '../inputs/flags';
-import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withTimeoutOption } from '../options';
+import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withRequired, withTimeoutOption } from '../options';
 
 export const doctorCommand: CliCommand = {
   command: 'doctor',
   describe: 'check credentials offline (key, iss, aud vs environment, forbidden claims, --cert match); --online also exchanges one token per --env',
   builder: (y) =>
-    withTimeoutOption(withConfigOption(withEnvironmentOptions(withCredentialOptions(y))), 'each token endpoint (--online)')
+    withTimeoutOption(withConfigOption(withEnvironmentOptions(withRequired(withCredentialOptions(y), ['payload', 'iss', 'key']))), 'each token endpoint (--online)')
       .option('cert', { type: 'string', describe: 'certificate or public key PEM registered for the account: check that it belongs to the key' })
-      .option('online', { type: 'boolean', default: false, describe: 'also perform one token exchange per --env (skipped when an offline check fails)' }),
+      .option('online', { type: 'boolean', default: false, describe: 'also perform one token exchange per --env (skipped when an offline check fails)' })
+      .example('$0 doctor --payload svc.payload.json --key svc.key.pem --env uat --online', 'check the credentials, then make one real exchange'),
   run: async (args) => {
     const { diagnoseCredentials, formatCheckLine } = await import('../../credentials');
     const { resolveEnvironments } = await import('../../environments');

@@ -25,7 +25,8 @@ export const emulatorCommand: CliCommand = {
       .option('process-seconds', { type: 'number', default: 0, describe: 'seconds after which a created process finishes by itself; 0 = only when told (POST /_emulator/processes/{id}/finish)' })
       .option('clock-offset', { type: 'number', default: 0, describe: "shift the emulator's clock (and its Date header) by S seconds; negative = behind" })
       .option('flaw', { type: 'string', array: true, describe: `break one rule on purpose (repeatable): ${Object.keys(EMULATOR_FLAWS).join(', ')}` })
-      .option('quiet', { type: 'boolean', default: false, describe: 'no per-request log lines' }),
+      .option('quiet', { type: 'boolean', default: false, describe: 'no per-request log lines' })
+      .example('$0 emulator --accounts account/accounts.json', 'serve the accounts keygen wrote on http://127.0.0.1:8780'),
   run: async (args) => {
     const { startEmulator, loadAccountsFile } = await import('../../emulator');
     const accounts = loadAccountsFile(String(args.accounts));

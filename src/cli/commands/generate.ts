@@ -4,8 +4,8 @@
  * `--embed-key`, which warns.
  */
 import type { CliCommand } from '../command';
-import { EXIT, errorClass, InputError } from '../../errors';
-import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
+import { EXIT, errorClass, InputError, readAll } from '../../errors';
+import { withApiKeyOption, withConfigOption, withEnvironmentOptions, withPayloadOptions, withRequired } from '../options';
 
 export class GenerateUsageError extends errorClass(InputError, 'ERR_GENERATE_USAGE') {}
 
@@ -16,20 +16,27 @@ export const generateCommand: CliCommand = {
   command: 'generate',
   describe: 'write the Postman collection and one environment file per --env',
   builder: (y) =>
-    withConfigOption(withApiKeyOption(withCredentialOptions(withEnvironmentOptions(y))))
+    withRequired(withConfigOption(withApiKeyOption(withPayloadOptions(withEnvironmentOptions(y))))
+      .option('key', { type: 'string', describe: 'RSA private key PEM file: read only with --embed-key [env IDCLOUD_PRIVATE_KEY_FILE, or the PEM text in IDCLOUD_PRIVATE_KEY]' })
       .option('out', { type: 'string', describe: 'directory to write idcloud.postman_collection.json and idcloud-<env>.postman_environment.json into (v3: postman/collections/<name>/ and postman/environments/)' })
       .option('format', { type: 'string', choices: ['v2.1', 'v3'], default: 'v2.1', describe: "v2.1 (JSON files) or v3 (Postman v12's git-native YAML directory, for a repository's postman/ folder)" })
       .option('embed-key', { type: 'boolean', default: false, describe: 'write private_key (from --key) and api_key into the environment files (prints a warning)' })
-      .option('max-invalid', { type: 'number', describe: 'max_invalid_attempts written into the environment files (default 20)' }),
+      .option('max-invalid', { type: 'number', describe: 'max_invalid_attempts written into the environment files (default 20)' }), ['out', 'env', 'payload', 'iss'])
+      .example('$0 generate --env uat --env production --payload svc.payload.json --out collections/', 'the collection and one environment file per --env, to import into Postman'),
   run: async (args) => {
     // Loaded here so that `--help` stays fast.
     const { generateCollection, writeGeneratedFiles } = await import('../../collection');
     const { loadPayload, loadPrivateKey } = await import('../../credentials');
     const { cliApiKey, loadCliEnvironments, numberArg, stringArg } = await import('../inputs');
-    const out = stringArg(args.out);
-    if (!out) throw new GenerateUsageError('--out: give the directory to write the collection and environment files into');
-    const environments = loadCliEnvironments(args);
-    const payload = loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env });
+    const [out, environments, payload] = readAll(
+      () => {
+        const dir = stringArg(args.out);
+        if (!dir) throw new GenerateUsageError('--out: give the directory to write the collection and environment files into');
+        return dir;
+      },
+      () => loadCliEnvironments(args),
+      () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env }),
+    );
     const embedKey = args['embed-key'] === true;
     const apiKey = cliApiKey(args);
     const maxInvalidAttempts = numberArg(args, 'max-invalid', { whole: true, min: 0 });

@@ -12,7 +12,8 @@ export const keygenCommand: CliCommand = {
       .option('tenant', { type: 'string', describe: 'tenant part of iss [default: a random UUID]' })
       .option('bits', { type: 'number', default: 2048, describe: 'RSA key size' })
       .option('aud', { type: 'string', describe: 'aud to put in the payload file (it is recomputed when signing) [default: none]' })
-      .option('force', { type: 'boolean', default: false, describe: 'replace existing files' }),
+      .option('force', { type: 'boolean', default: false, describe: 'replace existing files' })
+      .example('$0 keygen --name svc --out account/', 'a throwaway account for the emulator'),
   run: async (args) => {
     // Loaded here, not at the top: keeps `--help` fast.
     const { generateServiceAccount, writeServiceAccount, DEFAULT_ACCOUNT } = await import('../../credentials');

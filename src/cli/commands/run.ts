@@ -5,7 +5,8 @@
  * Heavy modules (Newman, the SDK, the runner) load inside the handler so that `--help` stays fast.
  */
 import type { CliCommand } from '../command';
-import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions, withReportersOption, withTimeoutOption } from '../options';
+import { readAll } from '../../errors';
+import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions, withReportersOption, withRequired, withTimeoutOption } from '../options';
 
 export const runCommand: CliCommand = {
   command: 'run',
@@ -13,7 +14,7 @@ export const runCommand: CliCommand = {
   builder: (y) =>
     withTimeoutOption(
       withReportersOption(
-        withConfigOption(withApiKeyOption(withEnvironmentOptions(withCredentialOptions(y))))
+        withConfigOption(withApiKeyOption(withRequired(withEnvironmentOptions(withCredentialOptions(y)), ['env', 'payload', 'iss', 'key'])))
           .option('suite', { type: 'string', describe: 'smoke|errors|all: smoke = Token + API; errors = Token errors (invalid attempts!). Default: all on loopback, smoke elsewhere' })
           .option('max-invalid', { type: 'number', describe: 'at most this many invalid authentication attempts per environment (default 20 off loopback)' })
           .option('allow-production-errors', { type: 'boolean', default: false, describe: 'allow the errors suite against production (it can lock the account)' })
@@ -23,11 +24,12 @@ export const runCommand: CliCommand = {
         .option('collection', { type: 'string', describe: 'run this collection (generated or wrapped: a v2.1 JSON file, or a v3 directory postman/collections/<name>/) instead of generating one; without our folders it runs whole' })
         .option('folder', { type: 'string', array: true, describe: "run only this folder or request of the collection (repeatable, as newman's --folder); Token errors off loopback still needs --suite errors" }),
       'each request (also the reachability check)',
-    ),
+    )
+      .example('$0 run --env uat --payload svc.payload.json --key svc.key.pem --report-dir reports', 'the smoke suite against UAT, with JUnit/JSON reports')
+      .example('$0 run --env local=http://127.0.0.1:8780 --payload svc.payload.json --key svc.key.pem --api-key "$APIKEY"', 'every suite against the emulator'),
   run: async (args) => {
     const { cliApiKey, durationMsArg, listArg, loadCliCredentials, loadCliEnvironments, numberArg, readCollectionFile, stringArg } = await import('../inputs');
-    const credentials = loadCliCredentials(args);
-    const environments = loadCliEnvironments(args);
+    const [environments, credentials] = readAll(() => loadCliEnvironments(args), () => loadCliCredentials(args));
     const apiKey = cliApiKey(args);
     const collectionFile = stringArg(args.collection);
     const note = (line: string) => process.stderr.write(`idcloud-postman: note: ${line}\n`);

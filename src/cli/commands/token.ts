@@ -1,22 +1,23 @@
 import type { CliCommand } from '../command';
-import { EXIT } from '../../errors';
+import { EXIT, readAll } from '../../errors';
 import { UsageError } from '../usage-error';
-import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withTimeoutOption } from '../options';
+import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withRequired, withTimeoutOption } from '../options';
 
 export const tokenCommand: CliCommand = {
   command: 'token',
   describe: 'print one access token for --env (signed in Node with jose), alone on stdout: TOKEN=$(idcloud-postman token ...)',
   builder: (y) =>
-    withTimeoutOption(withConfigOption(withEnvironmentOptions(withCredentialOptions(y))), 'the token endpoint')
-      .option('max-retries', { type: 'number', default: 3, describe: 'retries after HTTP 429 (rate limit), with backoff' }),
+    withTimeoutOption(withConfigOption(withRequired(withEnvironmentOptions(withCredentialOptions(y), { single: true }), ['env', 'payload', 'iss', 'key'])), 'the token endpoint')
+      .option('max-retries', { type: 'number', default: 3, describe: 'retries after HTTP 429 (rate limit), with backoff' })
+      .example('TOKEN=$($0 token --env uat --payload svc.payload.json --key svc.key.pem)', 'one access token for a script'),
   run: async (args) => {
     const { durationMsArg, numberArg, loadCliCredentials, loadCliEnvironments } = await import('../inputs');
     const { exchangeToken } = await import('../../exchange');
-    const environments = loadCliEnvironments(args);
-    if (environments.length !== 1) {
-      throw new UsageError(`token: give exactly one --env (got ${environments.length}); run it once per environment`);
-    }
-    const credentials = loadCliCredentials(args);
+    const [environments, credentials] = readAll(() => {
+      const envs = loadCliEnvironments(args);
+      if (envs.length !== 1) throw new UsageError(`token: give exactly one --env (got ${envs.length}); run it once per environment`);
+      return envs;
+    }, () => loadCliCredentials(args));
     const result = await exchangeToken(credentials, environments[0], {
       timeoutMs: durationMsArg(args, 'timeout'),
       maxRetries: numberArg(args, 'max-retries', { whole: true, min: 0 }),

@@ -6,17 +6,18 @@
  */
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { EXIT } from '../../errors';
-import { withConfigOption, withCredentialOptions, withEnvironmentOptions } from '../options';
+import { EXIT, readAll } from '../../errors';
+import { withConfigOption, withEnvironmentOptions, withPayloadOptions, withRequired } from '../options';
 
 export const wrapCommand: CliCommand = {
   command: 'wrap <collection>',
   describe: "make an existing collection (v2.0/v2.1 JSON or a v3 directory) authenticate by itself: add the auth layer, map Unico's hosts, fold placeholder credentials; writes --out/<its file name> (v3: --out/postman/collections/<name>/) and one environment file per --env",
   builder: (y) =>
-    withConfigOption(withCredentialOptions(withEnvironmentOptions(y)))
+    withRequired(withConfigOption(withPayloadOptions(withEnvironmentOptions(y)))
       .positional('collection', { type: 'string', describe: 'the collection to wrap (Postman Collection v2.1 or v2.0 JSON, or a v3 directory postman/collections/<name>/); never written to' })
       .option('out', { type: 'string', describe: 'directory to write the wrapped collection (same file name; v3: postman/collections/<name>/) and one environment file per --env into' })
-      .option('format', { type: 'string', choices: ['v2.1', 'v3'], describe: "output format: v2.1 (JSON) or v3 (Postman v12's git-native YAML directory); default: the input's" }),
+      .option('format', { type: 'string', choices: ['v2.1', 'v3'], describe: "output format: v2.1 (JSON) or v3 (Postman v12's git-native YAML directory); default: the input's" }), ['out', 'env', 'payload', 'iss'])
+      .example('$0 wrap "Plataforma Unico.postman_collection.json" --out wrapped/ --env uat --iss "$ISS"', 'your collection, authenticating by itself, plus idcloud-uat.postman_environment.json'),
   run: async (args) => {
     // Loaded here so that `--help` stays fast.
     const { readCollectionFile, reportLines, wrapCollection, wrappedCollectionPath, writeWrappedFiles, WrapUsageError } = await import('../../collection/wrap');
@@ -25,10 +26,15 @@ export const wrapCommand: CliCommand = {
     const { loadCliEnvironments, stringArg } = await import('../inputs');
     const input = stringArg(args.collection);
     if (!input) throw new WrapUsageError('wrap: give the collection to wrap (wrap IN.json|DIR --out DIR --env E --iss I)');
-    const out = stringArg(args.out);
-    if (!out) throw new WrapUsageError('--out: give the directory to write the wrapped collection and environment files into');
-    const environments = loadCliEnvironments(args);
-    const payload = loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env });
+    const [out, environments, payload] = readAll(
+      () => {
+        const dir = stringArg(args.out);
+        if (!dir) throw new WrapUsageError('--out: give the directory to write the wrapped collection and environment files into');
+        return dir;
+      },
+      () => loadCliEnvironments(args),
+      () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env }),
+    );
     const format = args.format === 'v3' || args.format === 'v2.1' ? args.format : isDirectory(input) ? 'v3' : 'v2.1';
     // Before any work: a wrap that would replace its own input is refused outright (a v3 output's name is known once read).
     if (format === 'v2.1' && !isDirectory(input)) wrappedCollectionPath(input, out);
@@ -37,7 +43,8 @@ export const wrapCommand: CliCommand = {
     const written = writeWrappedFiles(input, out, collection, environments, { iss: payload.iss }, format);
     leftOut.push(...(written.leftOut ?? []));
     const lines = [...reportLines(report), ...leftOut.map((line) => `  ${line}`), ...[written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}`)];
-    process.stdout.write(lines.map((line) => `${line}\n`).join(''));
+    process.stdout.write(lines.map((line) => `${line}
+`).join(''));
     return { exitCode: EXIT.OK };
   },
 };
