@@ -26,7 +26,7 @@ export const UNICO_ERRORS: Readonly<Record<UnicoErrorCode, UnicoErrorInfo>> = {
   '1.2.18': { cause: 'the account is temporarily locked after too many invalid attempts', remedy: 'stop sending invalid attempts and wait for the lock to expire' },
   '1.2.19': { cause: 'the account may not impersonate', remedy: 'remove sub from the payload' },
   '1.2.20': { cause: 'the JWT could not be decoded (malformed, wrong field names or types)', remedy: 'check the payload field names and types' },
-  '1.2.21': { cause: 'the JWT was signed with the wrong private key (new docs) or could not be decoded (old docs)', remedy: 'check that the private key belongs to this service account and environment' },
+  '1.2.21': { cause: 'the JWT was signed with a private key this account does not have, or could not be decoded', remedy: 'check that the private key belongs to this service account and environment' },
   '1.2.22': { cause: 'the payload has claims that are not allowed', remedy: 'keep only iss, aud, scope, iat and exp in the payload' },
   '1.3.1': { cause: 'the account has source-IP restrictions', remedy: 'call from an allowed IP address' },
   '1.3.2': { cause: 'the account has date/time restrictions', remedy: 'call within the allowed time window' },

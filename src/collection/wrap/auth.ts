@@ -5,11 +5,17 @@
  * so these are removed rather than rewritten: a wrapped request reads exactly like one the user adds in Postman.
  * Anything that is a credential of its own (basic, a literal token, `noauth`, …) is left as it is.
  */
+import { authLayerAuth } from '../auth-layer';
 import { isEmptyOrPlaceholder, isObject, JsonObject } from './json';
 
 /** `bearer` auth (v2.1 list form) whose token is empty or one `{{variable}}`. */
 export function isPlaceholderBearer(auth: unknown): boolean {
   return isObject(auth) && auth.type === 'bearer' && isEmptyOrPlaceholder(bearerTokenValue(auth));
+}
+
+/** The layer's own bearer (`{{idcloud_access_token}}`), whatever the order of its keys (the SDK reorders them). */
+export function isLayerBearer(auth: unknown): boolean {
+  return isObject(auth) && auth.type === 'bearer' && bearerTokenValue(auth) === bearerTokenValue(authLayerAuth() as JsonObject);
 }
 
 /** The bearer's `token` parameter's value; undefined when it has none. */

@@ -7,7 +7,7 @@
  * recognised by its marker line and replaced by the current one.
  */
 import { authLayerAuth, authLayerEvents, isAuthLayerScript } from '../auth-layer';
-import { authLabel, isPlaceholderBearer } from './auth';
+import { authLabel, isLayerBearer, isPlaceholderBearer } from './auth';
 import { isObject, JsonObject } from './json';
 
 export type CollectionAuthChange =
@@ -27,7 +27,7 @@ export type ScriptsChange = 'added' | 'updated' | 'current';
 export function collectionAuthChange(collection: JsonObject): CollectionAuthChange {
   const auth = collection.auth;
   if (!isObject(auth)) return { change: 'added' };
-  if (JSON.stringify(auth) === JSON.stringify(authLayerAuth())) return { change: 'current' };
+  if (isLayerBearer(auth)) return { change: 'current' };
   if (isPlaceholderBearer(auth) || auth.type === 'noauth') return { change: 'replaced', former: authLabel(auth) };
   return { change: 'moved', former: authLabel(auth), formerAuth: auth };
 }

@@ -67,8 +67,13 @@ function grouped(mapped: readonly HostMapped[]): string {
 export function reportLines(report: WrapReport): string[] {
   const lines: string[] = [];
   const from = report.format === 'v2.0.0' ? ' (Collection v2.0.0, written as v2.1.0)' : '';
-  lines.push(`${report.source}: ${count(report.requests, 'request')}${from}${report.unchanged ? '; already wrapped with the current auth layer, nothing changed' : ''}`);
-  lines.push(`  wrapped: ${count(report.wrapped.length, 'request')} inherit the auth layer (bearer {{idcloud_access_token}}, signed and cached by the collection)`);
+  // A collection idcloud-postman generated or wrapped before: its requests already inherit the layer.
+  const hadLayer = report.collectionAuth === 'current' && report.scripts !== 'added';
+  const state = report.unchanged ? '; already wrapped with the current auth layer, nothing changed' : hadLayer ? '; already wrapped (it had the auth layer)' : '';
+  lines.push(`${report.source}: ${count(report.requests, 'request')}${from}${state}`);
+  if (report.wrapped.length > 0 || !hadLayer) {
+    lines.push(`  wrapped: ${count(report.wrapped.length, 'request inherits', 'requests inherit')} the auth layer (bearer {{idcloud_access_token}}, signed and cached by the collection)`);
+  }
   if (report.tokenExchange.length > 0) lines.push(`  token exchange signed by the layer: ${report.tokenExchange.map((r) => `"${r}"`).join(', ')}`);
   if (report.suiteCases.length > 0) lines.push(`  suite requests of a generated collection, kept as generated: ${report.suiteCases.length}`);
   if (report.hostsMapped.length > 0) lines.push(`  hosts mapped: ${report.hostsMapped.length} (${grouped(report.hostsMapped)})`);
