@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run collections`: rewrites collections/ (collection + uat, production and local environment files with
- * placeholder credentials) and docs/negative-cases.md from the built library in dist/. A test fails when the
- * committed files are stale.
+ * placeholder credentials; the same in Collection format v3 under collections/postman/) and docs/negative-cases.md
+ * from the built library in dist/. A test fails when the committed files are stale.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,10 +12,12 @@ const { placeholderFiles } = require(path.join(root, 'dist', 'collection', 'plac
 const { writeGeneratedFiles } = require(path.join(root, 'dist', 'collection'));
 const { negativeCasesMarkdown } = require(path.join(root, 'dist', 'collection', 'negative-cases-doc'));
 
-const written = writeGeneratedFiles(path.join(root, 'collections'), placeholderFiles());
+const files = placeholderFiles();
+const written = writeGeneratedFiles(path.join(root, 'collections'), files);
+const v3 = writeGeneratedFiles(path.join(root, 'collections'), files, 'v3');
 fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
 const docsFile = path.join(root, 'docs', 'negative-cases.md');
 fs.writeFileSync(docsFile, negativeCasesMarkdown());
-for (const file of [written.collectionFile, ...written.environmentFiles, docsFile]) {
-  process.stdout.write(`wrote ${path.relative(root, file)} (${fs.statSync(file).size} bytes)\n`);
+for (const file of [written.collectionFile, ...written.environmentFiles, v3.collectionFile, ...v3.environmentFiles, docsFile]) {
+  process.stdout.write(`wrote ${path.relative(root, file)} (${fs.statSync(file).isDirectory() ? `${fs.readdirSync(file, { recursive: true }).length} entries` : `${fs.statSync(file).size} bytes`})\n`);
 }

@@ -6,6 +6,7 @@ import { writeGeneratedFiles } from '../../src/collection';
 import { placeholderFiles } from '../../src/collection/placeholders';
 import { negativeCasesMarkdown } from '../../src/collection/negative-cases-doc';
 import { ISS_EXAMPLE } from '../../src/idcloud';
+import { readEnvironmentFile } from '../../src/formats/v3';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const COMMITTED = path.join(ROOT, 'collections');
@@ -27,14 +28,43 @@ test('collections/ holds exactly the freshly generated files', () => {
   }
 });
 
+/** Every file under `dir`, relative path → text. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const full = path.join(dir, rel);
+    if (fs.statSync(full).isFile()) out.set(rel, fs.readFileSync(full, 'utf8'));
+  }
+  return out;
+}
+
+test('collections/postman/ holds exactly the freshly generated Collection format v3 directory and environments', () => {
+  const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-fresh-v3-'));
+  try {
+    writeGeneratedFiles(fresh, placeholderFiles(), 'v3');
+    const committed = tree(path.join(COMMITTED, 'postman'));
+    const generated = tree(path.join(fresh, 'postman'));
+    expect([...committed.keys()].sort()).toEqual([...generated.keys()].sort());
+    for (const [name, text] of generated) if (committed.get(name) !== text) throw new Error(`${STALE} (postman/${name} differs)`);
+  } finally {
+    fs.rmSync(fresh, { recursive: true, force: true });
+  }
+});
+
 test('docs/negative-cases.md is generated from the case table', () => {
   const committed = fs.readFileSync(path.join(ROOT, 'docs', 'negative-cases.md'), 'utf8');
   if (committed !== negativeCasesMarkdown()) throw new Error(STALE.replace('collections/', 'docs/negative-cases.md'));
 });
 
-test('committed environment files hold placeholder credentials only', () => {
-  for (const name of fs.readdirSync(COMMITTED).filter((f) => f.endsWith('.postman_environment.json'))) {
-    const values = JSON.parse(fs.readFileSync(path.join(COMMITTED, name), 'utf8')).values as { key: string; value: string }[];
+test('committed environment files (both formats) hold placeholder credentials only', () => {
+  const v3Environments = path.join(COMMITTED, 'postman', 'environments');
+  const files = [
+    ...fs.readdirSync(COMMITTED).filter((f) => f.endsWith('.postman_environment.json')).map((f) => path.join(COMMITTED, f)),
+    ...fs.readdirSync(v3Environments).map((f) => path.join(v3Environments, f)),
+  ];
+  expect(files).toHaveLength(6);
+  for (const file of files) {
+    const values = readEnvironmentFile(file).values as { key: string; value: string }[];
     const byKey = Object.fromEntries(values.map((v) => [v.key, v.value]));
     expect(byKey.iss).toBe(ISS_EXAMPLE);
     expect(byKey.private_key).toBe('');

@@ -3,6 +3,7 @@
  * says what maps to what). Bad input is one line naming the file: an unknown `$kind`, a field of the wrong type, a
  * script type of the wrong form for its place (the Postman CLI would fail to load the collection at run time).
  */
+import nodePath from 'node:path';
 import { Url } from 'postman-collection';
 import { V3ScriptTypeError, V3ShapeError } from './errors';
 import { defined, descriptionText, isObject, JsonObject } from './json';
@@ -33,7 +34,7 @@ export function collectionFromV3(root: LoadedDir): ReadV3Result {
     description: descriptionText(definition?.value.description),
     schema: SCHEMA_V21,
   });
-  const collection: JsonObject = { info, item: items(root, '', notes), ...scope(definition, '(collection)', notes) };
+  const collection: JsonObject = { info, item: items(root, '', notes, root.dir), ...scope(definition, '(collection)', notes) };
   return { collection: defined(collection), leftOut: notes.lines() };
 }
 
@@ -70,7 +71,7 @@ interface Child {
   item?: JsonObject;
 }
 
-function items(dir: LoadedDir, path: string, notes: LeftOutNotes): JsonObject[] {
+function items(dir: LoadedDir, path: string, notes: LeftOutNotes, rootDir: string): JsonObject[] {
   const children: Child[] = [];
   for (const folder of dir.folders) {
     const definition = definitionOf(folder);
@@ -79,7 +80,7 @@ function items(dir: LoadedDir, path: string, notes: LeftOutNotes): JsonObject[] 
     const item = defined({
       name,
       description: descriptionText(definition?.value.description),
-      item: items(folder, folderPath, notes),
+      item: items(folder, folderPath, notes, rootDir),
       ...scope(definition, folderPath, notes),
     });
     children.push({ order: orderField(definition?.value.order, definition?.file), name, item });
@@ -90,7 +91,7 @@ function items(dir: LoadedDir, path: string, notes: LeftOutNotes): JsonObject[] 
     const requestPath = path === '' ? name : `${path}/${name}`;
     children.push({ order: orderField(value.order, request.file), name, item: requestItem(value, name, request.file, requestPath, notes) });
   }
-  for (const example of dir.examples) notes.add('examples', example);
+  for (const example of dir.examples) notes.add('examples', nodePath.relative(rootDir, example));
   // Siblings by `order`, then by name: the same directory, the same run order.
   children.sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return children.flatMap((c) => (c.item ? [c.item] : []));

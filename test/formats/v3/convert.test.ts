@@ -199,7 +199,7 @@ describe('bad input: exit 2, one line naming the file', () => {
     const { collection, leftOut } = readV3Collection(path.join(dir, 'c'));
     expect((collection.item as { name: string }[]).map((i) => i.name)).toEqual(['h']);
     expect(leftOut).toEqual([
-      `left out: saved examples (responses): "${path.join(dir, 'c', '.resources', 'h.resources', 'examples', 'ok.example.yaml')}"`,
+      `left out: saved examples (responses): "${path.join('.resources', 'h.resources', 'examples', 'ok.example.yaml')}"`,
       'left out: GraphQL requests: "g"',
       'left out: non-HTTP requests: "w"',
     ]);
