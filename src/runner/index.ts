@@ -10,7 +10,7 @@ import { attachReporters, fileReporters, prepareReportDir, resolveReporters } fr
 import { throwawayOtherKeyPem } from './other-key';
 import { RunEmitter } from './run-emitter';
 import { runEnvironment } from './run-environment';
-import { SecretSet } from './secrets';
+import { RunScrubber } from './secrets';
 import { planRun, SuitePlan } from './suites';
 import type { EnvironmentResult, RunResult, RunSuitesOptions } from './types';
 import { runExitCode } from './verdict';
@@ -42,7 +42,7 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
   const reporters = resolveReporters(opts.reporters, reporterContext.reportDir, reporterContext.env);
   const files = fileReporters(reporters).map((r) => r.name);
   if (opts.reportDir && files.length > 0) prepareReportDir(opts.reportDir);
-  const scrubber = new SecretSet().addPem(opts.secrets.privateKeyPem).add(opts.secrets.apiKey);
+  const scrubber = new RunScrubber(opts.secrets);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // The run's own copy, its layer scripts tagged: run signals are believed from those scripts only.
   const collection = structuredClone(opts.collection);

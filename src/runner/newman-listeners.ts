@@ -9,11 +9,10 @@
 import type { EventEmitter } from 'node:events';
 import { TOKEN_PATH } from '../idcloud/hosts';
 import { readRunSignal, RunSignal } from '../suites/run-signals';
-import type { NewmanItem, NewmanSummary, SdkRequest, SdkResponse } from './newman-types';
+import type { NewmanItem, SdkRequest, SdkResponse } from './newman-types';
 import { describeNetworkError } from './reachability';
 import type { SecretSet } from './secrets';
 import type { EnvironmentResult, RunEvents } from './types';
-import { collectRequestSecrets, collectScopeSecrets } from './wire-secrets';
 import { errorLine, safe } from './util';
 
 export interface RunTally {
@@ -33,18 +32,6 @@ export interface ListenContext {
   emit: <K extends keyof RunEvents>(event: K, payload: RunEvents[K]) => void;
 }
 
-/** A report Newman's reporters queued for writing (newman/lib/run/export-file.js). */
-interface QueuedExport {
-  content?: unknown;
-}
-
-function scrubQueuedExports(exports: QueuedExport[] | undefined, scrubber: SecretSet): void {
-  for (const queued of exports ?? []) {
-    const text = typeof queued.content === 'string' ? queued.content : queued.content && typeof queued.content === 'object' ? JSON.stringify(queued.content, null, 2) : undefined;
-    if (text !== undefined) queued.content = scrubber.scrub(text);
-  }
-}
-
 export function newTally(result: EnvironmentResult): RunTally {
   return { result };
 }
@@ -52,19 +39,10 @@ export function newTally(result: EnvironmentResult): RunTally {
 export function listenToNewman(emitter: EventEmitter, tally: RunTally, ctx: ListenContext): void {
   const { result } = tally;
   let currentItem = '';
-  emitter.on('start', () => {
-    // Registered only now, after Newman attached its reporters: this runs after they queued their report
-    // texts and before Newman writes them, so the files are scrubbed before they ever reach the disk.
-    emitter.on('beforeDone', (_err: unknown, o: { summary?: NewmanSummary }) => {
-      if (o?.summary) collectScopeSecrets(o.summary, ctx.scrubber);
-      scrubQueuedExports((emitter as unknown as { exports?: QueuedExport[] }).exports, ctx.scrubber);
-    });
-  });
   emitter.on('beforeItem', (_err: unknown, o: { item?: NewmanItem }) => {
     currentItem = o?.item?.name ?? '';
   });
   emitter.on('request', (err: unknown, o: { request?: SdkRequest; response?: SdkResponse; item?: NewmanItem; cursor?: { scriptId?: string } }) => {
-    if (o?.request) collectRequestSecrets(o.request, o.response, ctx.scrubber);
     result.requests += 1;
     if (o?.response?.code === 429) result.rateLimited += 1;
     // pm.sendRequest calls arrive with the script's cursor and an anonymous item.

@@ -7,12 +7,11 @@ import { listenToNewman, newTally } from './newman-listeners';
 import { loadNewman, NewmanSummary } from './newman-types';
 import { checkReachable } from './reachability';
 import { discardReports, publishReports, ReporterName, stageReports } from './reporters';
-import type { SecretSet } from './secrets';
+import type { RunScrubber } from './secrets';
 import type { SuitePlan } from './suites';
 import type { EnvironmentInput, EnvironmentResult, EnvironmentStatus, RunEvents, RunSecrets } from './types';
 import { INJECTED } from './variables';
 import { statusExitCode } from './verdict';
-import { collectScopeSecrets } from './wire-secrets';
 import { errorLine } from './util';
 
 export interface EnvironmentRunContext {
@@ -22,7 +21,7 @@ export interface EnvironmentRunContext {
   layerScriptIds: ReadonlySet<string>;
   plan: SuitePlan;
   secrets: RunSecrets;
-  scrubber: SecretSet;
+  scrubber: RunScrubber;
   reportDir?: string;
   /** The run's file reporters (junit, json, htmlextra). */
   fileReporters: ReporterName[];
@@ -87,6 +86,8 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
         },
         (err, s) => (err ? reject(err) : resolve(s)),
       );
+      // The scrubber first: a request's credentials are known before its event is scrubbed.
+      ctx.scrubber.watch(emitter);
       listenToNewman(emitter, tally, { envName: env.name, identityUrl: env.identityUrl, scrubber: ctx.scrubber, layerScriptIds: ctx.layerScriptIds, emit: ctx.emit });
     });
   } catch (error) {
@@ -94,7 +95,6 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
     return finish('incomplete', `the run could not complete: ${errorLine(error)}`);
   }
 
-  collectScopeSecrets(summary, ctx.scrubber);
   if (staging) result.reports = publishReports(staging, ctx.scrubber);
   if (tally.networkFailure) return finish('unreachable', tally.networkFailure);
   // An outage: the other failed checks follow from the missing token and are not findings.

@@ -11,9 +11,3 @@ export const INJECTED = Object.freeze({
   /** A throwaway key for the "signed by another key" case (other-key.ts), instead of keygen in the sandbox. */
   otherPrivateKey: INJECTED_VARIABLES.otherPrivateKey,
 });
-
-/**
- * Variables whose values are credentials: scrubbed from every output even when not JWT-shaped.
- * Matched by name so that variables the collection adds later (e.g. a cached token) are covered too.
- */
-export const SECRET_VARIABLE_PATTERN = /(private_?key|api_?key|access_?token|refresh_?token|id_?token|token_?cache|assertion|jwt|secret|password|bearer)/i;

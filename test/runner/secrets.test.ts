@@ -1,5 +1,4 @@
-import { MIN_OBSERVED_SECRET_LENGTH, REDACTED, SecretSet } from '../../src/runner/secrets';
-import { headerCredentials } from '../../src/runner/wire-secrets';
+import { headerCredentials, MIN_OBSERVED_SECRET_LENGTH, REDACTED, SecretSet } from '../../src/runner/secrets';
 import { testKeyPair } from '../helpers/keys';
 import { pemNeedles } from '../leaks/scan';
 

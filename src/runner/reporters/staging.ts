@@ -1,12 +1,12 @@
 /**
  * Report files and publishing: Newman's file reporters (registry.ts)
- * write into a private temporary folder (their texts already scrubbed in memory, see newman-listeners);
+ * write into a private temporary folder (their texts already scrubbed in memory, see secrets/);
  * each file is scrubbed once more and then renamed into place, so a report on disk is always whole and
  * clean, and a run that could not complete never replaces an earlier report.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SecretSet } from '../secrets';
+import type { RunScrubber } from '../secrets';
 import { fileReporters, ReporterError, ReporterName } from './registry';
 
 /** Creates the report folder up front, so a bad --report-dir is a usage error before anything runs. */
@@ -47,12 +47,12 @@ export function stageReports(reportDir: string, envName: string, reporters: read
 }
 
 /** Scrubs every staged file and renames it into place; returns the final paths. Always removes the staging folder. */
-export function publishReports(staging: ReportStaging, secrets: SecretSet): string[] {
+export function publishReports(staging: ReportStaging, scrubber: RunScrubber): string[] {
   const written: string[] = [];
   try {
     for (const move of staging.moves) {
       if (!fs.existsSync(move.from)) continue;
-      fs.writeFileSync(move.from, secrets.scrub(fs.readFileSync(move.from, 'utf8')));
+      scrubber.scrubFile(move.from);
       fs.renameSync(move.from, move.to);
       written.push(move.to);
     }
