@@ -5,15 +5,17 @@
  */
 import type { RunEmitter } from './run-emitter';
 import { formatSummary } from './summary-table';
-import type { RunEvents } from './types';
+import type { RunEvents, TextOutput } from './types';
 
 export interface ConsoleReporterOptions {
-  stream?: NodeJS.WritableStream & { isTTY?: boolean };
+  stream?: TextOutput & { isTTY?: boolean; columns?: number };
+  /** Environment variables that turn live mode off (CI, TERM=dumb); default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Force live (true) or plain (false) mode; default: live on a TTY unless CI=true. */
   live?: boolean;
 }
 
-export function isLiveTerminal(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isLiveTerminal(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
   return Boolean(stream.isTTY) && !ci && env.TERM !== 'dumb';
 }
@@ -35,7 +37,7 @@ function scopeLine(env: RunEvents['start']['environments'][number]): string {
 
 export function attachConsoleReporter(run: RunEmitter, options: ConsoleReporterOptions = {}): void {
   const stream = options.stream ?? process.stdout;
-  const live = options.live ?? isLiveTerminal(stream);
+  const live = options.live ?? isLiveTerminal(stream, options.env);
   const write = (line: string) => stream.write(`${run.scrubber.scrub(line)}\n`);
   const progress = new Map<string, EnvProgress>();
   let drawnLines = 0;
@@ -43,7 +45,7 @@ export function attachConsoleReporter(run: RunEmitter, options: ConsoleReporterO
   const redraw = () => {
     if (!live) return;
     let out = drawnLines > 0 ? `\x1b[${drawnLines}A` : '';
-    const width = Math.max(40, ((stream as { columns?: number }).columns || 100) - 1);
+    const width = Math.max(40, (stream.columns || 100) - 1);
     for (const [name, p] of progress) {
       const text = `${p.state} ${name}  ${p.requests} requests · ${p.passed} passed · ${p.failed} failed  ${p.current}`;
       out += `\x1b[2K${run.scrubber.scrub(text).slice(0, width)}\n`;

@@ -6,6 +6,11 @@ import type { RunScope, Suite } from './suites';
 /** A reporter's name, as `--reporters` takes it (reporters/registry.ts REPORTERS lists them). */
 export type ReporterName = string;
 
+/** Where a reporter prints: anything with write(text), e.g. process.stdout or a caller's own stream. */
+export interface TextOutput {
+  write(text: string): unknown;
+}
+
 export interface EnvironmentInput {
   env: Environment;
   /** The Postman environment JSON for it (as the generator writes it; secrets empty). */

@@ -1,12 +1,12 @@
 /**
- * `idcloud-postman demo`: the built CLI, no setup, into a temp folder. It passes, writes the collection,
+ * `idcloud-postman demo`: the built CLI (in process, and once through the binary), no setup, into a temp folder. It passes, writes the collection,
  * the environment and the reports, prints their paths, and writes the key only when asked; with a flaw it
  * fails; and it writes no secret outside the account it was asked to write.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hasStackTrace, runCli } from '../helpers/cli';
+import { hasStackTrace, runCli, runCliProcess } from '../helpers/cli';
 import { startRecordingProxy } from '../leaks/recording-proxy';
 import { fileSources, findLeaks, listFiles, pemNeedles, withoutPublicConstants } from '../leaks/scan';
 
@@ -45,7 +45,8 @@ test.concurrent('demo --write-key --rate-limit 0 --flaw accept-expired: exit 1 n
   const out = path.join(tmp, 'flawed');
   const proxy = await startRecordingProxy();
   try {
-    const r = await runCli(['demo', '--out', out, '--write-key', '--rate-limit', '0', '--flaw', 'accept-expired'], { env: { HTTP_PROXY: proxy.url, NO_PROXY: '', CI: 'true' } });
+    // Through the binary, a child process: Newman takes HTTP_PROXY from the process environment.
+    const r = await runCliProcess(['demo', '--out', out, '--write-key', '--rate-limit', '0', '--flaw', 'accept-expired'], { env: { HTTP_PROXY: proxy.url, NO_PROXY: '', CI: 'true' }, timeoutMs: 55_000 });
     // The suites catch the lenient emulator.
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/local: ✗ Expired exp \(1\.2\.4\)/);

@@ -2,7 +2,7 @@
  * `token` through the real binary against a local token endpoint: the token alone on stdout, errors as one
  * line on stderr with exit 2 (bad input), 1 (refused) or 3 (unreachable), and never a secret in the output.
  */
-import { hasStackTrace, runCli, CliResult } from '../helpers/cli';
+import { hasStackTrace, runCli, runCliProcess, CliResult } from '../helpers/cli';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
 import { makeCorpus } from '../credentials/corpus';
 import { closedPort, okReply, startTokenServer, TokenServer } from '../exchange/token-server';
@@ -56,7 +56,7 @@ describe('token', () => {
     const config = corpus.file('idcloud.config.json', JSON.stringify({
       environments: { emu: { identityUrl: server.url } }, env: ['emu'], payload: 'good.payload.json', key: 'good.key.pem',
     }));
-    const result = await runCli(['token', '--config', config], { cwd: '/' });
+    const result = await runCliProcess(['token', '--config', config], { cwd: '/' });
     expect(result).toMatchObject({ exitCode: 0, stderr: '', stdout: `${server.issuedTokens[0]}\n` });
   });
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hasStackTrace, runCli } from '../helpers/cli';
+import { hasStackTrace, runCli, runCliProcess } from '../helpers/cli';
 import { TEST_ISS } from '../helpers/keys';
 import { standInFile, STAND_INS } from './wrap-support';
 
@@ -139,6 +139,6 @@ describe('bad input: exit 2, one line naming the file, nothing written', () => {
     ['no --env', ['wrap', 'in.json', '--out', 'x', '--iss', TEST_ISS], /--env/],
     ['neither --payload nor --iss', ['wrap', 'in.json', '--out', 'x', '--env', 'uat'], /iss|payload/i],
   ])('usage: %s', async (_label, argv, pattern) => {
-    expectOneLineError(await runCli(argv, { cwd: folder() }), pattern);
+    expectOneLineError(await runCliProcess(argv, { cwd: folder() }), pattern);
   });
 });

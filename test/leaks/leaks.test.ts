@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
-import { runCli } from '../helpers/cli';
+// A child process: Newman takes HTTP_PROXY from the process environment.
+import { runCliProcess } from '../helpers/cli';
 import { closedPortUrl } from '../runner/fixtures';
 import { startTestEmulator } from '../helpers/emulator';
 import { summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
@@ -49,7 +50,7 @@ describe('run with every reporter', () => {
     const proxy = await startRecordingProxy();
     const reportDir = path.join(tmp, 'reports');
     try {
-      const r = await runCli(
+      const r = await runCliProcess(
         ['run', '--env', `good=${good.url}`, '--env', `lenient=${lenient.url}`, '--env', `wrongkey=${wrongKey.url}`, '--env', `dead=${await closedPortUrl()}`,
           '--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey,
           '--report-dir', reportDir, '--reporters', 'cli,junit,json,htmlextra'],

@@ -4,6 +4,7 @@
  */
 import type { CliCommand } from '../command';
 import { EMULATOR_FLAWS, isEmulatorFlaw, EmulatorFlaw } from '../../emulator/flaws';
+import { ioReporterOptions } from '../io';
 import { UsageError } from '../usage-error';
 import { withReportersOption } from '../options';
 
@@ -20,7 +21,7 @@ export const demoCommand: CliCommand = {
       .option('rate-limit', { type: 'number', default: 10, describe: "the emulator's rate limit, requests/second (Unico's is 10; 0 = off): over it the server answers 429 and the collection waits and retries" })
       .option('flaw', { type: 'string', array: true, describe: `make the emulator break a rule, to see the suites catch it: ${Object.keys(EMULATOR_FLAWS).join(', ')}` })
       .example('$0 demo', 'everything, no setup; the collection, environment and reports land in out/demo/'),
-  run: async (args) => {
+  run: async (args, io) => {
     const flaws = ((args.flaw as unknown[] | undefined) ?? []).map(String);
     for (const flaw of flaws) {
       if (!isEmulatorFlaw(flaw)) throw new UsageError(`--flaw: "${flaw}" is not an emulator flaw; pick among ${Object.keys(EMULATOR_FLAWS).join(', ')}`);
@@ -34,6 +35,7 @@ export const demoCommand: CliCommand = {
       rateLimit,
       writeKey: Boolean(args['write-key']),
       reporters: listArg(args.reporters),
+      reporterOptions: ioReporterOptions(io),
       flaws: flaws as EmulatorFlaw[],
     });
     const waits = result.environments.reduce((n, e) => n + e.rateLimited, 0);
@@ -47,7 +49,7 @@ export const demoCommand: CliCommand = {
       ...(files.account ? [files.account.keyFile, files.account.payloadFile, files.account.publicKeyFile, files.account.accountsFile].map((f) => `wrote ${f}`) : []),
       `demo: ${result.exitCode === 0 ? 'PASS' : 'FAIL'} — run the same collection against Unico: idcloud-postman run --env uat --payload PAYLOAD.json --key KEY.pem`,
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(`${lines.join('\n')}\n`);
     return { exitCode: result.exitCode };
   },
 };

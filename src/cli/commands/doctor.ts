@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { EXIT, ExitCode, IdcloudPostmanError } from '../../errors';
+import { warnTo } from '../io';
 import { UsageError } from '../usage-error';
 import { configuredEnvironments, envSpecs } from '../inputs/config-file';
 import { stringArg } from '../inputs/flags';
@@ -13,33 +14,33 @@ export const doctorCommand: CliCommand = {
       .option('cert', { type: 'string', describe: 'certificate or public key PEM registered for the account: check that it belongs to the key' })
       .option('online', { type: 'boolean', default: false, describe: 'also perform one token exchange per --env (skipped when an offline check fails)' })
       .example('$0 doctor --payload svc.payload.json --key svc.key.pem --env uat --online', 'check the credentials, then make one real exchange'),
-  run: async (args) => {
+  run: async (args, io) => {
     const { diagnoseCredentials, formatCheckLine } = await import('../../credentials');
     const { resolveEnvironments } = await import('../../environments');
     const specs = envSpecs(args);
     if (args.online && specs.length === 0) throw new UsageError('doctor --online needs --env (uat, production or NAME=URL)');
     const environments = specs.length > 0 ? resolveEnvironments(specs, configuredEnvironments(args)) : [];
     const diagnosis = diagnoseCredentials({
-      payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), cert: stringArg(args.cert), env: process.env, environments,
+      payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), cert: stringArg(args.cert), env: io.env, environments,
     });
-    const print = (line: Parameters<typeof formatCheckLine>[0]) => process.stdout.write(`${formatCheckLine(line)}\n`);
+    const print = (line: Parameters<typeof formatCheckLine>[0]) => io.stdout.write(`${formatCheckLine(line)}\n`);
     diagnosis.lines.forEach(print);
     if (diagnosis.problemCount > 0) {
       const count = diagnosis.problemCount === 1 ? '1 problem' : `${diagnosis.problemCount} problems`;
       const fix = diagnosis.problemCount === 1 ? 'fix it' : 'fix them';
       // Every invalid attempt counts toward Unico's lockout: never go online with known-bad credentials.
       const online = args.online ? ' (--online skipped)' : '';
-      process.stderr.write(`idcloud-postman: doctor found ${count}${online}; ${fix} and run doctor again\n`);
+      io.stderr.write(`idcloud-postman: doctor found ${count}${online}; ${fix} and run doctor again\n`);
       return { exitCode: EXIT.BAD_INPUT };
     }
     if (!args.online || !diagnosis.credentials) {
-      process.stdout.write('credentials look right offline; doctor --online --env ENV also tries a token exchange\n');
+      io.stdout.write('credentials look right offline; doctor --online --env ENV also tries a token exchange\n');
       return { exitCode: EXIT.OK };
     }
     const { exchangeToken, learnedClockOffset, tokenUrlOf } = await import('../../exchange');
     const { clockCheckLine } = await import('../../credentials/diagnose');
     const { durationMsArg } = await import('../inputs');
-    const timeoutMs = durationMsArg(args, 'timeout');
+    const timeoutMs = durationMsArg(args, 'timeout', warnTo(io));
     let exitCode: ExitCode = EXIT.OK;
     for (const env of environments) {
       try {

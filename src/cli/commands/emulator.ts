@@ -27,7 +27,7 @@ export const emulatorCommand: CliCommand = {
       .option('flaw', { type: 'string', array: true, describe: `break one rule on purpose (repeatable): ${Object.keys(EMULATOR_FLAWS).join(', ')}` })
       .option('quiet', { type: 'boolean', default: false, describe: 'no per-request log lines' })
       .example('$0 emulator --accounts account/accounts.json', 'serve the accounts keygen wrote on http://127.0.0.1:8780'),
-  run: async (args) => {
+  run: async (args, io) => {
     const { startEmulator, loadAccountsFile } = await import('../../emulator');
     const accounts = loadAccountsFile(String(args.accounts));
     const emulator = await startEmulator({
@@ -43,16 +43,20 @@ export const emulatorCommand: CliCommand = {
       processSeconds: args['process-seconds'] as number,
       clockOffsetSeconds: args['clock-offset'] as number,
       flaws: args.flaw as EmulatorFlaw[] | undefined,
-      log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
+      log: args.quiet ? undefined : (line) => io.stdout.write(`${line}\n`),
     });
-    process.stdout.write(`listening on ${emulator.url}\n`);
-    await untilSignalled();
+    io.stdout.write(`listening on ${emulator.url}\n`);
+    await untilSignalled(io.signal);
     await emulator.close();
     return { exitCode: EXIT.OK };
   },
 };
 
-function untilSignalled(): Promise<void> {
+/** Until `signal` aborts, or without one until the process gets SIGINT or SIGTERM. */
+function untilSignalled(signal: AbortSignal | undefined): Promise<void> {
+  if (signal) {
+    return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  }
   return new Promise((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

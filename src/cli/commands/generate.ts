@@ -23,7 +23,7 @@ export const generateCommand: CliCommand = {
       .option('embed-key', { type: 'boolean', default: false, describe: 'write private_key (from --key) and api_key into the environment files (prints a warning)' })
       .option('max-invalid', { type: 'number', describe: 'max_invalid_attempts written into the environment files (default 20)' }), ['out', 'env', 'payload', 'iss'])
       .example('$0 generate --env uat --env production --payload svc.payload.json --out collections/', 'the collection and one environment file per --env, to import into Postman'),
-  run: async (args) => {
+  run: async (args, io) => {
     // Loaded here so that `--help` stays fast.
     const { generateCollection, writeGeneratedFiles } = await import('../../collection');
     const { loadPayload, loadPrivateKey } = await import('../../credentials');
@@ -35,21 +35,21 @@ export const generateCommand: CliCommand = {
         return dir;
       },
       () => loadCliEnvironments(args),
-      () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env }),
+      () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: io.env }),
     );
     const embedKey = args['embed-key'] === true;
-    const apiKey = cliApiKey(args);
+    const apiKey = cliApiKey(args, io.env);
     const maxInvalidAttempts = numberArg(args, 'max-invalid', { whole: true, min: 0 });
     let privateKeyPem: string | undefined;
     if (embedKey) {
-      privateKeyPem = loadPrivateKey({ file: stringArg(args.key), env: process.env }).pem;
-      process.stderr.write(`idcloud-postman: ${EMBED_KEY_WARNING}\n`);
+      privateKeyPem = loadPrivateKey({ file: stringArg(args.key), env: io.env }).pem;
+      io.stderr.write(`idcloud-postman: ${EMBED_KEY_WARNING}\n`);
     } else if (apiKey) {
-      process.stderr.write('idcloud-postman: note: the APIKEY is not written without --embed-key; fill api_key in the environment (or pass --env-var api_key=... to newman)\n');
+      io.stderr.write('idcloud-postman: note: the APIKEY is not written without --embed-key; fill api_key in the environment (or pass --env-var api_key=... to newman)\n');
     }
     const files = generateCollection({ environments, iss: payload.iss, privateKeyPem, apiKey, embedKey, maxInvalidAttempts });
     const written = writeGeneratedFiles(out, files, args.format === 'v3' ? 'v3' : 'v2.1');
-    process.stdout.write([written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}\n`).join(''));
+    io.stdout.write([written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}\n`).join(''));
     return { exitCode: EXIT.OK };
   },
 };

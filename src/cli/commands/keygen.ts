@@ -14,7 +14,7 @@ export const keygenCommand: CliCommand = {
       .option('aud', { type: 'string', describe: 'aud to put in the payload file (it is recomputed when signing) [default: none]' })
       .option('force', { type: 'boolean', default: false, describe: 'replace existing files' })
       .example('$0 keygen --name svc --out account/', 'a throwaway account for the emulator'),
-  run: async (args) => {
+  run: async (args, io) => {
     // Loaded here, not at the top: keeps `--help` fast.
     const { generateServiceAccount, writeServiceAccount, DEFAULT_ACCOUNT } = await import('../../credentials');
     const { numberArg, stringArg } = await import('../inputs');
@@ -28,7 +28,7 @@ export const keygenCommand: CliCommand = {
       aud: stringArg(args.aud),
     });
     const files = writeServiceAccount(String(args.out), name, generated, { force: Boolean(args.force) });
-    process.stdout.write(
+    io.stdout.write(
       [
         `wrote ${files.keyFile} (private key, mode 0600: keep it secret)`,
         `wrote ${files.payloadFile} (iss ${generated.iss})`,

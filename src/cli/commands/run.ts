@@ -6,6 +6,7 @@
  */
 import type { CliCommand } from '../command';
 import { readAll } from '../../errors';
+import { ioReporterOptions, warnTo } from '../io';
 import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions, withReportersOption, withRequired, withTimeoutOption } from '../options';
 
 export const runCommand: CliCommand = {
@@ -27,12 +28,12 @@ export const runCommand: CliCommand = {
     )
       .example('$0 run --env uat --payload svc.payload.json --key svc.key.pem --report-dir reports', 'the smoke suite against UAT, with JUnit/JSON reports')
       .example('$0 run --env local=http://127.0.0.1:8780 --payload svc.payload.json --key svc.key.pem --api-key "$APIKEY"', 'every suite against the emulator'),
-  run: async (args) => {
+  run: async (args, io) => {
     const { cliApiKey, durationMsArg, listArg, loadCliCredentials, loadCliEnvironments, numberArg, readCollectionFile, stringArg } = await import('../inputs');
-    const [environments, credentials] = readAll(() => loadCliEnvironments(args), () => loadCliCredentials(args));
-    const apiKey = cliApiKey(args);
+    const [environments, credentials] = readAll(() => loadCliEnvironments(args), () => loadCliCredentials(args, io.env));
+    const apiKey = cliApiKey(args, io.env);
     const collectionFile = stringArg(args.collection);
-    const note = (line: string) => process.stderr.write(`idcloud-postman: note: ${line}\n`);
+    const note = (line: string) => io.stderr.write(`idcloud-postman: note: ${line}\n`);
     const collection = collectionFile ? readCollectionFile(collectionFile, '--collection', note) : (await import('../../collection')).buildCollection();
     const { environmentFile } = await import('../../collection/environment-file');
     const { runSuites } = await import('../../runner');
@@ -46,14 +47,15 @@ export const runCommand: CliCommand = {
       allowProductionErrors: Boolean(args['allow-production-errors']),
       reportDir: stringArg(args['report-dir']),
       reporters: listArg(args.reporters),
-      timeoutMs: durationMsArg(args, 'timeout'),
+      reporterOptions: ioReporterOptions(io),
+      timeoutMs: durationMsArg(args, 'timeout', warnTo(io)),
       // The CI reporters read GITHUB_STEP_SUMMARY and GITHUB_ACTIONS from here.
-      processEnv: process.env,
+      processEnv: io.env,
     });
     const result = await run.done;
     // Also on stderr, one line each: CI logs highlight it, and it shows even without the cli reporter.
     for (const env of result.environments) {
-      if (env.reason) process.stderr.write(`idcloud-postman: ${env.name}: ${run.scrubber.scrub(env.reason)}\n`);
+      if (env.reason) io.stderr.write(`idcloud-postman: ${env.name}: ${run.scrubber.scrub(env.reason)}\n`);
     }
     return { exitCode: result.exitCode };
   },

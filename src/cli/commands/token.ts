@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { EXIT, readAll } from '../../errors';
+import { warnTo } from '../io';
 import { UsageError } from '../usage-error';
 import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withRequired, withTimeoutOption } from '../options';
 
@@ -10,20 +11,20 @@ export const tokenCommand: CliCommand = {
     withTimeoutOption(withConfigOption(withRequired(withEnvironmentOptions(withCredentialOptions(y), { single: true }), ['env', 'payload', 'iss', 'key'])), 'the token endpoint')
       .option('max-retries', { type: 'number', default: 3, describe: 'retries after HTTP 429 (rate limit), with backoff' })
       .example('TOKEN=$($0 token --env uat --payload svc.payload.json --key svc.key.pem)', 'one access token for a script'),
-  run: async (args) => {
+  run: async (args, io) => {
     const { durationMsArg, numberArg, loadCliCredentials, loadCliEnvironments } = await import('../inputs');
     const { exchangeToken } = await import('../../exchange');
     const [environments, credentials] = readAll(() => {
       const envs = loadCliEnvironments(args);
       if (envs.length !== 1) throw new UsageError(`token: give exactly one --env (got ${envs.length}); run it once per environment`);
       return envs;
-    }, () => loadCliCredentials(args));
+    }, () => loadCliCredentials(args, io.env));
     const result = await exchangeToken(credentials, environments[0], {
-      timeoutMs: durationMsArg(args, 'timeout'),
+      timeoutMs: durationMsArg(args, 'timeout', warnTo(io)),
       maxRetries: numberArg(args, 'max-retries', { whole: true, min: 0 }),
-      onNotice: (line) => process.stderr.write(`${line}\n`),
+      onNotice: (line) => io.stderr.write(`${line}\n`),
     });
-    process.stdout.write(`${result.accessToken}\n`);
+    io.stdout.write(`${result.accessToken}\n`);
     return { exitCode: EXIT.OK };
   },
 };

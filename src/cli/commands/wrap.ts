@@ -18,7 +18,7 @@ export const wrapCommand: CliCommand = {
       .option('out', { type: 'string', describe: 'directory to write the wrapped collection (same file name; v3: postman/collections/<name>/) and one environment file per --env into' })
       .option('format', { type: 'string', choices: ['v2.1', 'v3'], describe: "output format: v2.1 (JSON) or v3 (Postman v12's git-native YAML directory); default: the input's" }), ['out', 'env', 'payload', 'iss'])
       .example('$0 wrap "Plataforma Unico.postman_collection.json" --out wrapped/ --env uat --iss "$ISS"', 'your collection, authenticating by itself, plus idcloud-uat.postman_environment.json'),
-  run: async (args) => {
+  run: async (args, io) => {
     // Loaded here so that `--help` stays fast.
     const { readCollectionFile, reportLines, wrapCollection, wrappedCollectionPath, writeWrappedFiles, WrapUsageError } = await import('../../collection/wrap');
     const { isDirectory } = await import('../../formats/v3');
@@ -33,7 +33,7 @@ export const wrapCommand: CliCommand = {
         return dir;
       },
       () => loadCliEnvironments(args),
-      () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: process.env }),
+      () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: io.env }),
     );
     const format = args.format === 'v3' || args.format === 'v2.1' ? args.format : isDirectory(input) ? 'v3' : 'v2.1';
     // Before any work: a wrap that would replace its own input is refused outright (a v3 output's name is known once read).
@@ -43,7 +43,7 @@ export const wrapCommand: CliCommand = {
     const written = writeWrappedFiles(input, out, collection, environments, { iss: payload.iss }, format);
     leftOut.push(...(written.leftOut ?? []));
     const lines = [...reportLines(report), ...leftOut.map((line) => `  ${line}`), ...[written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}`)];
-    process.stdout.write(lines.map((line) => `${line}
+    io.stdout.write(lines.map((line) => `${line}
 `).join(''));
     return { exitCode: EXIT.OK };
   },

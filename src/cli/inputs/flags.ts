@@ -31,7 +31,7 @@ export function listArg(value: unknown, { commas = true }: { commas?: boolean } 
 }
 
 /** `--flag`, else the environment variable, trimmed; undefined when both are absent or blank. */
-export function flagOrEnv(args: Args, flag: string, envName: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function flagOrEnv(args: Args, flag: string, envName: string, env: NodeJS.ProcessEnv): string | undefined {
   const value = stringArg(args[flag])?.trim() || env[envName]?.trim();
   return value ? value : undefined;
 }
@@ -83,14 +83,10 @@ const SUSPICIOUS_SECONDS = 600;
  * A duration flag in seconds (> 0, decimals allowed), returned in milliseconds; undefined when absent.
  * A value over 10 minutes gets a one-line warning that the unit is seconds.
  */
-export function durationMsArg(args: Args, name: string, warn: (line: string) => void = stderrWarning): number | undefined {
+export function durationMsArg(args: Args, name: string, warn: (line: string) => void): number | undefined {
   const raw = last(args[name]);
   if (raw === undefined) return undefined;
   const seconds = numberOrThrow(name, raw, { min: 0, above: true }, ' of seconds');
   if (seconds > SUSPICIOUS_SECONDS) warn(`--${name} ${seconds} is in ${DURATION_UNIT} (${(seconds / 60).toFixed(0)} minutes); durations on the command line are seconds, e.g. --${name} 15`);
   return Math.round(seconds * 1000);
-}
-
-function stderrWarning(line: string): void {
-  process.stderr.write(`idcloud-postman: warning: ${line}\n`);
 }

@@ -1,5 +1,5 @@
 /**
- * Parsed CLI arguments + process.env → the loaded inputs every command needs (cli-contract.md "Inputs").
+ * Parsed CLI arguments + the CLI's environment variables (io.env) → the loaded inputs every command needs (cli-contract.md "Inputs").
  * Flags win over environment variables; `--config` values arrive through yargs as if they were flags.
  */
 import { Credentials, loadCredentials } from '../../credentials';
@@ -10,7 +10,7 @@ import { Args, flagOrEnv, stringArg } from './flags';
 export const API_KEY_ENV = 'IDCLOUD_API_KEY';
 
 /** Credentials from --payload/--iss/--key, each falling back to its IDCLOUD_* variable (credentials module). */
-export function loadCliCredentials(args: Args, env: NodeJS.ProcessEnv = process.env): Credentials {
+export function loadCliCredentials(args: Args, env: NodeJS.ProcessEnv): Credentials {
   return loadCredentials({ payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), env });
 }
 
@@ -19,7 +19,7 @@ export function loadCliEnvironments(args: Args): Environment[] {
 }
 
 /** The APIKEY for the "by Client" API, or undefined when absent (its requests are then skipped). A secret. */
-export function cliApiKey(args: Args, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function cliApiKey(args: Args, env: NodeJS.ProcessEnv): string | undefined {
   // `apiKey`: the same setting spelled as in a --config file.
   return flagOrEnv({ 'api-key': stringArg(args['api-key']) ?? stringArg(args.apiKey) }, 'api-key', API_KEY_ENV, env);
 }

@@ -4,11 +4,11 @@
  * request. On whenever GITHUB_ACTIONS=true; it can also be named in --reporters.
  */
 import { annotationLines } from '../ci-verdicts';
-import type { RunEvents } from '../types';
+import type { RunEvents, TextOutput } from '../types';
 import type { RunReporter } from './types';
 
 export interface GithubAnnotationsOptions {
-  stream?: NodeJS.WritableStream;
+  stream?: TextOutput;
 }
 
 export const reporter: RunReporter = {

@@ -6,14 +6,14 @@
  */
 import fs from 'node:fs';
 import { formatJobSummary } from '../ci-verdicts';
-import type { RunEvents } from '../types';
+import type { RunEvents, TextOutput } from '../types';
 import type { RunReporter } from './types';
 
 export const STEP_SUMMARY_ENV = 'GITHUB_STEP_SUMMARY';
 
 export interface GithubSummaryOptions {
   /** Where a problem writing the file is told (default process.stderr). */
-  stderr?: NodeJS.WritableStream;
+  stderr?: TextOutput;
 }
 
 export const reporter: RunReporter = {
