@@ -6,8 +6,9 @@ import * as signer from './signer';
 import * as emulator from './emulator';
 import * as runner from './runner';
 import * as wrap from './wrap';
+import * as v3 from './v3';
 
-const sections: Record<string, { run: () => Promise<void> }> = { signer, emulator, runner, wrap };
+const sections: Record<string, { run: () => Promise<void> }> = { signer, emulator, runner, wrap, v3 };
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

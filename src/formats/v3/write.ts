@@ -13,9 +13,9 @@ import { ensureDirectory, OutputDirectoryError, writeFileAtomic } from '../../co
 import { environmentYamlText, v3EnvironmentFileName } from './environment';
 import { V3FormatError, V3OutputOccupiedError } from './errors';
 import { isObject } from './json';
-import { loadDir } from './load';
 import { LAYOUT } from './table';
 import { collectionToV3, V3File } from './to-v3';
+import { parseYaml } from './yaml';
 
 export interface WrittenV3Files {
   /** The collection directory. */
@@ -61,12 +61,14 @@ function refuseForeign(target: string): void {
   );
 }
 
+/** Its definition (only that file is read) carries our auth layer's script. */
 function isOurs(dir: string): boolean {
+  const file = path.join(dir, LAYOUT.resources, LAYOUT.definition);
   try {
-    const definition = loadDir(dir).definition?.value;
+    const definition = parseYaml(fs.readFileSync(file, 'utf8'), file);
     return isObject(definition) && Array.isArray(definition.scripts) && definition.scripts.some((s) => isObject(s) && typeof s.code === 'string' && isAuthLayerScript(s.code));
   } catch (error) {
-    if (error instanceof V3FormatError) return false;
+    if (error instanceof V3FormatError || (error as NodeJS.ErrnoException).code !== undefined) return false;
     throw error;
   }
 }
