@@ -15,7 +15,7 @@ export const EXIT_MEANING: Readonly<Record<ExitCode, string>> = Object.freeze({
   [EXIT.OK]: 'all passed',
   [EXIT.TEST_FAILED]: 'a test failed',
   [EXIT.BAD_INPUT]: 'bad input or usage',
-  [EXIT.UNREACHABLE]: 'an environment could not be reached or the run could not complete',
+  [EXIT.UNREACHABLE]: 'an environment could not be reached, was unavailable or the run could not complete',
 });
 
 /** Every stable error code, by family: stable once released; a new failure adds its code here and one class. */
@@ -83,7 +83,7 @@ export abstract class InputError extends IdcloudPostmanError {
   static override readonly exitCode: ExitCode = EXIT.BAD_INPUT;
 }
 
-/** An environment could not be reached or the run could not complete: exit 3. */
+/** An environment could not be reached, was unavailable or the run could not complete: exit 3. */
 export abstract class UnreachableError extends IdcloudPostmanError {
   static override readonly exitCode: ExitCode = EXIT.UNREACHABLE;
 }

@@ -2,7 +2,7 @@
  * Errors are defined one way (jose style, issue 21): every class the library throws has its stable `code` as a
  * static and on each instance, keeps the error that caused it as `cause`, and families cannot be thrown as such.
  */
-import { errors, EXIT, IdcloudPostmanError, InputError, UnreachableError } from '../src';
+import { errors, EXIT, EXIT_MEANING, IdcloudPostmanError, InputError, UnreachableError } from '../src';
 import { UsageError } from '../src/cli/usage-error';
 
 type AnyClass = (abstract new (...args: never[]) => IdcloudPostmanError) & { code?: string; exitCode: number };
@@ -49,4 +49,12 @@ test('families give the exit code and cannot be thrown themselves', () => {
 test('the CLI usage code has its class (no code is invented where it is thrown)', () => {
   const error = new UsageError('--port: "x" must be a whole number');
   expect([UsageError.code, error.code, error.exitCode, error instanceof InputError]).toEqual(['ERR_USAGE', 'ERR_USAGE', EXIT.BAD_INPUT, true]);
+});
+
+test("EXIT_MEANING says what README's exit-code paragraph says, code by code", () => {
+  const readme = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', 'README.md'), 'utf8') as string;
+  const paragraph = /^Exit codes of every command: ([\s\S]*?)\n\n/m.exec(readme)?.[1] ?? '';
+  // The asides in parentheses aside, one line.
+  const plain = paragraph.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ');
+  for (const [code, meaning] of Object.entries(EXIT_MEANING)) expect(plain).toContain(`\`${code}\` ${meaning}`);
 });

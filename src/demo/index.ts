@@ -32,6 +32,11 @@ export interface DemoOptions {
    * full run meets a 429 or two and the collection's wait-and-retry is shown working (and costs ~1 s each).
    */
   rateLimit?: number;
+  /**
+   * Environment variables for the CI reporters, as `run` takes them (RunSuitesOptions.processEnv): with
+   * GITHUB_STEP_SUMMARY set the demo's summary lands on the job's page too. The CLI passes its own; default none.
+   */
+  processEnv?: Readonly<Record<string, string | undefined>>;
   /** Called with the run before it starts, e.g. to listen to its events. */
   onRun?: (run: RunEmitter) => void;
 }
@@ -76,6 +81,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
       reportDir: path.join(outDir, 'reports'),
       reporters: opts.reporters,
       reporterOptions: opts.reporterOptions,
+      processEnv: opts.processEnv,
     });
     opts.onRun?.(run);
     const result = await run.done;

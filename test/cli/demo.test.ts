@@ -17,9 +17,10 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test.concurrent('demo passes, writes collection + environment + reports, prints the paths, and no key', async () => {
+test.concurrent('demo passes, writes collection + environment + reports, prints the paths, and no key; in GitHub Actions the job summary too', async () => {
   const out = path.join(tmp, 'demo');
-  const r = await runCli(['demo', '--out', out], { env: { CI: 'true' } });
+  const jobSummary = path.join(tmp, 'step-summary.md');
+  const r = await runCli(['demo', '--out', out], { env: { CI: 'true', GITHUB_STEP_SUMMARY: jobSummary } });
   expect(r.stderr).toBe('');
   expect(r.exitCode).toBe(0);
   const files = listFiles(out).map((f) => path.relative(out, f)).sort();
@@ -37,6 +38,8 @@ test.concurrent('demo passes, writes collection + environment + reports, prints 
   // Unico's rate limit is on by default, and the demo says how many 429s the collection waited out.
   expect(r.stdout).toMatch(/^emulator rate limit: 10 requests\/s \(Unico's is 10\); 429 answers waited out: \d+/m);
   expect(files.join('\n')).not.toMatch(/\.pem/);
+  // Like `run`: the run's Markdown summary appended to the job's page, one row for the emulator's environment.
+  expect(fs.readFileSync(jobSummary, 'utf8')).toMatch(/^### idcloud-postman run — all passed \(exit 0\)\n[\s\S]*^\| local \| all \|.*\| ✅ PASS \|$/m);
 });
 
 // The demo runs every suite: two CLI runs here (the default, and every other option at once, through a

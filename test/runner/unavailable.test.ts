@@ -69,6 +69,6 @@ test('503 HTML and 502 JSON are unavailable (exit 3, one line with the status); 
   expect(text).not.toMatch(/^html503: ✗/m);
   expect(text).toMatch(/^fails500: ✗ Malformed assertion #1 › malformed assertion is refused with 401: /m);
   expect(text).toMatch(/^verdict: a test failed \(exit 1\); not tested: html503 \(unavailable\), json502 \(unavailable\)$/m);
-  expect(outage.console).toMatch(/^verdict: an environment could not be reached or the run could not complete \(exit 3\)$/m);
+  expect(outage.console).toMatch(/^verdict: an environment could not be reached, was unavailable or the run could not complete \(exit 3\)$/m);
   expect(outage.console).not.toMatch(/accepted/);
 });

@@ -37,6 +37,8 @@ export const demoCommand: CliCommand = {
       reporters: listArg(args.reporters),
       reporterOptions: ioReporterOptions(io),
       flaws: flaws as EmulatorFlaw[],
+      // The CI reporters read GITHUB_STEP_SUMMARY and GITHUB_ACTIONS from here, as for `run`.
+      processEnv: process.env,
     });
     const waits = result.environments.reduce((n, e) => n + e.rateLimited, 0);
     const lines = [
