@@ -148,7 +148,7 @@ describe('exchangeToken against a local token endpoint', () => {
 
   test.each([
     ['Portuguese 1.0.1', { error: 'server_error', error_description: 'Falha na autenticação 1.0.1' }, '1.0.1', /Unico 1\.0\.1: the tenant ID in iss is wrong\); check the tenant part of iss/],
-    ['English 1.2.21', { error: 'server_error', error_description: 'Authentication failed (1.2.21)' }, '1.2.21', /wrong private key.*check that the private key belongs to this service account/],
+    ['English 1.2.21', { error: 'server_error', error_description: 'Authentication failed (1.2.21)' }, '1.2.21', /private key this account does not have.*check that the private key belongs to this service account/],
     ['1.2.18 lockout', { error_description: 'Authentication failed (1.2.18)' }, '1.2.18', /temporarily locked.*stop sending invalid attempts/],
     ['an undocumented code', { error_description: 'Authentication failed (9.9.9)' }, '9.9.9', /Unico 9\.9\.9, a code missing from Unico's documented table/],
     ['no code', { error: 'server_error', error_description: 'Authentication failed' }, undefined, /no error code\); most often .* other environment \(UAT vs production\)/],
