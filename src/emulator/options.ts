@@ -21,6 +21,12 @@ export interface EmulatorSettings {
   log?: (line: string) => void;
 }
 
+/**
+ * The port `idcloud-postman emulator` listens on unless told: the `local` environment of collections/ and the
+ * environment file `demo` writes point here (the library's default, EMULATOR_DEFAULTS.port, is a free port).
+ */
+export const EMULATOR_CLI_PORT = 8780;
+
 export const EMULATOR_DEFAULTS = Object.freeze({
   host: '127.0.0.1',
   port: 0,

@@ -64,8 +64,8 @@ export async function verifyAssertion(assertion: string, ctx: AssertionContext):
   if (!lookup) account = anyAccountNamed(ctx.registry, '');
   else if (lookup.kind === 'found') account = lookup.account;
   else if (lookup.kind === 'unknown-tenant' && flaws.has('accept-wrong-tenant')) account = anyAccountNamed(ctx.registry, payload.iss as string);
-  else if (lookup.kind === 'unknown-tenant') return { ok: false, rejection: reject('unknown-tenant', '1.0.1') };
-  else return { ok: false, rejection: reject('unknown-account', UNKNOWN_ACCOUNT_CODE) };
+  else if (lookup.kind === 'unknown-tenant') return { ok: false, rejection: reject('iss not in the accounts file: no account of its tenant', '1.0.1') };
+  else return { ok: false, rejection: reject('iss not in the accounts file: its tenant has no such account', UNKNOWN_ACCOUNT_CODE) };
 
   const rejection = await judge(assertion, header, payload, account, ctx);
   if (rejection) return { ok: false, rejection, account };

@@ -5,8 +5,8 @@
 import type { CliCommand } from '../command';
 import { EXIT } from '../../errors';
 import { EMULATOR_FLAWS, EmulatorFlaw } from '../../emulator/flaws';
+import { EMULATOR_CLI_PORT } from '../../emulator/options';
 
-const DEFAULT_PORT = 8780; // collections/ ships a `local` environment at http://127.0.0.1:8780
 
 export const emulatorCommand: CliCommand = {
   command: 'emulator',
@@ -14,7 +14,7 @@ export const emulatorCommand: CliCommand = {
   builder: (y) =>
     y
       .option('accounts', { type: 'string', demandOption: true, describe: 'accounts file: {"accounts":[{"iss","publicKey","apiKey","status"}]}' })
-      .option('port', { type: 'number', default: DEFAULT_PORT, describe: 'port to listen on; 0 = a free port' })
+      .option('port', { type: 'number', default: EMULATOR_CLI_PORT, describe: 'port to listen on; 0 = a free port' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
       .option('token-lifetime', { type: 'number', default: 3600, describe: 'access-token lifetime and expires_in, seconds' })
       .option('lockout-after', { type: 'number', default: 0, describe: 'invalid attempts per account before 1.2.18; 0 = never' })
