@@ -9,8 +9,10 @@ import { generateCollection, writeGeneratedFiles } from '../collection';
 import { generateServiceAccount, writeServiceAccount } from '../credentials';
 import { makeEnvironment } from '../environments';
 import { EMULATOR_DEFAULTS, startEmulator } from '../emulator';
+import { addToAccountsFile } from '../emulator/accounts-file';
+import { EMULATOR_CLI_PORT } from '../emulator/options';
+import { environmentFile } from '../collection/environment-file';
 import type { EmulatorFlaw } from '../emulator/flaws';
-import { writeFileAtomic, jsonText } from '../collection/write';
 import { runSuites, RunEmitter, RunResult } from '../runner';
 
 export const DEFAULT_DEMO_OUT = path.join('out', 'demo');
@@ -70,12 +72,15 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     rateLimit,
   });
   try {
+    // The run goes to this emulator's free port; the environment file written points at the port
+    // `idcloud-postman emulator` listens on, where it still works after the demo (see demo --write-key).
     const env = makeEnvironment(DEMO_ENVIRONMENT, { identityUrl: emulator.url });
-    const generated = generateCollection({ environments: [env], iss: account.iss });
+    const lasting = makeEnvironment(DEMO_ENVIRONMENT, { identityUrl: `http://127.0.0.1:${EMULATOR_CLI_PORT}` });
+    const generated = generateCollection({ environments: [lasting], iss: account.iss });
     const written = writeGeneratedFiles(outDir, generated);
     const run = runSuites({
       collection: generated.collection,
-      environments: [{ env, envJson: generated.environments[0].json }],
+      environments: [{ env, envJson: environmentFile(env, { iss: account.iss }).json }],
       secrets: { privateKeyPem: account.privateKeyPem, apiKey },
       suite: 'all',
       reportDir: path.join(outDir, 'reports'),
@@ -90,7 +95,8 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
       const accountDir = path.join(outDir, 'account');
       const accountFiles = writeServiceAccount(accountDir, 'demo', account, { force: true });
       const accountsFile = path.join(accountDir, 'accounts.json');
-      writeFileAtomic(accountsFile, jsonText({ accounts: [{ iss: account.iss, publicKey: 'demo.pub.pem', apiKey, status: 'active' }] }), 0o600);
+      // A new file each time: the throwaway account replaces the last demo's.
+      addToAccountsFile(accountsFile, { iss: account.iss, publicKey: 'demo.pub.pem', apiKey, status: 'active' }, []);
       files.account = { ...accountFiles, accountsFile };
     }
     return { result, files, emulatorUrl: emulator.url, rateLimit };

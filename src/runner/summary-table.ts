@@ -69,7 +69,7 @@ export function formatSummary(result: RunResult, maxFailures = MAX_LISTED_FAILUR
   const lines = formatTable([SUMMARY_HEADERS, ...result.environments.map(summaryRow)]);
   for (const env of result.environments) {
     for (const note of verdictNotes(env)) lines.push(`${env.name}: ${note}`);
-    if (env.rateLimited > 0) lines.push(`${env.name}: ${env.rateLimited} ${env.rateLimited === 1 ? 'response was' : 'responses were'} 429 Too Many Requests (the server's rate limit); each costs a wait before the retry`);
+    if (env.rateLimited > 0) lines.push(`${env.name}: ${env.rateLimited} ${env.rateLimited === 1 ? 'response was' : 'responses were'} 429 Too Many Requests (the server's rate limit), waited out and retried: not a failure, each costs a wait`);
     const { listed, more } = listedFindings(env, maxFailures);
     for (const f of listed) lines.push(`${env.name}: ✗ ${f.request} › ${f.assertion}: ${f.message}`);
     if (more > 0) lines.push(`${env.name}: … and ${more} more failures (see the reports)`);

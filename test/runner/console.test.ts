@@ -74,7 +74,7 @@ test('summary: a row per environment, reasons and failures under it, the verdict
   expect(lines[2]).toBe('uat          smoke  212 ms          10        14      0       0                 PASS');
   expect(lines[3]).toBe('production   smoke  -               0         0       0       0                 UNREACHABLE');
   expect(lines).toContain('production: https://identity.acesso.io is unreachable: timed out');
-  expect(lines).toContain("uat: 2 responses were 429 Too Many Requests (the server's rate limit); each costs a wait before the retry");
+  expect(lines).toContain("uat: 2 responses were 429 Too Many Requests (the server's rate limit), waited out and retried: not a failure, each costs a wait");
   expect(lines.filter((l) => l.includes('429'))).toHaveLength(1);
   expect(lines[lines.length - 1]).toBe('verdict: an environment could not be reached, was unavailable or the run could not complete (exit 3)');
 });

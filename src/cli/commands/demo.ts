@@ -7,6 +7,21 @@ import { EMULATOR_FLAWS, isEmulatorFlaw, EmulatorFlaw } from '../../emulator/fla
 import { ioReporterOptions } from '../io';
 import { UsageError } from '../usage-error';
 import { withReportersOption } from '../options';
+import { EMULATOR_CLI_PORT } from '../../emulator/options';
+import type { DemoFiles } from '../../demo';
+
+/** From the demo to "import into Postman and send": the emulator serving the demo's account where the environment file points. */
+function nextSteps(outDir: string, files: DemoFiles): string[] {
+  const environmentFile = files.environmentFiles[0];
+  if (!files.account) {
+    return [`to send the collection from Postman or Newman: idcloud-postman demo --write-key --out ${outDir}, then serve its account with the emulator`];
+  }
+  return [
+    `next: idcloud-postman emulator --accounts ${files.account.accountsFile}   # serves this account on http://127.0.0.1:${EMULATOR_CLI_PORT} until Ctrl-C`,
+    `then: npx newman run ${files.collectionFile} -e ${environmentFile} --env-var "private_key=$(cat ${files.account.keyFile})"`,
+    `  or in Postman: import ${files.collectionFile} and ${environmentFile}, paste ${files.account.keyFile} into private_key, send`,
+  ];
+}
 
 export const demoCommand: CliCommand = {
   command: 'demo',
@@ -44,12 +59,13 @@ export const demoCommand: CliCommand = {
     const lines = [
       '',
       rateLimit > 0
-        ? `emulator rate limit: ${rateLimit} requests/s (Unico's is 10); 429 answers waited out: ${waits}${waits > 0 ? ' (--rate-limit 0 turns it off)' : ''}`
+        ? `emulator rate limit: ${rateLimit} requests/s (Unico's is 10); 429 answers waited out: ${waits}${waits > 0 ? " (expected: the errors suite sends token requests faster than that, and the collection waits and retries as it would against Unico; --rate-limit 0 turns it off)" : ''}`
         : 'emulator rate limit: off (--rate-limit 0)',
       `wrote ${files.collectionFile}`,
-      ...files.environmentFiles.map((f) => `wrote ${f}`),
+      ...files.environmentFiles.map((f) => `wrote ${f} (for the emulator at http://127.0.0.1:${EMULATOR_CLI_PORT})`),
       ...(files.account ? [files.account.keyFile, files.account.payloadFile, files.account.publicKeyFile, files.account.accountsFile].map((f) => `wrote ${f}`) : []),
       `demo: ${result.exitCode === 0 ? 'PASS' : 'FAIL'} — run the same collection against Unico: idcloud-postman run --env uat --payload PAYLOAD.json --key KEY.pem`,
+      ...nextSteps(outDir, files),
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
     return { exitCode: result.exitCode };
