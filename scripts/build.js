@@ -45,3 +45,6 @@ if (fs.existsSync(benchEntry)) {
     outfile: path.join(dist, 'bench.js'),
   });
 }
+
+// Last, so only a whole build leaves it: scripts/build-if-stale.js compares the sources with it.
+fs.writeFileSync(path.join(dist, '.built'), `${new Date().toISOString()}\n`);

@@ -1,0 +1,138 @@
+/**
+ * A customer's first day (issue 20), from keygen to the emulator and from the demo to "import and send": the
+ * accounts file keygen writes is what `emulator --accounts` takes; an iss it does not list gets Unico's 1.0.1
+ * on the wire and a log line saying why; the demo's environment file points where `emulator` serves its account.
+ * The real binaries (the emulator is a long-running process: spawned), Newman run on the demo's own files.
+ */
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CLI_BIN, runCli } from '../helpers/cli';
+
+const { staleReason, STAMP } = require('../../scripts/build-if-stale.js') as { staleReason(root: string): string | undefined; STAMP: string };
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-firstday-emu-'));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+interface Served {
+  url: string;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** `idcloud-postman emulator --accounts FILE --port 0`, until stop(). */
+async function serve(accountsFile: string): Promise<Served> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [CLI_BIN, 'emulator', '--accounts', accountsFile, '--port', '0', '--rate-limit', '0'], { stdio: 'pipe' });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out);
+      if (match) {
+        clearInterval(timer);
+        resolve(match[1]);
+      }
+    }, 20);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`emulator exited with ${code}: ${out}`));
+    });
+  });
+  return {
+    url,
+    log: () => out,
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+test('keygen writes (then adds to) an accounts file the emulator takes as it is; an iss it does not list gets 1.0.1 and a log line saying why', async () => {
+  const dir = path.join(tmp, 'keygen');
+  const first = await runCli(['keygen', '--name', 'svc', '--out', dir]);
+  expect(first.exitCode).toBe(0);
+  const accountsFile = path.join(dir, 'accounts.json');
+  expect(first.stdout).toContain(`wrote ${accountsFile} (the emulator's accounts file, with the account's API key): idcloud-postman emulator --accounts ${accountsFile}`);
+  const second = await runCli(['keygen', '--name', 'ops', '--out', dir]);
+  expect(second.stdout).toContain(`added the account to ${accountsFile}`);
+  const accounts = JSON.parse(fs.readFileSync(accountsFile, 'utf8')).accounts;
+  expect(accounts).toEqual([
+    expect.objectContaining({ publicKey: 'svc.pub.pem', status: 'active', apiKey: expect.stringMatching(/^svc-[0-9a-f]{24}$/) }),
+    expect.objectContaining({ publicKey: 'ops.pub.pem', status: 'active' }),
+  ]);
+  expect(fs.statSync(accountsFile).mode & 0o777).toBe(0o600);
+  // An account made elsewhere is not in this accounts file.
+  const stranger = path.join(tmp, 'stranger');
+  expect((await runCli(['keygen', '--name', 'svc', '--out', stranger])).exitCode).toBe(0);
+
+  const emulator = await serve(accountsFile);
+  try {
+    const env = `local=${emulator.url}`;
+    for (const name of ['svc', 'ops']) {
+      const token = await runCli(['token', '--env', env, '--payload', path.join(dir, `${name}.payload.json`), '--key', path.join(dir, `${name}.key.pem`)]);
+      expect(token).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(token.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    }
+    const refused = await runCli(['token', '--env', env, '--payload', path.join(stranger, 'svc.payload.json'), '--key', path.join(stranger, 'svc.key.pem')]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/1\.0\.1/);
+    expect(emulator.log()).toMatch(/^POST \/oauth2\/token 401 1\.0\.1 \(iss not in the accounts file: no account of its tenant\)$/m);
+  } finally {
+    await emulator.stop();
+  }
+});
+
+test("the demo's environment file points where `emulator --accounts` serves the demo's account; Newman sends with it", async () => {
+  const out = path.join(tmp, 'demo');
+  const demo = await runCli(['demo', '--out', out, '--write-key', '--rate-limit', '0'], { env: { CI: 'true' }, timeoutMs: 120_000 });
+  expect(demo.exitCode).toBe(0);
+  const accountsFile = path.join(out, 'account', 'accounts.json');
+  const environmentFile = path.join(out, 'idcloud-local.postman_environment.json');
+  expect(demo.stdout).toContain(`next: idcloud-postman emulator --accounts ${accountsFile}`);
+  const environment = JSON.parse(fs.readFileSync(environmentFile, 'utf8'));
+  const value = (key: string) => environment.values.find((v: { key: string }) => v.key === key)?.value;
+  expect(value('identity_url')).toBe('http://127.0.0.1:8780');
+  expect(value('iss')).toBe(JSON.parse(fs.readFileSync(path.join(out, 'account', 'demo.payload.json'), 'utf8')).iss);
+
+  // The emulator's port 8780 may be taken on a test machine: the same files, with the URLs moved to a free port.
+  const emulator = await serve(accountsFile);
+  try {
+    const newman = require('newman') as typeof import('newman');
+    const summary = await new Promise<import('newman').NewmanRunSummary>((resolve, reject) => {
+      newman.run({
+        collection: JSON.parse(fs.readFileSync(path.join(out, 'idcloud.postman_collection.json'), 'utf8')),
+        environment: environment,
+        folder: ['Token', 'API'],
+        envVar: [
+          { key: 'private_key', value: fs.readFileSync(path.join(out, 'account', 'demo.key.pem'), 'utf8') },
+          ...['identity_url', 'unico_api_url', 'client_api_url', 'sign_api_url'].map((key) => ({ key, value: emulator.url })),
+        ],
+      }, (error, result) => (error ? reject(error) : resolve(result)));
+    });
+    expect(summary.run.failures).toEqual([]);
+    expect(summary.run.stats.assertions.total).toBeGreaterThan(10);
+  } finally {
+    await emulator.stop();
+  }
+});
+
+test('npm run demo builds only when a source is newer than the last whole build', () => {
+  const root = path.join(tmp, 'repo');
+  fs.mkdirSync(path.join(root, 'src'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export {};\n');
+  expect(staleReason(root)).toBe('no complete build in dist/');
+  fs.writeFileSync(path.join(root, STAMP), 'built\n');
+  const past = new Date(Date.now() - 60_000);
+  fs.utimesSync(path.join(root, 'src', 'a.ts'), past, past);
+  fs.utimesSync(path.join(root, 'src'), past, past);
+  expect(staleReason(root)).toBeUndefined();
+  fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export const changed = 1;\n');
+  expect(staleReason(root)).toBe('src changed since the last build');
+});
