@@ -40,7 +40,7 @@ export function withEnvironmentOptions(y: Argv, { single = false }: { single?: b
     array: !single,
     describe: single
       ? 'the one environment: uat, production, or NAME=URL (identity base URL)'
-      : 'environment: uat, production, or NAME=URL (identity base URL); repeatable',
+      : 'environment: uat, production, NAME=URL (identity base URL), or an environment file (.postman_environment.json, .environment.yaml); repeatable',
   });
 }
 

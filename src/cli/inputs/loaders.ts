@@ -5,6 +5,7 @@
 import { Credentials, loadCredentials } from '../../credentials';
 import { Environment, resolveEnvironments } from '../../environments';
 import { configuredEnvironments, envSpecs } from './config-file';
+import { environmentFromFile, isEnvironmentFileSpec } from './environment-file';
 import { Args, flagOrEnv, stringArg } from './flags';
 
 export const API_KEY_ENV = 'IDCLOUD_API_KEY';
@@ -15,7 +16,15 @@ export function loadCliCredentials(args: Args, env: NodeJS.ProcessEnv): Credenti
 }
 
 export function loadCliEnvironments(args: Args): Environment[] {
-  return resolveEnvironments(envSpecs(args), configuredEnvironments(args));
+  // `--env FILE`: an environment file of either format stands for the environment it describes.
+  const configured = configuredEnvironments(args);
+  const specs = envSpecs(args).map((spec) => {
+    if (!isEnvironmentFileSpec(spec)) return spec;
+    const { name, config } = environmentFromFile(spec);
+    configured[name] = config;
+    return name;
+  });
+  return resolveEnvironments(specs, configured);
 }
 
 /** The APIKEY for the "by Client" API, or undefined when absent (its requests are then skipped). A secret. */

@@ -68,14 +68,15 @@ test('generate --format v3 refuses a collection directory it did not write (exit
   expect(snapshot(out)).toEqual(before);
 });
 
-test('run --collection DIR: the v3 directory converted in memory, run by Newman, with junit and json reports', async () => {
+test('run --collection DIR --env FILE.environment.yaml: the v3 directory converted in memory, run by Newman, with junit and json reports', async () => {
   const emulator = await startTestEmulator();
   try {
     const out = path.join(account.dir, 'run');
-    expect((await generate(out)).exitCode).toBe(0);
+    expect((await runCli(['generate', '--format', 'v3', '--out', out, '--env', `local=${emulator.url}`, '--iss', account.iss])).exitCode).toBe(0);
     const reportDir = path.join(account.dir, 'reports');
     const r = await runCli(
-      ['run', '--collection', path.join(out, COLLECTION_DIR), '--env', `local=${emulator.url}`, '--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey, '--suite', 'smoke', '--report-dir', reportDir, '--reporters', 'cli,junit,json'],
+      // The environment as generated, read from its YAML file.
+      ['run', '--collection', path.join(out, COLLECTION_DIR), '--env', path.join(out, 'postman', 'environments', 'idcloud-local.environment.yaml'), '--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey, '--suite', 'smoke', '--report-dir', reportDir, '--reporters', 'cli,junit,json'],
       { timeoutMs: 55_000 },
     );
     expect(r.stderr).toBe('');
