@@ -39,6 +39,8 @@ export interface DiagnoseOptions {
   iss?: string;
   key?: string;
   cert?: string;
+  /** An exchange follows (doctor --online): it, not these offline checks, matches the key to the account. */
+  online?: boolean;
   env?: NodeJS.ProcessEnv;
   environments: readonly Environment[];
 }
@@ -51,6 +53,13 @@ export function diagnoseCredentials(opts: DiagnoseOptions): Diagnosis {
   if (opts.cert) {
     if (key) checkCertificate(key, opts.cert, lines);
     else lines.push({ check: 'certificate', status: 'skip', message: `${opts.cert} not compared: the private key did not load` });
+  } else if (key && payload && !opts.online) {
+    // Offline, nothing says which key Unico registered for this iss: a key of another account passes every check above.
+    lines.push({
+      check: 'account',
+      status: 'skip',
+      message: `the key was not matched to ${payload.iss}'s registered key (offline doctor cannot know it): add --online --env ENV (one exchange) or --cert FILE (the certificate or public key registered for the account)`,
+    });
   }
   const problemCount = lines.filter((l) => l.status === 'problem').length;
   const credentials = key && payload ? { iss: payload.iss, account: payload.account, tenant: payload.tenant, key, payload } : undefined;

@@ -125,3 +125,35 @@ describe('words', () => {
     expect(UNICO_ERRORS['1.2.21'].cause).not.toMatch(/docs/);
   });
 });
+
+describe('doctor says what it could not check; a payload for the other environment is warned about everywhere', () => {
+  test.concurrent('offline doctor: every check ok, and a line that the key was not matched to the account', async () => {
+    const result = await runCli(['doctor', '--payload', corpus.goodPayload, '--key', corpus.goodKey, '--env', 'uat']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^skip +account +the key was not matched to .*: add --online --env ENV \(one exchange\) or --cert FILE/m);
+    expect(result.stdout).not.toMatch(/credentials look right offline/);
+    const withCert = await runCli(['doctor', '--payload', corpus.goodPayload, '--key', corpus.goodKey, '--env', 'uat', '--cert', corpus.goodPublicKey]);
+    expect(withCert.stdout).not.toMatch(/^skip +account/m);
+  });
+
+  test.concurrent('a production aud with another --env: generate, token and run warn, as doctor does', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-firstday-aud-'));
+    try {
+      const payload = path.join(dir, 'prod.payload.json');
+      fs.writeFileSync(payload, JSON.stringify({ iss: TEST_ISS, aud: 'https://identity.acesso.io', scope: '*' }));
+      const warning = /^idcloud-postman: warning: .*prod\.payload\.json: aud "https:\/\/identity\.acesso\.io" is production's identity host; --env (uat|local) expects/m;
+      const generate = await runCli(['generate', '--out', path.join(dir, 'out'), '--env', 'uat', '--payload', payload]);
+      expect(generate.exitCode).toBe(0);
+      expect(generate.stderr).toMatch(warning);
+      // A closed loopback port: nothing is sent anywhere real; the warning comes before the attempt.
+      const closed = 'local=http://127.0.0.1:1';
+      for (const command of ['token', 'run']) {
+        const result = await runCli([command, '--env', closed, '--payload', payload, '--key', corpus.goodKey, '--timeout', '2']);
+        expect(result.exitCode).toBe(3);
+        expect(result.stderr).toMatch(warning);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -21,7 +21,7 @@ export const doctorCommand: CliCommand = {
     if (args.online && specs.length === 0) throw new UsageError('doctor --online needs --env (uat, production or NAME=URL)');
     const environments = specs.length > 0 ? resolveEnvironments(specs, configuredEnvironments(args)) : [];
     const diagnosis = diagnoseCredentials({
-      payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), cert: stringArg(args.cert), env: io.env, environments,
+      payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), cert: stringArg(args.cert), online: Boolean(args.online), env: io.env, environments,
     });
     const print = (line: Parameters<typeof formatCheckLine>[0]) => io.stdout.write(`${formatCheckLine(line)}\n`);
     diagnosis.lines.forEach(print);
@@ -34,7 +34,10 @@ export const doctorCommand: CliCommand = {
       return { exitCode: EXIT.BAD_INPUT };
     }
     if (!args.online || !diagnosis.credentials) {
-      io.stdout.write('credentials look right offline; doctor --online --env ENV also tries a token exchange\n');
+      const unmatched = diagnosis.lines.some((l) => l.check === 'account' && l.status === 'skip');
+      io.stdout.write(unmatched
+        ? 'no problem found offline, but the key is not known to be the account\'s: doctor --online --env ENV tries one exchange\n'
+        : 'credentials look right offline; doctor --online --env ENV also tries a token exchange\n');
       return { exitCode: EXIT.OK };
     }
     const { exchangeToken, learnedClockOffset, tokenUrlOf } = await import('../../exchange');

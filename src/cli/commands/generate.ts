@@ -4,6 +4,7 @@
  * `--embed-key`, which warns.
  */
 import type { CliCommand } from '../command';
+import { warnTo } from '../io';
 import { EXIT, errorClass, InputError, readAll } from '../../errors';
 import { withApiKeyOption, withConfigOption, withEnvironmentOptions, withPayloadOptions, withRequired } from '../options';
 
@@ -27,7 +28,7 @@ export const generateCommand: CliCommand = {
     // Loaded here so that `--help` stays fast.
     const { generateCollection, writeGeneratedFiles } = await import('../../collection');
     const { loadPayload, loadPrivateKey } = await import('../../credentials');
-    const { cliApiKey, loadCliEnvironments, numberArg, stringArg } = await import('../inputs');
+    const { cliApiKey, loadCliEnvironments, numberArg, stringArg, warnAboutAudience } = await import('../inputs');
     const [out, environments, payload] = readAll(
       () => {
         const dir = stringArg(args.out);
@@ -37,6 +38,7 @@ export const generateCommand: CliCommand = {
       () => loadCliEnvironments(args),
       () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: io.env }),
     );
+    warnAboutAudience(payload, environments, warnTo(io));
     const embedKey = args['embed-key'] === true;
     const apiKey = cliApiKey(args, io.env);
     const maxInvalidAttempts = numberArg(args, 'max-invalid', { whole: true, min: 0 });

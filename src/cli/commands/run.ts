@@ -29,8 +29,9 @@ export const runCommand: CliCommand = {
       .example('$0 run --env uat --payload svc.payload.json --key svc.key.pem --report-dir reports', 'the smoke suite against UAT, with JUnit/JSON reports')
       .example('$0 run --env local=http://127.0.0.1:8780 --payload svc.payload.json --key svc.key.pem --api-key "$APIKEY"', 'every suite against the emulator'),
   run: async (args, io) => {
-    const { cliApiKey, durationMsArg, listArg, loadCliCredentials, loadCliEnvironments, numberArg, readCollectionFile, stringArg } = await import('../inputs');
+    const { cliApiKey, durationMsArg, listArg, loadCliCredentials, loadCliEnvironments, numberArg, readCollectionFile, stringArg, warnAboutAudience } = await import('../inputs');
     const [environments, credentials] = readAll(() => loadCliEnvironments(args), () => loadCliCredentials(args, io.env));
+    warnAboutAudience(credentials.payload, environments, warnTo(io));
     const apiKey = cliApiKey(args, io.env);
     const collectionFile = stringArg(args.collection);
     const note = (line: string) => io.stderr.write(`idcloud-postman: note: ${line}\n`);

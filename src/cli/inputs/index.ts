@@ -4,4 +4,4 @@ export type { Args, NumberRule } from './flags';
 export { readJsonFile, isJsonObject } from './json-file';
 export { parseConfigFile, envSpecs, configuredEnvironments, ConfigFileError } from './config-file';
 export { readCollectionFile, CollectionFileError } from './collection-file';
-export { loadCliCredentials, loadCliEnvironments, cliApiKey, API_KEY_ENV } from './loaders';
+export { loadCliCredentials, loadCliEnvironments, cliApiKey, warnAboutAudience, API_KEY_ENV } from './loaders';

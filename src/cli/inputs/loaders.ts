@@ -2,7 +2,7 @@
  * Parsed CLI arguments + the CLI's environment variables (io.env) → the loaded inputs every command needs (cli-contract.md "Inputs").
  * Flags win over environment variables; `--config` values arrive through yargs as if they were flags.
  */
-import { Credentials, loadCredentials } from '../../credentials';
+import { AudOtherEnvironmentError, BasePayload, checkPayloadForEnvironment, Credentials, loadCredentials } from '../../credentials';
 import { Environment, resolveEnvironments } from '../../environments';
 import { configuredEnvironments, envSpecs } from './config-file';
 import { environmentFromFile, isEnvironmentFileSpec } from './environment-file';
@@ -31,4 +31,17 @@ export function loadCliEnvironments(args: Args): Environment[] {
 export function cliApiKey(args: Args, env: NodeJS.ProcessEnv): string | undefined {
   // `apiKey`: the same setting spelled as in a --config file.
   return flagOrEnv({ 'api-key': stringArg(args['api-key']) ?? stringArg(args.apiKey) }, 'api-key', API_KEY_ENV, env);
+}
+
+/**
+ * A payload whose aud is the other built-in environment's identity host (a production payload with --env uat)
+ * is a sign of the other environment's credentials. aud itself is recomputed when signing, so this is a warning,
+ * said by every command that signs or writes environment files, not only by doctor (which calls it a problem).
+ */
+export function warnAboutAudience(payload: BasePayload, environments: readonly Environment[], warn: (line: string) => void): void {
+  for (const env of environments) {
+    for (const problem of checkPayloadForEnvironment(payload, env)) {
+      if (problem instanceof AudOtherEnvironmentError) warn(problem.message);
+    }
+  }
 }
