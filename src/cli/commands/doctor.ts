@@ -2,7 +2,7 @@ import type { CliCommand } from '../command';
 import { EXIT, ExitCode, IdcloudPostmanError } from '../../errors';
 import { warnTo } from '../io';
 import { UsageError } from '../usage-error';
-import { configuredEnvironments, envSpecs } from '../inputs/config-file';
+import { envSpecs } from '../inputs/config-file';
 import { stringArg } from '../inputs/flags';
 import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withRequired, withTimeoutOption } from '../options';
 
@@ -16,10 +16,10 @@ export const doctorCommand: CliCommand = {
       .example('$0 doctor --payload svc.payload.json --key svc.key.pem --env uat --online', 'check the credentials, then make one real exchange'),
   run: async (args, io) => {
     const { diagnoseCredentials, formatCheckLine } = await import('../../credentials');
-    const { resolveEnvironments } = await import('../../environments');
+    const { loadCliEnvironments } = await import('../inputs');
     const specs = envSpecs(args);
     if (args.online && specs.length === 0) throw new UsageError('doctor --online needs --env (uat, production or NAME=URL)');
-    const environments = specs.length > 0 ? resolveEnvironments(specs, configuredEnvironments(args)) : [];
+    const environments = specs.length > 0 ? loadCliEnvironments(args) : [];
     const diagnosis = diagnoseCredentials({
       payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), cert: stringArg(args.cert), online: Boolean(args.online), env: io.env, environments,
     });
