@@ -40,7 +40,27 @@ export interface NewmanRunOptions {
 
 export type NewmanRun = (options: NewmanRunOptions, callback: (err: Error | null, summary: NewmanSummary) => void) => EventEmitter;
 
+/**
+ * newman 6.2.2's lib/run/secure-fs.js reads every property of `fs` when it loads, and on Node 24 `fs.F_OK` is a
+ * deprecated getter: every run would print `[DEP0176] DeprecationWarning: fs.F_OK is deprecated` (newman issue
+ * #3324, open upstream). Exactly that warning, and only while Newman loads, is left out; every other one shows.
+ */
+export function isNewmansFsDeprecation(warning: unknown, rest: unknown[]): boolean {
+  const message = warning instanceof Error ? warning.message : String(warning);
+  const code = warning instanceof Error ? (warning as NodeJS.ErrnoException).code : typeof rest[0] === 'object' && rest[0] ? (rest[0] as { code?: string }).code : rest[1];
+  return code === 'DEP0176' && /^fs\.F_OK is deprecated/.test(message);
+}
+
 export function loadNewman(): NewmanRun {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('newman') as { run: NewmanRun }).run;
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
+    if (isNewmansFsDeprecation(warning, rest)) return;
+    return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('newman') as { run: NewmanRun }).run;
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }

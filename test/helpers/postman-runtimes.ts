@@ -8,6 +8,7 @@
  * Real runs, real HTTP: nothing is mocked.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
+import { loadNewman } from '../../src/runner/newman-types';
 
 export interface RunFailure {
   /** The test (assertion) name for a failed assertion; otherwise the error's class name (e.g. TypeError). */
@@ -87,7 +88,8 @@ function vaultScope(sdk: any, secrets: Record<string, string>): any {
 
 /** newman 6.2.2 → postman-sandbox 4.7.1. */
 export function runNewman(collection: object, opts: RunOptions = {}): Promise<RunResult> {
-  const newman = require('newman');
+  // Loaded as the runner loads it (without newman's own fs.F_OK deprecation warning on Node 24).
+  const newman: any = { run: loadNewman() };
   const consoleLogs: string[] = [];
   const responses: RunResponse[] = [];
   let assertions = 0;
