@@ -3,8 +3,7 @@
  * the values differ. Secrets are typed `secret` and stay empty unless the caller embeds them on purpose.
  */
 import type { Environment } from '../environments';
-import { NEGATIVE_CASES } from '../suites/cases';
-import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../suites/variables';
+import { ENV_VARIABLES } from '../suites/variables';
 import { stableId } from './ids';
 
 export interface EnvironmentValues {
@@ -42,9 +41,11 @@ export function environmentFile(env: Environment, values: EnvironmentValues): En
         entry(v.iss, values.iss ?? ''),
         entry(v.privateKey, values.privateKeyPem ?? '', 'secret'),
         entry(v.apiKey, values.apiKey ?? '', 'secret'),
-        // A loopback environment (the emulator) runs every case; a real one stops at the default, which the
-        // table's order makes cover Unico's documented rules (suites/cases.ts).
-        entry(v.maxInvalidAttempts, String(values.maxInvalidAttempts ?? (env.isLoopback ? NEGATIVE_CASES.length : DEFAULT_MAX_INVALID_ATTEMPTS))),
+        // Empty unless asked: the file cannot know what will answer at its URL (a loopback URL may be a tunnel to
+        // Unico). The collection then runs every case against the emulator, recognised by its signal at run time,
+        // and stops at the default anywhere else, which the table's order makes cover Unico's documented rules
+        // (suites/cases.ts; sandbox/script/settings.ts invalidAttemptBound).
+        entry(v.maxInvalidAttempts, values.maxInvalidAttempts === undefined ? '' : String(values.maxInvalidAttempts)),
       ],
       _postman_variable_scope: 'environment',
     },

@@ -107,7 +107,7 @@ function apiItem(c: ApiCase): Item {
   const auth = ownAuth(c);
   if (auth) request.auth = auth;
   if (c.body) {
-    // Only the pre-request script fills the body, and with a create that creates anything only on loopback
+    // Only the pre-request script fills the body, and with a create that creates anything only on the emulator
     // (suites/api.ts requestBody); the rejections always send `{}`.
     const raw = c.body === 'empty' ? '{}' : ref(RUN_VARIABLES.body);
     request.body = { mode: 'raw', raw, options: { raw: { language: 'json' } } };
@@ -119,7 +119,7 @@ function apiItem(c: ApiCase): Item {
 export function apiFolder(): ItemGroup<Item> {
   return folder(
     FOLDERS.api,
-    'Every product endpoint (`unico_api_url`, `sign_api_url`, `client_api_url`; by Client needs `api_key`, skipped without): a valid token, inherited from the collection\'s auth as your own requests do, is not rejected; no token (`noauth`), a garbage token and a missing APIKEY are (401/403). On the emulator (loopback) the whole flow runs with real bodies and each step must answer 2xx; **anywhere else nothing is created**: creates send `{}` (400), reads unknown ids (404).',
+    'Every product endpoint (`unico_api_url`, `sign_api_url`, `client_api_url`; by Client needs `api_key`, skipped without): a valid token, inherited from the collection\'s auth as your own requests do, is not rejected; no token (`noauth`), a garbage token and a missing APIKEY are (401/403). On the emulator (recognised at run time by its `X-IdCloud-Emulator` answers on loopback, never by the address alone) the whole flow runs with real bodies and each step must answer 2xx; **anywhere else nothing is created**: creates send `{}` (400), reads unknown ids (404).',
     API_CASES.map(apiItem),
   );
 }

@@ -9,6 +9,7 @@ import { isLoopbackHost } from '../idcloud/origin';
 import { createTokenIssuer, generateSigningKey } from './access-tokens';
 import { registerAccounts } from './accounts';
 import { EmulatorListenError } from './errors';
+import { EMULATOR_HEADER, EMULATOR_HEADER_VALUE } from '../idcloud/emulator-signal';
 import { rawReply, readBody, Reply, writeReply } from './http';
 import { createLockout } from './lockout';
 import { formatLogLine } from './log-line';
@@ -113,7 +114,9 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, state:
     reply = { status: 500, body: { error: 'server_error', error_description: 'internal emulator error' }, reason: 'internal' };
   }
   // The Date header follows the emulator's clock, as a server's does (clients learn its time from it).
-  if (!res.headersSent && !res.destroyed) writeReply(res, { ...reply, headers: { Date: new Date(state.now()).toUTCString(), ...reply.headers } });
+  // X-IdCloud-Emulator on every answer: how clients tell the emulator from Unico (idcloud/emulator-signal.ts).
+  const headers = { Date: new Date(state.now()).toUTCString(), [EMULATOR_HEADER]: EMULATOR_HEADER_VALUE, ...reply.headers };
+  if (!res.headersSent && !res.destroyed) writeReply(res, { ...reply, headers });
   writeLog(log, formatLogLine(method, pathname, reply));
 }
 
@@ -140,7 +143,7 @@ function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex, state: E
   const text = JSON.stringify({ error: 'invalid_request', error_description: tooLarge ? 'request headers are too large' : 'the request is not valid HTTP/1.1' });
   socket.end(
     `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+      `${EMULATOR_HEADER}: ${EMULATOR_HEADER_VALUE}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
   );
   writeLog(log, `- - ${status} (unparsable-http)`);
 }

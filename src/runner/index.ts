@@ -35,9 +35,10 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
   if (!opts.secrets?.privateKeyPem) {
     throw new NoPrivateKeyError('--key: a private key is needed to run the collection');
   }
-  const plans: SuitePlan[] = opts.environments.map(({ env }) =>
-    planRun(env, opts.collection, { suite: opts.suite, maxInvalid: opts.maxInvalid, allowProductionErrors: opts.allowProductionErrors, folders: opts.folders }),
-  );
+  const choice = { suite: opts.suite, maxInvalid: opts.maxInvalid, allowProductionErrors: opts.allowProductionErrors, folders: opts.folders };
+  // Checked now, before anything runs, as if every loopback server were the emulator (the widest plan); each
+  // environment's plan is made again once its preflight has seen whether the emulator answers (run-environment.ts).
+  const plans: SuitePlan[] = opts.environments.map(({ env }) => planRun(env, opts.collection, choice, env.isLoopback));
   const reporterContext = { reportDir: opts.reportDir, env: opts.processEnv ?? {} };
   const reporters = resolveReporters(opts.reporters, reporterContext.reportDir, reporterContext.env);
   const files = fileReporters(reporters).map((r) => r.name);
@@ -66,6 +67,7 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
           collection,
           layerScriptIds,
           plan: plans[i],
+          replan: (emulator: boolean) => planRun(input.env, opts.collection, choice, emulator),
           secrets: opts.secrets,
           scrubber,
           reportDir: opts.reportDir,

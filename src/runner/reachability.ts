@@ -1,11 +1,13 @@
 /**
  * Preflight: can the identity host be reached at all? Any HTTP answer (even 404) means yes; a refused
  * connection, a DNS failure, a timeout or a TLS failure means the environment is unreachable (exit 3),
- * explained in one line.
+ * explained in one line. The answer also says whether the emulator gave it (idcloud/emulator-signal.ts: its
+ * header, on loopback), which is how `run` picks the default suite.
  */
 import http from 'node:http';
 import https from 'node:https';
 import { describeNetworkReason } from '../exchange/http';
+import { EMULATOR_HEADER, isEmulatorAnswer } from '../idcloud/emulator-signal';
 
 /** Error codes meaning "could not reach" (as opposed to a failed test); the wording is the exchange's. */
 const NETWORK_CODES = new Set([
@@ -29,8 +31,21 @@ export function describeNetworkError(error: unknown): string | undefined {
 }
 
 /** Resolves to undefined when `baseUrl` answers HTTP, else to a one-line reason. Never rejects. */
-export function checkReachable(baseUrl: string, timeoutMs: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
+export async function checkReachable(baseUrl: string, timeoutMs: number): Promise<string | undefined> {
+  return (await probe(baseUrl, timeoutMs)).unreachable;
+}
+
+export interface Probe {
+  /** One line when `baseUrl` gave no HTTP answer. */
+  unreachable?: string;
+  /** The answer carried the emulator's signal and `baseUrl` is on loopback. */
+  emulator: boolean;
+}
+
+/** The preflight: one HEAD to `baseUrl`. Never rejects. */
+export function probe(baseUrl: string, timeoutMs: number): Promise<Probe> {
+  return new Promise((done) => {
+    const resolve = (unreachable: string | undefined, emulator = false) => done(unreachable === undefined ? { emulator } : { unreachable, emulator });
     let url: URL;
     try {
       url = new URL(baseUrl);
@@ -41,7 +56,7 @@ export function checkReachable(baseUrl: string, timeoutMs: number): Promise<stri
     const client = url.protocol === 'https:' ? https : http;
     const request = client.request(url, { method: 'HEAD', timeout: timeoutMs }, (response) => {
       response.resume();
-      resolve(undefined);
+      resolve(undefined, isEmulatorAnswer(baseUrl, response.headers[EMULATOR_HEADER.toLowerCase()]));
     });
     request.on('timeout', () => {
       request.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT', hostname: url.host }));

@@ -5,7 +5,7 @@
 import { EXIT } from '../errors';
 import { listenToNewman, newTally } from './newman-listeners';
 import { loadNewman, NewmanSummary } from './newman-types';
-import { checkReachable } from './reachability';
+import { probe } from './reachability';
 import { discardReports, publishReports, ReporterName, stageReports } from './reporters';
 import type { RunScrubber } from './secrets';
 import type { SuitePlan } from './suites';
@@ -19,7 +19,10 @@ export interface EnvironmentRunContext {
   collection: object;
   /** The ids `collection`'s layer scripts were given for this run: the only sources of run signals. */
   layerScriptIds: ReadonlySet<string>;
+  /** The plan as checked before the run: as if a loopback server were the emulator. */
   plan: SuitePlan;
+  /** The plan once the preflight has seen whether the emulator answers (throws an InputError when the choice is unsafe then). */
+  replan: (emulator: boolean) => SuitePlan;
   secrets: RunSecrets;
   scrubber: RunScrubber;
   reportDir?: string;
@@ -32,8 +35,9 @@ export interface EnvironmentRunContext {
   emit: <K extends keyof RunEvents>(event: K, payload: RunEvents[K]) => void;
 }
 
-export async function runEnvironment(ctx: EnvironmentRunContext): Promise<EnvironmentResult> {
+export async function runEnvironment(context: EnvironmentRunContext): Promise<EnvironmentResult> {
   const started = Date.now();
+  let ctx = context;
   const { env } = ctx.input;
   const result: EnvironmentResult = {
     name: env.name,
@@ -58,9 +62,18 @@ export async function runEnvironment(ctx: EnvironmentRunContext): Promise<Enviro
   };
   ctx.emit('env-start', { env: env.name, suite: ctx.plan.suite, folders: ctx.plan.folders });
 
-  if (!ctx.skipPreflight) {
-    const unreachable = await checkReachable(env.identityUrl, ctx.timeoutMs);
-    if (unreachable) return finish('unreachable', unreachable);
+  // Only an answer with the emulator's signal, on loopback, makes this the emulator; without a preflight it is not.
+  const seen = ctx.skipPreflight ? { emulator: false } : await probe(env.identityUrl, ctx.timeoutMs);
+  if (seen.unreachable) return finish('unreachable', seen.unreachable);
+  try {
+    const plan = ctx.replan(seen.emulator);
+    if (env.isLoopback && !seen.emulator) {
+      ctx.emit('console', { env: env.name, level: 'info', message: `IDCloud: ${env.identityUrl} did not identify itself as the emulator: treated as Unico (${plan.suite === 'collection' || plan.suite === 'folders' ? plan.suite : `suite ${plan.suite}`}, nothing created${plan.sendsInvalidAttempts ? `, at most ${plan.maxInvalid} invalid attempts` : ''})` });
+    }
+    ctx = { ...ctx, plan };
+    Object.assign(result, { suite: plan.suite, folders: plan.folders });
+  } catch (error) {
+    return finish('incomplete', errorLine(error));
   }
 
   const staging = ctx.reportDir && ctx.fileReporters.length > 0 ? stageReports(ctx.reportDir, env.name, ctx.fileReporters) : undefined;

@@ -1,6 +1,7 @@
 /**
  * Which folders run against which environment, and the lockout guard (cli-contract.md "Suites and safety").
- * Pure: it only reads the environment's flags, the collection's outline and the user's choices. Suites
+ * Pure: it only reads the environment's flags, whether the server is the emulator (observed at run time by the
+ * preflight: its signal on loopback, never an address alone), the collection's outline and the user's choices. Suites
  * apply to collections with our folders (Token, Token errors, API); any other collection (e.g. a wrapped
  * one) runs whole, or as the `--folder` selection, as Newman would run it.
  */
@@ -21,7 +22,7 @@ export interface SuitePlan {
   folders: string[];
   /** Whether this plan sends invalid authentication attempts. */
   sendsInvalidAttempts: boolean;
-  /** Bound injected as max_invalid_attempts; undefined = the environment file's own value (loopback). */
+  /** Bound injected as max_invalid_attempts; undefined = the environment file's own value (the emulator). */
   maxInvalid?: number;
 }
 
@@ -36,7 +37,7 @@ export function isSuite(value: unknown): value is Suite {
 }
 
 export interface SuiteChoice {
-  /** Explicit --suite; undefined = `all` on loopback, `smoke` elsewhere. */
+  /** Explicit --suite; undefined = `all` against the emulator, `smoke` against every other server. */
   suite?: Suite;
   /** Explicit --max-invalid. */
   maxInvalid?: number;
@@ -53,16 +54,21 @@ function checkChoice(choice: SuiteChoice): void {
   }
 }
 
-export function planSuites(env: Environment, choice: SuiteChoice): SuitePlan {
+/**
+ * `emulator`: the server said it is the emulator (runner/reachability.ts `probe`); it counts only on loopback.
+ * Every other server, loopback included, is treated as Unico.
+ */
+export function planSuites(env: Environment, choice: SuiteChoice, emulator = false): SuitePlan {
   checkChoice(choice);
-  const suite: Suite = choice.suite ?? (env.isLoopback ? 'all' : 'smoke');
+  const isEmulator = emulator && env.isLoopback;
+  const suite: Suite = choice.suite ?? (isEmulator ? 'all' : 'smoke');
   const sendsInvalidAttempts = suite !== 'smoke';
   if (sendsInvalidAttempts) guardProduction(env, `--suite ${suite}`, choice);
   const folders =
     suite === 'smoke' ? [FOLDERS.token, FOLDERS.api]
     : suite === 'errors' ? [FOLDERS.tokenErrors]
     : [FOLDERS.token, FOLDERS.tokenErrors, FOLDERS.api];
-  return { suite, folders, sendsInvalidAttempts, maxInvalid: sendsInvalidAttempts ? invalidBound(env, choice) : undefined };
+  return { suite, folders, sendsInvalidAttempts, maxInvalid: sendsInvalidAttempts ? invalidBound(isEmulator, choice) : undefined };
 }
 
 function guardProduction(env: Environment, what: string, choice: SuiteChoice): void {
@@ -74,9 +80,9 @@ function guardProduction(env: Environment, what: string, choice: SuiteChoice): v
   }
 }
 
-/** Off loopback the bound always applies; on loopback only when the user set one. */
-function invalidBound(env: Environment, choice: SuiteChoice): number | undefined {
-  return env.isLoopback ? choice.maxInvalid : choice.maxInvalid ?? DEFAULT_MAX_INVALID_ATTEMPTS;
+/** Against anything but the emulator the bound always applies; against the emulator only when the user set one. */
+function invalidBound(emulator: boolean, choice: SuiteChoice): number | undefined {
+  return emulator ? choice.maxInvalid : choice.maxInvalid ?? DEFAULT_MAX_INVALID_ATTEMPTS;
 }
 
 /** An item of the collection tree, by name, with where it sits relative to the Token errors folder. */
@@ -120,15 +126,15 @@ export interface RunChoice extends SuiteChoice {
 
 /**
  * The plan for one environment and collection: the `--folder` picks when given (the lockout guard still
- * applies to Token errors off loopback), else a suite when the collection has our folders or --suite is
- * given, else the whole collection.
+ * applies to Token errors against anything but the emulator), else a suite when the collection has our folders
+ * or --suite is given, else the whole collection. `emulator` as for planSuites.
  */
-export function planRun(env: Environment, collection: object, choice: RunChoice): SuitePlan {
+export function planRun(env: Environment, collection: object, choice: RunChoice, emulator = false): SuitePlan {
   checkChoice(choice);
   const items = outline(collection);
-  if (choice.folders && choice.folders.length > 0) return planFolders(env, items, choice, [...new Set(choice.folders)]);
+  if (choice.folders && choice.folders.length > 0) return planFolders(env, items, choice, [...new Set(choice.folders)], emulator && env.isLoopback);
   if (choice.suite === undefined && !hasSuiteFolders(collection)) return { suite: 'collection', folders: [], sendsInvalidAttempts: false };
-  const plan = planSuites(env, choice);
+  const plan = planSuites(env, choice, emulator);
   const top = topLevelNames(items);
   // Newman would stop with "unable to find a folder": say which one is missing before anything runs.
   for (const folder of plan.folders) {
@@ -139,7 +145,7 @@ export function planRun(env: Environment, collection: object, choice: RunChoice)
   return plan;
 }
 
-function planFolders(env: Environment, items: readonly OutlineItem[], choice: RunChoice, folders: string[]): SuitePlan {
+function planFolders(env: Environment, items: readonly OutlineItem[], choice: RunChoice, folders: string[], emulator: boolean): SuitePlan {
   for (const name of folders) {
     if (!items.some((i) => i.name === name)) {
       const top = [...topLevelNames(items)].map((n) => `"${n}"`).join(', ');
@@ -149,12 +155,12 @@ function planFolders(env: Environment, items: readonly OutlineItem[], choice: Ru
   const sendsInvalidAttempts = items.some((i) => i.sendsInvalidAttempts && folders.includes(i.name));
   if (!sendsInvalidAttempts) return { suite: 'folders', folders, sendsInvalidAttempts };
   const asked = choice.suite === 'errors' || choice.suite === 'all';
-  if (!env.isLoopback && !asked) {
+  if (!emulator && !asked) {
     throw new UnsafeErrorsSuiteError(
       `--folder: "${FOLDERS.tokenErrors}" sends invalid authentication attempts, which count toward the account's lockout (1.2.18); ` +
         `add --suite errors to send them to ${env.name}, or pick other folders`,
     );
   }
   guardProduction(env, '--folder', choice);
-  return { suite: 'folders', folders, sendsInvalidAttempts, maxInvalid: invalidBound(env, choice) };
+  return { suite: 'folders', folders, sendsInvalidAttempts, maxInvalid: invalidBound(emulator, choice) };
 }

@@ -5,7 +5,8 @@
  * Pure data, bundled into the sandbox scripts; request names, which only the generator needs, are in api-docs.ts.
  *
  * SAFETY: a real CreateProcess is billable and may notify a real person. A request body that could create a
- * process is built only by `requestBody` below and only for a loopback environment (the emulator); anywhere
+ * process is built only by `requestBody` below and only against the emulator (recognised by its signal on loopback,
+ * sandbox/script/emulator.ts; the parameter is still named `loopback`); anywhere
  * else the creates send `{}` (Unico answers 400: the token was accepted) and the reads ask for ids that exist
  * nowhere (404), so the suite proves the token is accepted without side effects.
  */

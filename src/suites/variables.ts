@@ -82,6 +82,11 @@ export const RUN_VARIABLES = {
   unavailable: 'idcloud_unavailable',
   /** Server clock minus local clock in seconds, learned from the token endpoint's Date header (idcloud/clock.ts). */
   clockOffset: 'idcloud_clock_offset',
+  /**
+   * The identity origin whose token endpoint answered with the emulator's signal in this run (sandbox/script/emulator.ts);
+   * '' until then, and after an answer without it. Never written to files.
+   */
+  emulator: 'idcloud_emulator',
   /** Set once a 1.2.18 (account locked) was seen: nothing more is sent. */
   locked: 'idcloud_locked',
 } as const;

@@ -84,8 +84,10 @@ test('committed environment files (both formats) hold placeholder credentials on
  * collection-level pre-request script (36.8 → 25.6 KB, compiled for every request) into the `Token errors` folder's
  * own script, which carries its own copy of the RS256 signer, key parser and exchange (+17.9 KB in the file,
  * compiled only by that folder's 30 requests). Measured 96,308 at this guard's last change; raise it only with a reason.
+ * Issue 16/21 (+3.5 KB, 96,845 → 100.4 K): the emulator recognised by its signal at run time instead of by its
+ * address, the 401 that clears a token the server stopped accepting, the run signals as typed data.
  */
-const COLLECTION_BUDGET = 95 * 1024;
+const COLLECTION_BUDGET = 99 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;

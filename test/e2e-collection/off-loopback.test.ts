@@ -10,7 +10,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FOLDERS, generateCollection } from '../../src/collection';
 import { makeEnvironment } from '../../src/environments';
-import { isLoopbackRun } from '../../src/sandbox/script/prerequest';
+import { isEmulatorRequest } from '../../src/sandbox/script/prerequest';
+import { EMULATOR_HEADER, EMULATOR_HEADER_VALUE } from '../../src/idcloud/emulator-signal';
+import { learnEmulator } from '../../src/sandbox/script/emulator';
+import { fakeResponse } from '../sandbox/script/fake-pm';
 import { API_CASES, ApiBody, ApiProduct, documentsCode, LOOPBACK_SUBJECT, requestBody } from '../../src/suites/api';
 import { API_PATHS } from '../../src/idcloud/hosts';
 import { TEST_ISS } from '../helpers/keys';
@@ -78,7 +81,7 @@ test('generated for a non-loopback environment and run there: no create body tha
     for (const c of creates) expect(c.body).toBe('{}');
     expect(standIn.arrived.some((a) => CREATE_FIELDS.test(a.body) && !a.url.endsWith('/oauth2/token'))).toBe(false);
     expect(standIn.arrived.some((a) => a.url.includes('/_emulator/'))).toBe(false);
-    expect(result.consoleLogs).toContain("IDCloud: By Unico: finish the process (emulator only): not sent, the emulator's control path exists only on loopback");
+    expect(result.consoleLogs).toContain("IDCloud: By Unico: finish the process (emulator only): not sent, the emulator's control path exists only on the emulator (recognised by its signal, on loopback)");
     // Reads asked for ids that exist nowhere; the documents query carried no CPF.
     expect(standIn.arrived.some((a) => a.url.includes(LOOPBACK_SUBJECT.cpf))).toBe(false);
     // The token was accepted everywhere it should be: 400/404 are "not rejected"; the rejections were 401.
@@ -92,7 +95,7 @@ test('generated for a non-loopback environment and run there: no create body tha
   }
 });
 
-describe('the loopback decision in the script (pure functions, the same bundled code)', () => {
+describe('the emulator decision in the script (pure functions, the same bundled code)', () => {
   const products: ApiProduct[] = ['unico', 'client', 'sign'];
   const bodies: ApiBody[] = ['create', 'empty', 'finish'];
   test('off loopback every body is {} and the documents code empty; on loopback the creates are valid', () => {
@@ -101,14 +104,22 @@ describe('the loopback decision in the script (pure functions, the same bundled 
     expect(JSON.parse(requestBody('create', 'unico', true))).toMatchObject({ callbackUri: expect.any(String), flow: 'idcheck', purpose: 'creditprocess', person: { duiType: 'DUI_TYPE_BR_CPF' } });
     expect(JSON.parse(requestBody('create', 'client', true))).toMatchObject({ subject: { code: LOOPBACK_SUBJECT.cpf }, imageBase64: expect.any(String) });
   });
+  const signal = { [EMULATOR_HEADER]: EMULATOR_HEADER_VALUE };
   test.each([
-    ['both on loopback', 'http://127.0.0.1:8780', '{{unico_api_url}}/client/v1/process', 'http://127.0.0.1:8780', true],
-    ['localhost and ::1', 'http://localhost:8780', 'http://[::1]:9000/client/v1/process', '', true],
-    ['identity remote, product local', 'https://identityhomolog.acesso.io', '{{unico_api_url}}/client/v1/process', 'http://127.0.0.1:8780', false],
-    ['identity local, product remote', 'http://127.0.0.1:8780', '{{unico_api_url}}/client/v1/process', 'https://api.idcloud.uat.unico.app', false],
-    ['a loopback-looking name that is not', 'http://127.0.0.1.example.com', 'http://127.0.0.1.example.com/client/v1/process', '', false],
-  ])('%s', (_name, identityUrl, url, unicoApiUrl, loopback) => {
+    ['both on loopback, the signal seen', 'http://127.0.0.1:8780', '{{unico_api_url}}/client/v1/process', 'http://127.0.0.1:8780', signal, true],
+    ['localhost and ::1, the signal seen', 'http://localhost:8780', 'http://[::1]:9000/client/v1/process', '', signal, true],
+    ['both on loopback, no signal (a tunnel, a gateway, a mock)', 'http://127.0.0.1:8780', '{{unico_api_url}}/client/v1/process', 'http://127.0.0.1:8780', {}, false],
+    ['both on loopback, another value', 'http://127.0.0.1:8780', '{{unico_api_url}}/client/v1/process', 'http://127.0.0.1:8780', { [EMULATOR_HEADER]: 'yes' }, false],
+    ['identity remote (the signal never counts there), product local', 'https://identityhomolog.acesso.io', '{{unico_api_url}}/client/v1/process', 'http://127.0.0.1:8780', signal, false],
+    ['identity local, product remote', 'http://127.0.0.1:8780', '{{unico_api_url}}/client/v1/process', 'https://api.idcloud.uat.unico.app', signal, false],
+    ['a loopback-looking name that is not', 'http://127.0.0.1.example.com', 'http://127.0.0.1.example.com/client/v1/process', '', signal, false],
+  ])('%s', (_name, identityUrl, url, unicoApiUrl, headers, emulator) => {
     const run = fakeRun({ environment: { identity_url: identityUrl, unico_api_url: unicoApiUrl }, url });
-    expect(isLoopbackRun(run.host)).toBe(loopback);
+    expect(isEmulatorRequest(run.host)).toBe(false);
+    learnEmulator(run.host, fakeResponse(401, {}, headers));
+    expect(isEmulatorRequest(run.host)).toBe(emulator);
+    // An answer without the signal takes it back.
+    learnEmulator(run.host, fakeResponse(401, {}, {}));
+    expect(isEmulatorRequest(run.host)).toBe(false);
   });
 });

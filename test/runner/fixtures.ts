@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 export { closedPortUrl } from '../helpers/emulator';
 import { AUTH_LAYER_MARKER } from '../../src/collection/auth-layer';
+import { EMULATOR_HEADER, EMULATOR_HEADER_VALUE } from '../../src/idcloud/emulator-signal';
 import { RUN_SIGNAL_KEY } from '../../src/suites/run-signals';
 import { ENVIRONMENT_UNAVAILABLE_TEST } from '../../src/suites/variables';
 
@@ -36,6 +37,12 @@ export interface FakeIdcloudOptions {
   exchange?: 'ok' | 'html-503' | 'json-502';
   /** How it answers an invalid assertion: `reject` (401, the default) or `500` (the server fails on it: a finding). */
   invalid?: 'reject' | '500';
+  /**
+   * Whether its answers carry the emulator's signal (idcloud/emulator-signal.ts), so that `run` treats it as it
+   * treats the emulator (default suite all, no lockout bound): true by default, the runner's tests being about
+   * the runner; false makes it one more server on loopback that is not the emulator.
+   */
+  saysEmulator?: boolean;
 }
 
 /**
@@ -48,6 +55,7 @@ export async function startFakeIdcloud(apiKey: string, options: FakeIdcloudOptio
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
+      if (options.saysEmulator !== false) res.setHeader(EMULATOR_HEADER, EMULATOR_HEADER_VALUE);
       const send = (status: number, json: object) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(json));

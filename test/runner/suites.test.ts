@@ -10,9 +10,15 @@ import { CollectionShapeError, runSuites } from '../../src/runner';
 const local = makeEnvironment('local', { identityUrl: 'http://127.0.0.1:8080' });
 const [uat, production] = resolveEnvironments(['uat', 'production']);
 
-test('default suite: all on loopback, smoke elsewhere', () => {
-  expect(planSuites(local, {})).toMatchObject({ suite: 'all', folders: ['Token', 'Token errors', 'API'], maxInvalid: undefined });
+test('default suite: all against the emulator (its signal, on loopback), smoke against every other server, loopback included', () => {
+  expect(planSuites(local, {}, true)).toMatchObject({ suite: 'all', folders: ['Token', 'Token errors', 'API'], maxInvalid: undefined });
   expect(planSuites(uat, {})).toMatchObject({ suite: 'smoke', folders: ['Token', 'API'], sendsInvalidAttempts: false });
+  // Loopback without the signal: a tunnel or gateway to Unico, or a mock.
+  expect(planSuites(local, {})).toMatchObject({ suite: 'smoke', folders: ['Token', 'API'], sendsInvalidAttempts: false });
+  expect(planSuites(local, { suite: 'errors' })).toMatchObject({ maxInvalid: 20 });
+  // The signal counts only on loopback.
+  expect(planSuites(uat, {}, true)).toMatchObject({ suite: 'smoke' });
+  expect(planSuites(uat, { suite: 'errors' }, true)).toMatchObject({ maxInvalid: 20 });
 });
 
 test('errors suite off loopback is bounded by --max-invalid (default 20)', () => {
@@ -83,8 +89,10 @@ test('--folder picks folders or requests by name, anywhere; an unknown name is r
   expect(() => planRun(uat, wrapped, { folders: ['Delete'] })).toThrow('--folder: the collection has no folder or request named "Delete"; its top-level items are "Processes", "Health"');
 });
 
-test('--folder into Token errors: free on loopback, off loopback only with --suite errors|all, production also needs its flag', () => {
-  expect(planRun(local, generated, { folders: ['Token errors'] })).toMatchObject({ sendsInvalidAttempts: true, maxInvalid: undefined });
+test('--folder into Token errors: free against the emulator, elsewhere only with --suite errors|all, production also needs its flag', () => {
+  expect(planRun(local, generated, { folders: ['Token errors'] }, true)).toMatchObject({ sendsInvalidAttempts: true, maxInvalid: undefined });
+  expect(() => planRun(local, generated, { folders: ['Token errors'] })).toThrow(/add --suite errors/);
+  expect(planRun(local, generated, { folders: ['Token errors'], suite: 'errors' })).toMatchObject({ maxInvalid: 20 });
   for (const folders of [['Token errors'], ['Expired exp (1.2.4)']]) {
     expect(() => planRun(remote, generated, { folders })).toThrow(UnsafeErrorsSuiteError);
     expect(() => planRun(remote, generated, { folders, suite: 'smoke' })).toThrow(/add --suite errors/);

@@ -7,6 +7,7 @@
  * `client_api_url` without an APIKEY header gets one. A request with auth of its own is left alone.
  */
 import { originKey } from '../../idcloud/origin';
+import { FOLDERS } from '../../suites/folders';
 import type { ApiProduct } from '../../suites/api';
 import { ENV_VARIABLES, PRODUCT_URL_VARIABLE, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, PmRequestAuth, textVar } from './pm';
@@ -28,6 +29,16 @@ export function inheritsLayerAuth(auth: PmRequestAuth | null | undefined): boole
   if (!json || json.type !== 'bearer') return false;
   const token = (json.bearer || []).filter((p) => p.key === 'token')[0];
   return !!token && String(token.value).trim() === LAYER_TOKEN;
+}
+
+/**
+ * True when the request sits in the generated `Token` or `Token errors` folder, whose auth is `noauth`: a request
+ * added there inherits that, which the sandboxes show as no auth at all (as for the layer's), so only its place
+ * (pm.execution.location: [collection, …folders, request]) tells. The runtime would send no token: none is obtained.
+ */
+export function inNoAuthFolder(host: Host): boolean {
+  const location = host.pm.execution && host.pm.execution.location;
+  return !!location && location.length >= 3 && (location[1] === FOLDERS.token || location[1] === FOLDERS.tokenErrors);
 }
 
 /** The request's URL with its `{{vars}}` resolved as the run will send it. */
@@ -60,7 +71,7 @@ export interface LayerOptions {
 /** Fills `idcloud_access_token` (and APIKEY) for the current request when the layer applies to it. */
 export function applyAuthLayer(host: Host, opts: LayerOptions, done: (result: LayerResult) => void = () => undefined): void {
   const pm = host.pm;
-  if (!inheritsLayerAuth(pm.request.auth)) return done('own-auth');
+  if (!inheritsLayerAuth(pm.request.auth) || inNoAuthFolder(host)) return done('own-auth');
   const product = productApiOf(host, resolvedRequestUrl(host));
   if (!product) return done('other-origin');
   const withToken = (): void =>

@@ -11,6 +11,7 @@ import { readTokenBody, unavailableAnswer } from '../../idcloud/token-response';
 import { describeExchangeFailure, FailureNote } from '../../suites/outcome';
 import { ENVIRONMENT_UNAVAILABLE_TEST, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, PmRequestDefinition, PmResponse, textVar } from './pm';
+import { learnEmulator } from './emulator';
 import { countInvalidAttempt } from './run-state';
 import { learnClockOffset } from './times';
 
@@ -81,6 +82,7 @@ export function exchangeAssertion(host: Host, tokenUrl: string, makeAssertion: (
       host.setTimeout(() => exchangeAssertion(host, tokenUrl, makeAssertion, done, attempt + 1, clockRetried), wait);
       return;
     }
+    learnEmulator(host, response);
     const outcome = readTokenResponse(response);
     if (learnClockOffset(host, response) && !outcome.ok && !outcome.unavailable && !clockRetried) {
       // Refused while dated by a clock the server disagrees with: the attempt was invalid; once more, on its clock.

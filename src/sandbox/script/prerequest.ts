@@ -6,10 +6,10 @@
  * which runs after this one for that folder's requests only: every other request never compiles that machinery.
  */
 import { FOLDERS } from '../../suites/folders';
-import { isLoopbackUrl } from '../../idcloud/origin';
 import { ApiCase, documentsCode, findApiCase, requestBody, UNKNOWN_PROCESS_ID } from '../../suites/api';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../suites/variables';
 import { applyAuthLayer, resolvedRequestUrl } from './auth';
+import { isEmulatorRun } from './emulator';
 import { fail, Host, setVariable, textVar } from './pm';
 import { readSettings } from './settings';
 import { folderCaseProblem, isLocked, setExpectation, skipRequest } from './run-state';
@@ -50,43 +50,49 @@ function leaveToFolder(host: Host, caseId: string): void {
 }
 
 /**
- * On loopback (the request's own host and identity_url's both loopback: the emulator) the folder runs the
- * whole flow with valid bodies; anywhere else every body is `{}` and every read an unknown id (suites/api.ts).
- * Decided here from the resolved URLs, never from a variable a user could set.
+ * Against the emulator (its signal seen in this run, sandbox/script/emulator.ts, and this request on loopback)
+ * the folder runs the whole flow with valid bodies; against anything else, loopback included, every body is `{}`
+ * and every read an unknown id (suites/api.ts). Decided at run time, never from an address alone.
  */
-export function isLoopbackRun(host: Host): boolean {
-  return isLoopbackUrl(resolvedRequestUrl(host)) && isLoopbackUrl(textVar(host, ENV_VARIABLES.identityUrl));
+export function isEmulatorRequest(host: Host): boolean {
+  return isEmulatorRun(host, resolvedRequestUrl(host));
 }
 
 function prepareApiCase(host: Host, c: ApiCase): void {
-  const pm = host.pm;
-  const name = pm.info.requestName;
-  const loopback = isLoopbackRun(host);
-  if (c.loopbackOnly && !loopback) return skipRequest(host, `${name}: not sent, the emulator's control path exists only on loopback`);
-  if (c.product !== 'client') return sendApiCase(host, c, loopback);
+  const name = host.pm.info.requestName;
+  if (c.product !== 'client') return authorizeApiCase(host, c);
   readApiKey(host, (apiKey) => {
     if (!apiKey) return skipRequest(host, `${name}: skipped, ${MISSING_API_KEY}`);
-    sendApiCase(host, c, loopback);
+    authorizeApiCase(host, c);
   });
 }
 
-function sendApiCase(host: Host, c: ApiCase, loopback: boolean): void {
+/**
+ * A valid-token case gets its token first: the exchange may be the run's first answer of the token endpoint, which
+ * says whether the emulator is there; what the request sends is decided after it.
+ */
+function authorizeApiCase(host: Host, c: ApiCase): void {
   const pm = host.pm;
-  setExpectation(host, { kind: 'api', expect: c.expect, subject: c.subject, savesIdIn: c.savesIdIn, mustSucceed: loopback && !!c.succeedsOnLoopback });
-  setVariable(host, RUN_VARIABLES.body, c.body ? requestBody(c.body, c.product, loopback) : '');
-  setVariable(host, RUN_VARIABLES.subjectCode, documentsCode(loopback));
+  if (c.auth !== 'valid') return sendApiCase(host, c, true);
+  applyAuthLayer(host, { apiKey: c.layerApiKey, testName: `${pm.info.requestName}: access token obtained` }, (result) => {
+    if (result === 'own-auth' || result === 'other-origin') {
+      fail(host, `${pm.info.requestName}: sent to a product API`, `the request's URL is not on ${ENV_VARIABLES.unicoApiUrl}, ${ENV_VARIABLES.clientApiUrl} or ${ENV_VARIABLES.signApiUrl}: check those variables`);
+    }
+    // Without a token the API's answer proves nothing about the API: report only why there is no token.
+    sendApiCase(host, c, result === 'token');
+  });
+}
+
+function sendApiCase(host: Host, c: ApiCase, judged: boolean): void {
+  const pm = host.pm;
+  const emulator = isEmulatorRequest(host);
+  if (c.loopbackOnly && !emulator) return skipRequest(host, `${pm.info.requestName}: not sent, the emulator's control path exists only on the emulator (recognised by its signal, on loopback)`);
+  setExpectation(host, judged ? { kind: 'api', expect: c.expect, subject: c.subject, savesIdIn: c.savesIdIn, mustSucceed: emulator && !!c.succeedsOnLoopback } : undefined);
+  setVariable(host, RUN_VARIABLES.body, c.body ? requestBody(c.body, c.product, emulator) : '');
+  setVariable(host, RUN_VARIABLES.subjectCode, documentsCode(emulator));
   // The sign host's documents are never created by the suite; a read without its create asks for an id that exists nowhere.
   setVariable(host, RUN_VARIABLES.signDocumentId, UNKNOWN_PROCESS_ID);
   if (c.readsIdFrom && !textVar(host, c.readsIdFrom)) pm.variables.set(c.readsIdFrom, UNKNOWN_PROCESS_ID);
-  if (c.auth !== 'valid') return;
-  applyAuthLayer(host, { apiKey: c.layerApiKey, testName: `${pm.info.requestName}: access token obtained` }, (result) => {
-    // Without a token the API's answer proves nothing about the API: report only why there is no token.
-    if (result === 'failed') setExpectation(host, undefined);
-    else if (result !== 'token') {
-      setExpectation(host, undefined);
-      fail(host, `${pm.info.requestName}: sent to a product API`, `the request's URL is not on ${ENV_VARIABLES.unicoApiUrl}, ${ENV_VARIABLES.clientApiUrl} or ${ENV_VARIABLES.signApiUrl}: check those variables`);
-    }
-  });
 }
 
 export function runPrerequest(host: Host): void {

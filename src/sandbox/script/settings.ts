@@ -4,6 +4,7 @@
  */
 import { BUILT_IN_ENVIRONMENTS, TOKEN_PATH } from '../../idcloud/hosts';
 import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES } from '../../suites/variables';
+import { isEmulatorRun } from './emulator';
 import { Host, textVar } from './pm';
 
 export interface Settings {
@@ -11,7 +12,6 @@ export interface Settings {
   aud: string;
   tokenUrl: string;
   iss: string;
-  maxInvalidAttempts: number;
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problem: string };
@@ -26,16 +26,19 @@ export function readSettings(host: Host): SettingsResult {
   if (!identityUrl) return { ok: false, problem: `${ENV_VARIABLES.identityUrl} is empty: select an idcloud-<env> environment or set ${ENV_VARIABLES.identityUrl}` };
   const iss = textVar(host, ENV_VARIABLES.iss).trim();
   if (!iss) return { ok: false, problem: `${ENV_VARIABLES.iss} is empty: set it to the iss of your service account's payload` };
-  const max = Number(textVar(host, ENV_VARIABLES.maxInvalidAttempts) || DEFAULT_MAX_INVALID_ATTEMPTS);
-  return {
-    ok: true,
-    settings: {
-      aud: identityUrl,
-      tokenUrl: identityUrl + TOKEN_PATH,
-      iss,
-      maxInvalidAttempts: Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_MAX_INVALID_ATTEMPTS,
-    },
-  };
+  return { ok: true, settings: { aud: identityUrl, tokenUrl: identityUrl + TOKEN_PATH, iss } };
+}
+
+/**
+ * How many invalid attempts the `Token errors` folder may send in this run: `max_invalid_attempts` when set;
+ * when empty (as generated: the file cannot know what will answer), every case against the emulator, recognised
+ * by its signal in this run (emulator.ts), and DEFAULT_MAX_INVALID_ATTEMPTS against anything else.
+ */
+export function invalidAttemptBound(host: Host): number {
+  const text = textVar(host, ENV_VARIABLES.maxInvalidAttempts).trim();
+  if (!text) return isEmulatorRun(host) ? Infinity : DEFAULT_MAX_INVALID_ATTEMPTS;
+  const max = Number(text);
+  return Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_MAX_INVALID_ATTEMPTS;
 }
 
 /** The identity URL of another environment, for the wrong-`aud` case: production's, or UAT's on production. */

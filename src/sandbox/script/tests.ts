@@ -11,11 +11,12 @@ import { unavailableAnswer } from '../../idcloud/token-response';
 import { ApiExpectation, Check, createdId, judgeApiResponse, judgeRejection, judgeTokenResponse } from '../../suites/outcome';
 import { parseJson } from '../../idcloud/json';
 import { RUN_VARIABLES } from '../../suites/variables';
+import { learnEmulator } from './emulator';
 import { ExchangeOutcome, noteOutcome, readTokenResponse } from './exchange';
 import { fail, Host, pass, pendingFailures, PmResponse, setNextRequest, setVariable, textVar } from './pm';
 import { countInvalidAttempt, folderCaseProblem, readExpectation, retryAfterRateLimit, stopOnLockout } from './run-state';
 import { learnClockOffset } from './times';
-import { cacheEntry, forgetFailure, isRememberedFailure, rememberFailure, writeCache } from './token-cache';
+import { cacheEntry, forgetFailure, forgetRejectedToken, isRememberedFailure, rememberFailure, writeCache } from './token-cache';
 
 export function record(host: Host, checks: readonly Check[]): void {
   for (const check of checks) {
@@ -80,12 +81,18 @@ export function runTests(host: Host): void {
 
 function judge(host: Host): void {
   const pm = host.pm;
+  // Set only when the layer gave this request its token (to a product API origin).
+  const sentToken = textVar(host, RUN_VARIABLES.accessToken);
   // Secrets of this request are not needed any more.
   setVariable(host, RUN_VARIABLES.accessToken, '');
   setVariable(host, RUN_VARIABLES.assertion, '');
   const caseId = textVar(host, RUN_VARIABLES.currentCase);
   const expectation = readExpectation(host);
   const response = pm.response;
+  // 401 to the layer's token: not accepted any more. The suite's own "without APIKEY" case expects its 401.
+  if (sentToken && response && response.code === 401 && !(expectation && expectation.kind === 'api' && expectation.expect === 'rejected')) {
+    forgetRejectedToken(host, sentToken);
+  }
   if (!caseId || !expectation || !response) return;
   if (expectation.kind === 'folder') {
     // The case's folder script never ran (the request was moved, or its folder lost the script): nothing was built.
@@ -99,6 +106,8 @@ function judge(host: Host): void {
     keepCreatedId(host, expectation, response);
     return;
   }
+  // A token-endpoint answer: it says whether the emulator gave it (emulator.ts).
+  learnEmulator(host, response);
   const text = response.text();
   if (isLockout(text)) {
     stopOnLockout(host);

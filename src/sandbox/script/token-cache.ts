@@ -66,6 +66,20 @@ export function writeCache(host: Host, entry: CachedToken): void {
   cacheScope(host).set(TOKEN_CACHE_VARIABLE, JSON.stringify(entry), 'secret');
 }
 
+/**
+ * A product API answered 401 to the layer's token (`sentToken`): the server no longer accepts it (it restarted,
+ * the key was rotated, the token revoked) although the cache would keep it until shortly before its expiry.
+ * The cache forgets it, saying so, so that the next request (or send in the app) exchanges again. Nothing is
+ * retried here: one 401, at most one cleared entry, and the next exchange is an ordinary one (a refused one
+ * counts as an invalid attempt, as always).
+ */
+export function forgetRejectedToken(host: Host, sentToken: string): void {
+  const cached = readCache(host);
+  if (!cached || cached.accessToken !== sentToken) return;
+  cacheScope(host).set(TOKEN_CACHE_VARIABLE, '', 'secret');
+  host.log('IDCloud: 401 to the cached access token, which the server no longer accepts: cleared it; the next request exchanges again');
+}
+
 /** Rejections (4xx) are remembered for the run; 429 is retried inside the exchange, 5xx and network errors are not remembered. */
 export function isRememberedFailure(status: number): boolean {
   return status >= 400 && status < 500 && status !== 429;

@@ -11,7 +11,7 @@ import { exchangeAssertion } from './exchange';
 import { mutationTools, otherKeyMaker } from './mutations';
 import { fail, Host, textVar } from './pm';
 import { countInvalidAttempt, invalidAttempts, retryCount, setExpectation, skipRequest, stopOnLockout } from './run-state';
-import { otherEnvironmentAud } from './settings';
+import { invalidAttemptBound, otherEnvironmentAud } from './settings';
 import { freshParts, withSigning } from './signing';
 
 /**
@@ -25,8 +25,9 @@ function prepareNegativeCase(host: Host, c: NegativeCase): void {
     if (!s) return skipRequest(host, `${name}: not sent, the settings above are incomplete`);
     // A retry after 429 is the same attempt: count it once.
     if (retryCount(host, c.id) === 0) {
-      if (invalidAttempts(host) >= s.settings.maxInvalidAttempts) {
-        return skipRequest(host, `${name}: skipped, max_invalid_attempts (${s.settings.maxInvalidAttempts}) reached; raise it to send more invalid attempts`);
+      const bound = invalidAttemptBound(host);
+      if (invalidAttempts(host) >= bound) {
+        return skipRequest(host, `${name}: skipped, max_invalid_attempts (${bound}) reached; raise it to send more invalid attempts`);
       }
       countInvalidAttempt(host);
     }

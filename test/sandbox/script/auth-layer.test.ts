@@ -137,3 +137,20 @@ describe('the Postman Vault', () => {
     expect(run.requestHeaders.get('APIKEY')).toBe('{{api_key}}');
   });
 });
+
+describe('a request the user adds inside the noauth Token folders (issue 16)', () => {
+  test.each([
+    [['idcloud', 'Token', 'My check of the API'], 0],
+    [['idcloud', 'Token errors', 'My check of the API'], 0],
+    // Elsewhere the same request gets the layer's token.
+    [['idcloud', 'API', 'My check of the API'], 1],
+    [['idcloud', 'Mine', 'Token', 'My check of the API'], 1],
+    // A top-level request named Token is not in the folder.
+    [['idcloud', 'Token'], 1],
+  ])('%j: %d exchange(s)', (location, exchanges) => {
+    const run = fakeRun({ environment: ENV, url: '{{unico_api_url}}/client/v1/process/x', answers: [TOKEN_OK()], location });
+    runPrerequest(run.host);
+    expect(run.sent).toHaveLength(exchanges);
+    expect(tokenOf(run) ?? '').toBe(exchanges ? 'tok-1' : '');
+  });
+});
