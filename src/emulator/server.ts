@@ -25,6 +25,7 @@ import type { EmulatorOptions, RunningEmulator } from './types';
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const settings = resolveSettings(options);
+  const realNow = options.now ?? Date.now;
   const registry = registerAccounts(options.accounts);
   const signingKey = await generateSigningKey();
   const server = http.createServer();
@@ -50,7 +51,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     tokens: createTokenIssuer(signingKey, url, settings.tokenLifetimeSeconds),
     product: createProductState(settings.processSeconds, webhooks),
     stats,
-    now: () => Date.now() + settings.clockOffsetSeconds * 1000,
+    now: () => realNow() + settings.clockOffsetSeconds * 1000,
     outage: settings.outage && rawReply(settings.outage.status, settings.outage.contentType, Buffer.from(settings.outage.body, 'utf8'), 'outage'),
   };
   // Processes that finish by themselves (--process-seconds, expiry) are announced within this delay.

@@ -54,6 +54,12 @@ export interface EmulatorOptions {
    */
   clockOffsetSeconds?: number;
   /**
+   * The real clock the emulator reads (milliseconds since the epoch; clockOffsetSeconds is added to it).
+   * Default Date.now. A program embedding the emulator (or a test) can pass its own to move time forward
+   * without waiting: token lifetimes, lockouts and rate-limit windows then pass when it says so.
+   */
+  now?: () => number;
+  /**
    * An outage: the token endpoint answers every request with this status and body (e.g. 503 and an HTML page),
    * before looking at it. `contentType` defaults to text/html. Default: no outage.
    */

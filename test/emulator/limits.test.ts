@@ -1,7 +1,7 @@
 /** Per-tenant rate limit (429) and lockout after invalid attempts (1.2.18). */
 import { generateKeyPairSync } from 'node:crypto';
 import { startEmulator } from '../../src/emulator';
-import { claims, exchange, HttpResult, issAt, PT, request, signRs256, sleep, standardAccounts, startTestEmulator } from './support';
+import { claims, exchange, HttpResult, issAt, PT, request, manualClock, signRs256, standardAccounts, startTestEmulator } from './support';
 
 const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 
@@ -52,14 +52,15 @@ describe('lockout', () => {
   const bad = (url: string) => exchange(url, signRs256(claims(url), otherKey));
 
   test('after lockoutAfter invalid attempts the account is locked (1.2.18) for lockoutSeconds, then usable again', async () => {
-    const emulator = await startTestEmulator({ lockoutAfter: 3, lockoutSeconds: 1 });
+    const clock = manualClock();
+    const emulator = await startTestEmulator({ lockoutAfter: 3, lockoutSeconds: 1, now: clock.now });
     try {
       for (let i = 0; i < 3; i += 1) expect((await bad(emulator.url)).json).toEqual(PT('1.2.21'));
       const locked = await exchange(emulator.url, signRs256(claims(emulator.url)));
       expect({ status: locked.status, body: locked.json }).toEqual({ status: 401, body: PT('1.2.18') });
       // Other accounts are not affected.
       expect((await exchange(emulator.url, signRs256(claims(emulator.url, { iss: issAt('second') })))).status).toBe(200);
-      await sleep(1100);
+      clock.advance(1100);
       expect((await exchange(emulator.url, signRs256(claims(emulator.url)))).status).toBe(200);
       expect(emulator.stats().invalidAttempts).toEqual({ [standardAccounts()[0].iss]: 3 });
     } finally {

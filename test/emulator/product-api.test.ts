@@ -2,7 +2,7 @@
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { RunningEmulator } from '../../src/emulator';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
-import { accessToken, API_KEY, claims, clientProcessBody, exchange, issAt, postJson, request, signRs256, sleep, standardAccounts, startTestEmulator, TENANT, unicoProcessBody } from './support';
+import { accessToken, API_KEY, claims, clientProcessBody, exchange, issAt, postJson, request, manualClock, signRs256, standardAccounts, startTestEmulator, TENANT, unicoProcessBody } from './support';
 
 let emulator: RunningEmulator;
 let url: string;
@@ -194,13 +194,14 @@ test('an account with no capabilities: a valid token (and APIKEY) gets 403 on ev
 });
 
 test('tokenLifetimeSeconds: expires_in follows it, and the token expires mid-run → 401 token_expired', async () => {
-  const shortLived = await startTestEmulator({ tokenLifetimeSeconds: 1 });
+  const clock = manualClock();
+  const shortLived = await startTestEmulator({ tokenLifetimeSeconds: 1, now: clock.now });
   try {
     const exchangeResult = await exchange(shortLived.url, signRs256(claims(shortLived.url)));
     expect(exchangeResult.json.expires_in).toBe(1);
     const shortToken = exchangeResult.json.access_token as string;
     expect((await postJson(`${shortLived.url}/client/v1/process`, unicoProcessBody(), bearer(shortToken))).status).toBe(200);
-    await sleep(2100);
+    clock.advance(2100);
     const expired = await postJson(`${shortLived.url}/client/v1/process`, unicoProcessBody(), bearer(shortToken));
     expect(expired.status).toBe(401);
     expect(expired.json).toEqual(unicoError(16));

@@ -108,7 +108,14 @@ export async function accessToken(url: string, overrides: Record<string, unknown
 
 export const PT = (code?: string) => ({ error: 'server_error', error_description: code ? `Falha na autenticação ${code}` : 'Falha na autenticação' });
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A clock for the emulator's `now` option that moves only when told: a test crosses a token lifetime or a
+ * lockout in no time instead of sleeping through it. It starts at the real time (assertions are signed on it).
+ */
+export function manualClock(): { now: () => number; advance: (ms: number) => void } {
+  let offsetMs = 0;
+  return { now: () => Date.now() + offsetMs, advance: (ms) => void (offsetMs += ms) };
+}
 
 /** Product-API bodies that pass validation, and the tiny files inside them (made here, not committed). */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
