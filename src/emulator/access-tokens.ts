@@ -2,7 +2,7 @@
  * The emulator's own access tokens: RS256 JWTs signed with a key generated at start (never written
  * anywhere), published at /.well-known/jwks.json, and checked by the product APIs.
  */
-import { generateKeyPair, KeyObject, randomUUID } from 'node:crypto';
+import { createPublicKey, generateKeyPair, KeyObject, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { calculateJwkThumbprint, errors as joseErrors, exportJWK, JWK, jwtVerify, SignJWT } from 'jose';
 import { REQUIRED_SCOPE } from '../idcloud/claims';
@@ -28,9 +28,12 @@ export interface SigningKey {
   jwk: JWK;
 }
 
-/** A fresh RSA key per emulator start: tokens of an earlier run are not accepted. */
-export async function generateSigningKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
+/**
+ * A fresh RSA key per emulator start (tokens of an earlier run are not accepted), or the RSA private key given
+ * (EmulatorOptions.signingKey).
+ */
+export async function generateSigningKey(given?: KeyObject): Promise<SigningKey> {
+  const { privateKey, publicKey } = given ? { privateKey: given, publicKey: createPublicKey(given) } : await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
   const jwk = await exportJWK(publicKey);
   return { privateKey, publicKey, jwk: { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' } };
 }

@@ -59,6 +59,11 @@ export function resolveSettings(options: EmulatorOptions): EmulatorSettings {
     }
   }
   if (options.log !== undefined && typeof options.log !== 'function') throw new EmulatorOptionError('log: must be a function of one line');
+  if (options.now !== undefined && typeof options.now !== 'function') throw new EmulatorOptionError('now: must be a function returning milliseconds since the epoch');
+  const key = options.signingKey;
+  if (key !== undefined && (typeof key !== 'object' || key === null || key.type !== 'private' || key.asymmetricKeyType !== 'rsa')) {
+    throw new EmulatorOptionError('signingKey: give an RSA private key (a node:crypto KeyObject)');
+  }
   return {
     host,
     port: wholeNumber(options.port ?? d.port, 'port (--port)', 0, 65535),

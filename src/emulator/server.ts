@@ -27,7 +27,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const settings = resolveSettings(options);
   const realNow = options.now ?? Date.now;
   const registry = registerAccounts(options.accounts);
-  const signingKey = await generateSigningKey();
+  const signingKey = await generateSigningKey(options.signingKey);
   const server = http.createServer();
   const port = await listen(server, settings.host, settings.port);
   const { url, audiences } = baseUrls(settings.host, port);

@@ -2,6 +2,7 @@
  * The emulator's public types (library API `startEmulator`). Kept apart from the implementation so that
  * code which only describes accounts (keygen, demo) does not load the server.
  */
+import type { KeyObject } from 'node:crypto';
 import type { EmulatorFlaw } from './flaws';
 import type { Capability } from './product/capabilities';
 import type { WebhookConfig } from './product/webhook-config';
@@ -59,6 +60,12 @@ export interface EmulatorOptions {
    * without waiting: token lifetimes, lockouts and rate-limit windows then pass when it says so.
    */
   now?: () => number;
+  /**
+   * The RSA private key that signs the emulator's access tokens (published at /.well-known/jwks.json).
+   * Default: a fresh 2048-bit key per start, so that tokens of an earlier run are not accepted. Emulators
+   * started many times in one program (tests) can share one and skip generating a key each time.
+   */
+  signingKey?: KeyObject;
   /**
    * An outage: the token endpoint answers every request with this status and body (e.g. 503 and an HTML page),
    * before looking at it. `contentType` defaults to text/html. Default: no outage.

@@ -19,6 +19,8 @@ test.each<[string, Partial<EmulatorOptions>, RegExp]>([
   ['no accounts', { accounts: [] }, /accounts: give at least one account/],
   ['publicKey neither PEM text nor a file', { accounts: [{ iss: TEST_ISS, publicKey: 'not a pem and not a file' }] }, /accounts\[0\]\.publicKey: cannot read/],
   ['a host address this machine does not have', { host: '203.0.113.7' }, /cannot listen on 203\.0\.113\.7:0 .*check --host and --port/],
+  ['a public key as the signing key', { signingKey: testKeyPair().publicKey }, /^signingKey: give an RSA private key/],
+  ['a clock that is not a function', { now: 5 as unknown as () => number }, /^now: must be a function/],
 ])('%s → InputError, exit 2', async (_name, options, message) => {
   const error = await startEmulator({ accounts: accounts(), ...options }).then(
     async (running) => {
@@ -30,6 +32,22 @@ test.each<[string, Partial<EmulatorOptions>, RegExp]>([
   expect(error).toBeInstanceOf(IdcloudPostmanError);
   expect((error as IdcloudPostmanError).exitCode).toBe(EXIT.BAD_INPUT);
   expect((error as Error).message).toMatch(message);
+});
+
+test('signingKey: the JWKS publishes that key; without it each start has a key of its own', async () => {
+  const given = testKeyPair().privateKey;
+  const [withKey, fresh1, fresh2] = await Promise.all([
+    startEmulator({ accounts: accounts(), signingKey: given }),
+    startEmulator({ accounts: accounts() }),
+    startEmulator({ accounts: accounts() }),
+  ]);
+  try {
+    const modulus = async (url: string) => ((await request(`${url}/.well-known/jwks.json`)).json as { keys: { n: string }[] }).keys[0].n;
+    expect(await modulus(withKey.url)).toBe(testKeyPair().publicKey.export({ format: 'jwk' }).n);
+    expect(await modulus(fresh1.url)).not.toBe(await modulus(fresh2.url));
+  } finally {
+    await Promise.all([withKey, fresh1, fresh2].map((e) => e.close()));
+  }
 });
 
 test('host localhost: url names localhost, and both loopback spellings are accepted as aud', async () => {

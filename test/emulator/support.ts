@@ -109,12 +109,13 @@ export async function accessToken(url: string, overrides: Record<string, unknown
 export const PT = (code?: string) => ({ error: 'server_error', error_description: code ? `Falha na autenticação ${code}` : 'Falha na autenticação' });
 
 /**
- * A clock for the emulator's `now` option that moves only when told: a test crosses a token lifetime or a
- * lockout in no time instead of sleeping through it. It starts at the real time (assertions are signed on it).
+ * A clock for the emulator's `now` option that stands still until told to move: a test crosses a token
+ * lifetime or a lockout in no time instead of sleeping through it, and nothing expires early on a slow machine.
+ * It starts at the real time (assertions are signed on the real clock, well inside the emulator's skew).
  */
 export function manualClock(): { now: () => number; advance: (ms: number) => void } {
-  let offsetMs = 0;
-  return { now: () => Date.now() + offsetMs, advance: (ms) => void (offsetMs += ms) };
+  let nowMs = Date.now();
+  return { now: () => nowMs, advance: (ms) => void (nowMs += ms) };
 }
 
 /** Product-API bodies that pass validation, and the tiny files inside them (made here, not committed). */

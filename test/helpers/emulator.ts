@@ -2,7 +2,8 @@
  * The one way tests start an IDCloud server: the project's real emulator (src/emulator) on 127.0.0.1:0.
  * Defaults: one active account — TEST_ISS, the test key pair generated at test time (helpers/keys.ts) and
  * TEST_API_KEY — and the rate limit off, so that runs not about 429s do not wait out Retry-After (the tests
- * that are about them set `rateLimit`). Every other emulator option (flaws, outage, clockOffsetSeconds,
+ * that are about them set `rateLimit`), and the run's shared signing key (helpers/keys.ts emulatorSigningKey)
+ * instead of a fresh one generated at each start. Every other emulator option (flaws, outage, clockOffsetSeconds,
  * tokenLifetimeSeconds, lockoutAfter, …) passes through.
  *
  * Two stand-ins remain, each for what the emulator deliberately never does: test/exchange/token-server.ts
@@ -12,7 +13,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
-import { TEST_ISS, testKeyPair } from './keys';
+import { emulatorSigningKey, TEST_ISS, testKeyPair } from './keys';
 
 export const TEST_API_KEY = 'apikey-e2e-4c1f9a7d2b6e';
 
@@ -31,7 +32,7 @@ export function testEmulatorAccount(options: Pick<TestEmulatorOptions, 'account'
 
 export function startTestEmulator(options: TestEmulatorOptions = {}): Promise<RunningEmulator> {
   const { account, wrongPublicKey, accounts, ...emulatorOptions } = options;
-  return startEmulator({ port: 0, rateLimit: 0, ...emulatorOptions, accounts: accounts ?? [testEmulatorAccount({ account, wrongPublicKey })] });
+  return startEmulator({ port: 0, rateLimit: 0, signingKey: emulatorSigningKey(), ...emulatorOptions, accounts: accounts ?? [testEmulatorAccount({ account, wrongPublicKey })] });
 }
 
 /** Start one, run `body`, close it whatever happens. */

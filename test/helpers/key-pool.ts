@@ -1,26 +1,50 @@
 /**
- * Jest's global setup and teardown: the shared test key pair (RSA 2048, node:crypto) is generated once per
- * `jest` run, at test time, instead of once per test file (~0.1 s each, in ~45 files). It is kept in a 0600
- * file in a fresh temp folder, named by IDCLOUD_TEST_KEY_POOL (helpers/cli.ts never passes IDCLOUD_* variables to
- * the CLI under test), and removed at the end. helpers/keys.ts reads it; without it (a test file run by other
- * means) each file generates its own, as before.
+ * Jest's global setup and teardown: the run's shared test keys (RSA, node:crypto), generated once per `jest`
+ * run, at test time, instead of in each test file that needs them. Each is a 0600 file in a fresh temp
+ * folder named by IDCLOUD_TEST_KEY_POOL (helpers/cli.ts never passes IDCLOUD_* variables to the CLI under
+ * test), removed at the end. They are generated concurrently (node:crypto's generateKeyPair works off the main
+ * thread), so the 4096-bit one costs the run about the time of one key, once.
+ * helpers/keys.ts reads them; without the pool (a test file run by other means) each file generates its own.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPair } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 export const KEY_POOL_VARIABLE = 'IDCLOUD_TEST_KEY_POOL';
 
-export function setUpKeyPool(): void {
+/** The pooled keys by name: the test account's pair in each size the tests use, and the emulators' signing key. */
+export const POOLED_KEYS = {
+  'rsa-2048': 2048,
+  'rsa-3072': 3072,
+  'rsa-4096': 4096,
+  'emulator-signing': 2048,
+} as const;
+export type PooledKeyName = keyof typeof POOLED_KEYS;
+
+/** The folder of the pool, or undefined outside a jest run with the global setup. */
+export function keyPoolDir(): string | undefined {
+  const dir = process.env[KEY_POOL_VARIABLE];
+  return dir && fs.existsSync(dir) ? dir : undefined;
+}
+
+export function pooledKeyFile(dir: string, name: PooledKeyName): string {
+  return path.join(dir, `${name}.pkcs8.pem`);
+}
+
+export async function setUpKeyPool(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-test-keys-'));
-  const file = path.join(dir, 'rsa-2048.pkcs8.pem');
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 0x10001 });
-  fs.writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
-  process.env[KEY_POOL_VARIABLE] = file;
+  await Promise.all(
+    Object.entries(POOLED_KEYS).map(async ([name, bits]) => {
+      const { privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: bits, publicExponent: 0x10001 });
+      fs.writeFileSync(pooledKeyFile(dir, name as PooledKeyName), privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    }),
+  );
+  process.env[KEY_POOL_VARIABLE] = dir;
 }
 
 export function tearDownKeyPool(): void {
-  const file = process.env[KEY_POOL_VARIABLE];
-  if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  const dir = process.env[KEY_POOL_VARIABLE];
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,10 +1,11 @@
 /**
  * Real RSA keys generated at test time (never committed), memoised per test file to keep the suite quick; the
- * default 2048-bit pair is generated once per jest run (helpers/key-pool.ts) and shared by every file.
+ * 2048-, 3072- and 4096-bit pairs and the emulators' signing key are generated once per jest run
+ * (helpers/key-pool.ts) and shared by every file.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import fs from 'node:fs';
-import { KEY_POOL_VARIABLE } from './key-pool';
+import { keyPoolDir, pooledKeyFile, PooledKeyName } from './key-pool';
 
 export interface TestKeyPair {
   bits: number;
@@ -35,10 +36,26 @@ export function testKeyPair(bits = 2048, fresh = false): TestKeyPair {
 
 /** The run's shared pair of this size, when jest's global setup made one. */
 function pooledPair(bits: number): { privateKey: KeyObject; publicKey: KeyObject } | undefined {
-  const file = process.env[KEY_POOL_VARIABLE];
-  if (bits !== 2048 || !file || !fs.existsSync(file)) return undefined;
-  const privateKey = createPrivateKey(fs.readFileSync(file, 'utf8'));
-  return { privateKey, publicKey: createPublicKey(privateKey) };
+  const privateKey = pooledKey(`rsa-${bits}`);
+  return privateKey && { privateKey, publicKey: createPublicKey(privateKey) };
+}
+
+function pooledKey(name: string): KeyObject | undefined {
+  const dir = keyPoolDir();
+  const file = dir && pooledKeyFile(dir, name as PooledKeyName);
+  return file && fs.existsSync(file) ? createPrivateKey(fs.readFileSync(file, 'utf8')) : undefined;
+}
+
+let signingKey: KeyObject | undefined;
+
+/**
+ * The private key every test emulator signs its access tokens with (EmulatorOptions.signingKey): one per jest
+ * run instead of a fresh one per emulator start. Emulators still never accept each other's tokens: the issuer
+ * (their URL) differs.
+ */
+export function emulatorSigningKey(): KeyObject {
+  signingKey ??= pooledKey('emulator-signing') ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return signingKey;
 }
 
 export const TEST_ISS = 'svctest@0a1b2c3d-0000-4000-8000-000000000001.iam.acesso.io';
