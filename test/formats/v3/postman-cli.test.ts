@@ -3,7 +3,7 @@
  * green by `postman collection run` (Postman CLI 1.34.0, the runtime of Postman v12's users) against the real
  * emulator, and the same directory run through our `run --collection` gives the same counts. Two directories: the
  * generated collection (Token + API), and a collection of a user's (Unico's by-Client stand-in) that the Postman
- * CLI's own `collection migrate` turned into v3, wrapped by us.
+ * CLI's own `collection migrate` turned into v3, wrapped by us; and Unico's three stand-ins wrapped straight into v3.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -87,5 +87,21 @@ describeWithPostmanCli('the Postman CLI lints and runs our v3 directories; our r
     const counts = await prove(path.join(out, 'postman', 'collections', name), path.join(out, 'postman', 'environments', 'idcloud-local.environment.yaml'), (url) => `local=${url}`, [], 1);
     // Create and read a process with the layer's token and APIKEY; the user's own tests pass.
     expect(counts).toEqual({ requests: 2, assertions: 2 });
+  });
+
+  test.concurrent("Unico's three stand-ins wrapped straight into v3: lint clean; Authentication (its jsrsasign signer removed) green in both", async () => {
+    const out = path.join(account.dir, 'stand-ins');
+    for (const name of ['web-sdk', 'by-client', 'authentication'] as const) {
+      const wrap = await runCli(['wrap', standInFile(name), '--out', out, '--format', 'v3', '--env', 'local=http://127.0.0.1:1', '--iss', account.iss]);
+      expect(wrap.exitCode).toBe(0);
+    }
+    const collections = path.join(out, 'postman', 'collections');
+    const lint = await runPostmanCli(['collection', 'lint', collections]);
+    expect(lint.output).toContain('No issues found.');
+    expect(lint.exitCode).toBe(0);
+    const [authentication] = fs.readdirSync(collections).filter((c) => c.startsWith('Authentication'));
+    const counts = await prove(path.join(collections, authentication), path.join(out, 'postman', 'environments', 'idcloud-local.environment.yaml'), (url) => `local=${url}`, []);
+    // The JWT Bearer Grant, signed by the layer, and our five checks of its answer.
+    expect(counts).toEqual({ requests: 1, assertions: 5 });
   });
 });
