@@ -6,6 +6,7 @@
  */
 import { Item, ItemGroup } from 'postman-collection';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
+import { EXPIRES_IN_RULE } from '../idcloud/token-response';
 import { ApiCase, API_CASES, GARBAGE_TOKEN } from '../suites/api';
 import { apiCaseName } from '../suites/api-docs';
 import { negativeCaseDoc } from '../suites/case-docs';
@@ -69,7 +70,8 @@ function folder(name: string, description: string, items: Item[], auth?: object,
 export function tokenFolder(): ItemGroup<Item> {
   return folder(
     FOLDERS.token,
-    'The exchange as a visible request: a freshly signed assertion (form `grant_type` + `assertion`) for an access token. Checks 200, JSON, `token_type` Bearer, a non-empty `access_token` and an integer `expires_in` in (0, 3600], and seeds the token cache the `API` folder uses. No auth of its own (`noauth`): the exchange sends no client authentication.',
+    // expires_in in the words of the rule itself (idcloud/token-response.ts), so the two cannot drift.
+    `The exchange as a visible request: a freshly signed assertion (form \`grant_type\` + \`assertion\`) for an access token. Checks 200, JSON, \`token_type\` Bearer, a non-empty \`access_token\` and \`expires_in\` ${EXPIRES_IN_RULE} (any lifetime: Unico's "may vary by company configuration"; over 24 h passes with a console warning), and seeds the token cache the \`API\` folder uses. No auth of its own (\`noauth\`): the exchange sends no client authentication.`,
     [item(TOKEN_EXCHANGE_CASE.name, tokenEndpointRequest(TOKEN_EXCHANGE_CASE.id, 'form'), 'Signs a fresh RS256 assertion in the collection pre-request script and exchanges it (RFC 7523 JWT bearer).')],
     NO_AUTH,
   );

@@ -4,7 +4,7 @@
  */
 import { API_PATHS, JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
 import { headerValue, MAX_BODY_BYTES, MAX_PRODUCT_BODY_BYTES, oauthError, Reply } from './http';
-import { findProductRoute, MORE_API_PATHS } from './product/routes';
+import { findProductRoute } from './product/routes';
 import type { EmulatorState } from './state';
 import type { IncomingRequest, Route } from './route';
 import { handleTokenRequest } from './token-endpoint';
@@ -12,9 +12,12 @@ import { handleTokenRequest } from './token-endpoint';
 export const DISCOVERY_PATH = '/.well-known/openid-configuration';
 export const JWKS_PATH = '/.well-known/jwks.json';
 
+/** Unico's product paths, each once (src/idcloud/hosts.ts). */
+const NOT_FOUND_PATHS = Object.values(API_PATHS).join(', ');
+
 export async function dispatch(request: IncomingRequest, state: EmulatorState): Promise<Reply> {
   const route = findRoute(request.pathname);
-  if (!route) return oauthError(404, 'not_found', `no such path; the emulator serves ${TOKEN_PATH}, ${DISCOVERY_PATH}, ${JWKS_PATH}, ${[...Object.values(API_PATHS), ...Object.values(MORE_API_PATHS)].join(', ')} and /_emulator/`);
+  if (!route) return oauthError(404, 'not_found', `no such path; the emulator serves ${TOKEN_PATH}, ${DISCOVERY_PATH}, ${JWKS_PATH}, ${NOT_FOUND_PATHS} and /_emulator/`);
   if (request.method !== route.method) {
     return oauthError(405, 'method_not_allowed', `use ${route.method} on this path`, { Allow: route.method });
   }

@@ -9,6 +9,7 @@ import type { Environment } from '../environments';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
 import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_DELAY_MS, retryDelayMs } from '../idcloud/rate-limit';
 import { describeClockOffset } from '../idcloud/clock';
+import { retriesOnServerClock } from '../idcloud/clock-retry';
 import { readTokenBody, unavailableAnswer } from '../idcloud/token-response';
 import { TokenBadResponseError, TokenEndpointUnreachableError } from './errors';
 import { explainRefusal } from './explain';
@@ -67,7 +68,7 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
       continue;
     }
     const unavailable = unavailableAnswer(answer.status, answer.body);
-    if (!unavailable && answer.status !== 200 && answer.status !== 429 && clockMoved && !clockRetried) {
+    if (retriesOnServerClock(answer.status, answer.body, clockMoved, clockRetried)) {
       // Refused while dated by a clock the server disagrees with: once more, dated by the server's clock.
       clockRetried = true;
       attempt--;

@@ -23,10 +23,13 @@ export function accessTokenProblem(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? undefined : 'carries no access_token string';
 }
 
+/** The `expires_in` rule in words: what the Token folder's check, its description and every message say. */
+export const EXPIRES_IN_RULE = 'a positive whole number of seconds';
+
 /** What is wrong with `expires_in` (saying what came back), or undefined. */
 export function expiresInProblem(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return undefined;
-  return `has expires_in ${value === undefined ? 'missing' : JSON.stringify(value)} instead of a positive whole number of seconds`;
+  return `has expires_in ${value === undefined ? 'missing' : JSON.stringify(value)} instead of ${EXPIRES_IN_RULE}`;
 }
 
 /** What is wrong with `token_type` ("Bearer", any case), or undefined. */

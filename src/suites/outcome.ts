@@ -5,7 +5,7 @@
 import { findUnicoCode } from '../idcloud/error-code';
 import { UNCODED_401_REMEDY } from '../idcloud/errors';
 import { parseJson } from '../idcloud/json';
-import { accessTokenProblem, expiresInProblem, parseTokenBody, tokenTypeProblem, unavailableAnswer } from '../idcloud/token-response';
+import { accessTokenProblem, EXPIRES_IN_RULE, expiresInProblem, parseTokenBody, tokenTypeProblem, unavailableAnswer } from '../idcloud/token-response';
 import type { ExpectedRejection } from './cases';
 import { ENVIRONMENT_UNAVAILABLE_TEST } from './variables';
 
@@ -153,7 +153,7 @@ export function judgeTokenResponse(status: number, bodyText: string): Check[] {
     jsonCheck,
     field('token_type is Bearer', tokenTypeProblem(body.token_type)),
     field('access_token is a non-empty string', accessTokenProblem(body.access_token)),
-    field('expires_in is a positive whole number of seconds', expiresInProblem(body.expires_in)),
+    field(`expires_in is ${EXPIRES_IN_RULE}`, expiresInProblem(body.expires_in)),
   ];
 }
 

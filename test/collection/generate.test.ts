@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import { AUTH_LAYER_MARKER, authLayerAuth, isAuthLayerScript, NON_LEGACY_DIRECTIVE } from '../../src/collection/auth-layer';
 import { COLLECTION_FILE_NAME, FOLDERS, generateCollection, writeGeneratedFiles } from '../../src/collection';
 import { makeEnvironment, resolveEnvironments } from '../../src/environments';
+import { EXPIRES_IN_RULE, expiresInProblem } from '../../src/idcloud/token-response';
 import { sandboxScript } from '../../src/collection/script-text';
 import { API_CASES } from '../../src/suites/api';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
@@ -180,6 +181,16 @@ describe('collection', () => {
     expect(text.includes(TEST_ISS)).toBe(false);
     expect(text.includes('127.0.0.1:8780')).toBe(false);
     expect(collection.variable).toBeUndefined();
+  });
+
+  test("the Token folder describes expires_in in the rule's own words (idcloud/token-response.ts), not a range the rule does not check", () => {
+    const token = collection.item.find((f: Json) => f.name === 'Token');
+    const text = typeof token.description === 'string' ? token.description : token.description.content;
+    expect(text).toContain(`\`expires_in\` ${EXPIRES_IN_RULE}`);
+    expect(text).not.toMatch(/3600\]/);
+    // The rule as words and as code agree: any positive whole number passes, long ones included.
+    for (const ok of [1, 3600, 7200, 90000]) expect(expiresInProblem(ok)).toBeUndefined();
+    for (const bad of [0, -1, 1.5, '3600']) expect(expiresInProblem(bad)).toContain(EXPIRES_IN_RULE);
   });
 
   test('the description explains the variables and the plain-Newman command', () => {

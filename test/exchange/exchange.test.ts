@@ -200,6 +200,22 @@ describe('exchangeToken against a local token endpoint', () => {
   });
 });
 
+describe('once more on the server clock (idcloud/clock-retry.ts, the same rule as the collection)', () => {
+  const skewed = () => ({ Date: new Date(Date.now() + 600_000).toUTCString() });
+  test('a refusal on a skewed clock is retried once, dated by the server clock', async () => {
+    const env = await serve(() => ({ status: 401, body: { error: 'server_error', error_description: 'Authentication failed (1.2.4)' }, headers: skewed() }), () => ({ ...okReply(), headers: skewed() }));
+    await exchangeToken(creds, env, { maxRetries: 0 });
+    expect(server!.requests).toHaveLength(2);
+  });
+  test('the lockout (1.2.18) on a skewed clock is not retried: only a wait ends it', async () => {
+    const locked = () => ({ status: 401, body: { error: 'server_error', error_description: 'Conta bloqueada temporariamente (1.2.18)' }, headers: skewed() });
+    const env = await serve(locked, locked);
+    const error = await failure(exchangeToken(creds, env, { maxRetries: 0 }));
+    expect(error.status).toBe(401);
+    expect(server!.requests).toHaveLength(1);
+  });
+});
+
 describe('exchangeToken when the endpoint cannot be reached: exit 3, one line', () => {
   test('connection refused', async () => {
     const env = envAt(`http://127.0.0.1:${await closedPort()}`);

@@ -4,7 +4,7 @@
  * to `/client/v1/process/`). Order of checks: route → method (405) → token (401) → APIKEY for by Client
  * (401) → capability (403) → the handler (413, 400, 404, 200).
  */
-import { API_PATHS } from '../../idcloud/hosts';
+import { API_PATHS as P, ApiProduct } from '../../idcloud/hosts';
 import { headerValue, oauthError } from '../http';
 import type { IncomingRequest, Route } from '../route';
 import { ApiErrorCode, clientError, unicoError } from './answers';
@@ -16,31 +16,15 @@ import { advanceClock, CONTROL_PREFIX, finishControl, isLoopbackPeer, showContro
 import { getSignedDocument, getSignEvidence } from './sign-api';
 import { createProcess, getEvidenceSet, getProcess, getSelfie } from './unico-api';
 
-type Api = 'unico' | 'client' | 'sign';
-
 interface Endpoint {
   method: 'GET' | 'POST';
-  /** The path, `{id}` marking the one variable segment. */
+  /** The path (Unico's, src/idcloud/hosts.ts API_PATHS), `{id}` marking the one variable segment. */
   path: string;
-  api: Api;
+  api: ApiProduct;
   capability: Capability;
   handle: ProductHandler;
 }
 
-/**
- * §5's paths besides API_PATHS. Kept here rather than in src/idcloud/hosts.ts: the collection's scripts bundle
- * that module, and any change to it changes the generated collections' minified text.
- */
-export const MORE_API_PATHS = {
-  /** by Client: `?code=<CPF>&type=BR_RG|BR_CNH|BR_CIN|BR_PASSPORT`. */
-  clientDocuments: '/documents/v1',
-  /** Sign host: `/{documentId}`, the signed PDF. */
-  signFile: '/api/v1/service/file',
-  /** Sign host: `/{processId}`, the signature evidence. */
-  signEvidence: '/api/v1/service/evidence',
-} as const;
-
-const P = { ...API_PATHS, ...MORE_API_PATHS };
 export const PRODUCT_ENDPOINTS: readonly Endpoint[] = [
   { method: 'POST', path: P.unicoProcess, api: 'unico', capability: 'unico:processes:create', handle: createProcess },
   { method: 'GET', path: `${P.unicoProcess}/{id}`, api: 'unico', capability: 'unico:processes:read', handle: getProcess },

@@ -5,6 +5,7 @@
  * retried once, dated by the server's clock. An outage (5xx, not JSON) records the run's unavailability signal.
  */
 import { JWT_BEARER_GRANT_TYPE } from '../../idcloud/hosts';
+import { retriesOnServerClock } from '../../idcloud/clock-retry';
 import { isLockout } from '../../idcloud/error-code';
 import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
 import { readTokenBody, unavailableAnswer } from '../../idcloud/token-response';
@@ -83,13 +84,14 @@ export function exchangeAssertion(host: Host, tokenUrl: string, makeAssertion: (
       return;
     }
     learnEmulator(host, response);
-    const outcome = readTokenResponse(response);
-    if (learnClockOffset(host, response) && !outcome.ok && !outcome.unavailable && !clockRetried) {
+    const clockMoved = learnClockOffset(host, response);
+    if (retriesOnServerClock(response.code, response.text(), clockMoved, clockRetried)) {
       // Refused while dated by a clock the server disagrees with: the attempt was invalid; once more, on its clock.
       countInvalidAttempt(host);
       exchangeAssertion(host, tokenUrl, makeAssertion, done, attempt, true);
       return;
     }
+    const outcome = readTokenResponse(response);
     noteOutcome(host, outcome);
     done(outcome);
   });

@@ -7,7 +7,7 @@
  */
 import { explainCodeNotes } from '../../suites/explain';
 import { isLockout } from '../../idcloud/error-code';
-import { unavailableAnswer } from '../../idcloud/token-response';
+import { retriesOnServerClock } from '../../idcloud/clock-retry';
 import { ApiExpectation, Check, createdId, judgeApiResponse, judgeRejection, judgeTokenResponse } from '../../suites/outcome';
 import { parseJson } from '../../idcloud/json';
 import { RUN_VARIABLES } from '../../suites/variables';
@@ -59,16 +59,13 @@ function keepCreatedId(host: Host, expectation: ApiExpectation, response: PmResp
 }
 
 /**
- * The visible exchange was refused while dated by a clock the server disagrees with: run it once more, dated by
- * the server's clock (times.ts), counting the refused one as the invalid attempt it was. The learned offset does
- * not move again on the retry, so there is never a second one.
+ * The visible exchange was refused while dated by a clock the server disagrees with (idcloud/clock-retry.ts):
+ * run it once more, dated by the server's clock (times.ts), counting the refused one as the invalid attempt it was.
  */
-function retryOnServerClock(host: Host): boolean {
-  if (unavailableAnswer(host.pm.response!.code, host.pm.response!.text())) return false;
+function retryOnServerClock(host: Host): void {
   countInvalidAttempt(host);
   host.log(`IDCloud: running "${host.pm.info.requestName}" again, dated by the server's clock`);
   setNextRequest(host, host.pm.info.requestId);
-  return true;
 }
 
 export function runTests(host: Host): void {
@@ -116,7 +113,8 @@ function judge(host: Host): void {
   if (retryAfterRateLimit(host, caseId, status, response.headers.get('Retry-After'))) return;
   const clockMoved = learnClockOffset(host, response);
   if (expectation.kind === 'token') {
-    if (clockMoved && status !== 200 && retryOnServerClock(host)) return;
+    // The learned offset does not move again on the retry: never a second one.
+    if (retriesOnServerClock(status, text, clockMoved, false)) return retryOnServerClock(host);
     const outcome = readTokenResponse(response);
     // An outage's only check is the signal, which noteOutcome records once per run (exchange.ts signalUnavailable).
     if (outcome.ok || !outcome.unavailable) record(host, judgeTokenResponse(status, text));

@@ -66,3 +66,15 @@ test('the control path answers loopback peers only', () => {
   expect(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'].map(isLoopbackPeer)).toEqual([true, true, true, true]);
   expect(['10.0.0.5', '::ffff:192.168.1.2', '::', undefined].map(isLoopbackPeer)).toEqual([false, false, false, false]);
 });
+
+test("the product routes use Unico's paths from src/idcloud/hosts.ts, and the 404 names each of them once", async () => {
+  const { API_PATHS } = await import('../../../src/idcloud/hosts');
+  const { PRODUCT_ENDPOINTS } = await import('../../../src/emulator/product/routes');
+  const { dispatch } = await import('../../../src/emulator/routes');
+  const known = Object.values(API_PATHS);
+  for (const endpoint of PRODUCT_ENDPOINTS) expect(known.some((p) => endpoint.path === p || endpoint.path.startsWith(`${p}/`))).toBe(true);
+  const reply = await dispatch({ method: 'GET', pathname: '/nowhere', headers: {}, body: { ok: true, body: Buffer.alloc(0) }, query: new URLSearchParams(), remoteAddress: '127.0.0.1' } as never, {} as never);
+  expect(reply.status).toBe(404);
+  const text = (reply.body as { error_description: string }).error_description;
+  for (const p of known) expect(text.split(p).length - 1).toBe(1);
+});

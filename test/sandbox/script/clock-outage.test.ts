@@ -4,6 +4,7 @@
  * exchange is retried on the server's clock, an outage records the unavailability signal once.
  */
 import { ERROR_DESCRIPTION } from '../../../src/idcloud';
+import { MAX_RATE_LIMIT_RETRIES } from '../../../src/idcloud/rate-limit';
 import { exchangeAssertion } from '../../../src/sandbox/script/exchange';
 import { clockOffset, learnClockOffset, uniqueAssertionTimes } from '../../../src/sandbox/script/times';
 import { runTests } from '../../../src/sandbox/script/tests';
@@ -42,6 +43,19 @@ describe('clock offset from the Date header', () => {
     expect(iats).toEqual([1_800_000_000, 1_800_000_000 - 300]);
     expect(outcomes).toEqual([{ ok: true, accessToken: 'tok-1', expiresInSeconds: 3600, warning: undefined }]);
     expect(run.local.get(RUN_VARIABLES.invalidAttempts)).toBe('1');
+  });
+  test('only a refusal is retried on the server clock: not a 200 with a bad body, an exhausted 429 or the lockout; none counts an invalid attempt', () => {
+    const skewed = dateAt(1_800_000_000_000 + 600_000);
+    const locked = fakeResponse(401, { error: 'server_error', error_description: 'Conta bloqueada temporariamente (1.2.18)' }, skewed);
+    const rateLimited = Array.from({ length: MAX_RATE_LIMIT_RETRIES + 1 }, () => fakeResponse(429, { error: 'rate_limited' }, skewed));
+    for (const answers of [[fakeResponse(200, { token: 'none' }, skewed)], rateLimited, [locked]]) {
+      const run = fakeRun({ answers: [...answers, tokenOk(skewed)] });
+      const outcomes: { ok: boolean }[] = [];
+      exchangeAssertion(run.host, TOKEN_URL, () => 'a', (o) => outcomes.push(o));
+      expect(run.sent).toHaveLength(answers.length);
+      expect(outcomes.map((o) => o.ok)).toEqual([false]);
+      expect(run.local.get(RUN_VARIABLES.invalidAttempts)).toBeUndefined();
+    }
   });
   test('a refusal with agreeing clocks is not retried', () => {
     const run = fakeRun({ answers: [refused(dateAt(1_800_000_000_000)), tokenOk()] });
