@@ -30,11 +30,22 @@ const FOLDER_KEYS = new Set(['name', 'description', 'item', 'auth', 'event', 'va
 const ITEM_KEYS = new Set(['name', 'description', 'request', 'event', 'response', 'protocolProfileBehavior', 'id']);
 const REQUEST_KEYS = new Set(['url', 'method', 'header', 'body', 'auth', 'description', 'proxy', 'certificate']);
 
+/** The collection's name (`info.name`, or `collection` when it has none). */
+function collectionName(collection: JsonObject): string {
+  const info = isObject(collection.info) ? collection.info : {};
+  return typeof info.name === 'string' && info.name !== '' ? info.name : 'collection';
+}
+
+/** The collection directory's name: its name as a filename-safe stem. */
+export function collectionDirName(collection: JsonObject): string {
+  return safeStem(collectionName(collection));
+}
+
 export function collectionToV3(collection: JsonObject): V3Collection {
   const notes = new LeftOutNotes();
   const info = isObject(collection.info) ? collection.info : {};
-  const name = typeof info.name === 'string' && info.name !== '' ? info.name : 'collection';
-  const dirName = safeStem(name);
+  const name = collectionName(collection);
+  const dirName = collectionDirName(collection);
   unknownKeys(collection, COLLECTION_KEYS, '(collection)', notes);
   unknownKeys(info, INFO_KEYS, '(collection info)', notes);
   if (info.version !== undefined) notes.add('version', name);

@@ -14,7 +14,7 @@ import { environmentYamlText, v3EnvironmentFileName } from './environment';
 import { V3FormatError, V3OutputOccupiedError } from './errors';
 import { isObject } from './json';
 import { LAYOUT } from './table';
-import { collectionToV3, V3File } from './to-v3';
+import { collectionDirName, collectionToV3, V3File } from './to-v3';
 import { parseYaml } from './yaml';
 
 export interface WrittenV3Files {
@@ -27,7 +27,7 @@ export interface WrittenV3Files {
 
 /** Where the collection directory of `collection` goes under `outDir`. */
 export function v3CollectionDir(outDir: string, collection: object): string {
-  return path.join(outDir, ...LAYOUT.collections, collectionToV3(collection as Record<string, unknown>).dirName);
+  return path.join(outDir, ...LAYOUT.collections, collectionDirName(collection as Record<string, unknown>));
 }
 
 export function writeV3Files(outDir: string, collection: object, environments: readonly EnvironmentFile[]): WrittenV3Files {
@@ -79,7 +79,10 @@ function replaceDirectory(target: string, files: readonly V3File[]): void {
   const base = path.basename(target);
   const temp = path.join(parent, `.${base}.${process.pid}.tmp`);
   const old = path.join(parent, `.${base}.${process.pid}.old`);
-  fs.rmSync(temp, { recursive: true, force: true });
+  // What an interrupted earlier run of ours left beside it (any pid): never a collection, only in the way.
+  for (const leftover of fs.readdirSync(parent)) {
+    if (leftover.startsWith(`.${base}.`) && /\.\d+\.(tmp|old)$/.test(leftover)) fs.rmSync(path.join(parent, leftover), { recursive: true, force: true });
+  }
   try {
     for (const file of files) {
       const full = path.join(temp, ...file.path.split('/'));

@@ -34,7 +34,7 @@ function snapshot(dir: string): Map<string, string> {
 
 const generate = (out: string, ...extra: string[]) => runCli(['generate', '--format', 'v3', '--out', out, '--env', 'uat', '--env', 'local=http://127.0.0.1:8780', '--iss', account.iss, ...extra]);
 
-test('generate --format v3: the layout, byte-identical on a second run, an earlier output replaced as a whole', async () => {
+test('generate --format v3: the layout, byte-identical on a second run, an earlier output replaced as a whole, leftovers of an interrupted run removed', async () => {
   const out = path.join(account.dir, 'repo');
   const first = await generate(out);
   expect(first.stderr).toBe('');
@@ -47,6 +47,8 @@ test('generate --format v3: the layout, byte-identical on a second run, an earli
   expect(fs.statSync(path.join(out, 'postman', 'environments', 'idcloud-uat.environment.yaml')).mode & 0o777).toBe(0o600);
   // A file the app (or a user) left in the generated directory goes with the rest: the directory is replaced whole.
   fs.writeFileSync(path.join(out, COLLECTION_DIR, 'Token', 'stale.request.yaml'), '$kind: http-request\n');
+  // And what an interrupted run left beside it (its temp directory) goes too.
+  fs.mkdirSync(path.join(out, 'postman', 'collections', '.Unico IDCloud authentication.99999.tmp', 'Token'), { recursive: true });
   const second = await generate(out);
   expect(second.exitCode).toBe(0);
   expect(snapshot(out)).toEqual(files);
