@@ -2,9 +2,8 @@
  * The auth layer every collection this tool writes or wraps carries (cli-contract.md "The auth layer"):
  * collection-level `bearer` auth on `{{idcloud_access_token}}`, which every request without auth of its own
  * inherits, and the two collection-level scripts that fill it (src/sandbox/script/entries/, built into
- * dist/sandbox-scripts/). The generator and `wrap` both take it from here, so the two never drift apart.
- * The generated `Token errors` folder's own script (ourScriptEvent('prerequest', 'token-errors')) carries the
- * same marker; `wrap` adds only the layer.
+ * dist/sandbox-scripts/). The generator and `wrap` both take it from here, so the two never drift apart: the
+ * generated collection has no other script (its `Token errors` cases are the pre-request script's too).
  */
 import { randomUUID } from 'node:crypto';
 import { RUN_VARIABLES } from '../suites/variables';

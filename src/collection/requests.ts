@@ -13,7 +13,6 @@ import { negativeCaseDoc } from '../suites/case-docs';
 import { ExchangeBody, NEGATIVE_CASES, NegativeCase, WRONG_GRANT_TYPE } from '../suites/cases';
 import { CASE_HEADER, ENV_VARIABLES, PRODUCT_URL_VARIABLE, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../suites/variables';
 
-import { ourScriptEvent } from './auth-layer';
 import { FOLDERS } from '../suites/folders';
 
 
@@ -61,8 +60,8 @@ function item(name: string, request: object, description?: string): Item {
 }
 
 /** `auth` noauth: token-endpoint requests send no client authentication (Unico: none), so they stop the layer. */
-function folder(name: string, description: string, items: Item[], auth?: object, events?: object[]): ItemGroup<Item> {
-  const group = new ItemGroup<Item>({ name, description, ...(auth && { auth }), ...(events && { event: events }) });
+function folder(name: string, description: string, items: Item[], auth?: object): ItemGroup<Item> {
+  const group = new ItemGroup<Item>({ name, description, ...(auth && { auth }) });
   for (const child of items) group.items.add(child);
   return group;
 }
@@ -88,9 +87,8 @@ export function tokenErrorsFolder(): ItemGroup<Item> {
     FOLDERS.tokenErrors,
     'One request per negative case, each changing exactly one thing of an otherwise valid, freshly signed assertion or exchange request, and expecting Unico\'s rejection: 401 (or 400/415 for a malformed request), with the code its name gives. **Every request here is an invalid authentication attempt**: Unico locks an account after too many. The run counts them and skips the rest beyond `max_invalid_attempts`, and stops at the first 1.2.18 (account locked). Run this folder against a real environment only on purpose.',
     NEGATIVE_CASES.map(negativeItem),
+    // No script of its own: the collection-level script builds its cases, with the collection's one signer.
     NO_AUTH,
-    // After the collection-level script, for this folder's requests only.
-    [ourScriptEvent('prerequest', 'token-errors')],
   );
 }
 

@@ -63,20 +63,19 @@ describe('collection', () => {
     expect(caseIds(collection.item[2])).toEqual(API_CASES.map((c) => c.id));
   });
 
-  test('scripts where they are needed: the layer at collection level, the negative cases on the Token errors folder alone; requests carry none; no eval', () => {
+  test('the layer\'s two scripts at collection level are the only scripts (one copy of the signer): folders and requests carry none; no eval', () => {
     const lines = (entry: string) => [NON_LEGACY_DIRECTIVE, AUTH_LAYER_MARKER, sandboxScript(entry).replace(/\n+$/, '')].join('\n');
     expect(collection.event.map((e: Json) => e.listen)).toEqual(['prerequest', 'test']);
     expect(collection.event[0].script.exec.join('\n')).toBe(lines('prerequest'));
     expect(collection.event[1].script.exec.join('\n')).toBe(lines('tests'));
-    const [token, tokenErrors, api] = collection.item;
-    expect(token.event).toBeUndefined();
-    expect(api.event).toBeUndefined();
-    expect(tokenErrors.event).toEqual([{ listen: 'prerequest', script: { type: 'text/javascript', exec: lines('token-errors').split('\n') } }]);
-    for (const folder of collection.item) for (const request of folder.item) expect(request.event).toBeUndefined();
+    for (const folder of collection.item) {
+      expect(folder.event).toBeUndefined();
+      for (const request of folder.item) expect(request.event).toBeUndefined();
+    }
     // Every script of ours is recognised as ours (wrap refreshes the layer and never mistakes ours for a signer).
-    for (const e of [...collection.event, ...tokenErrors.event]) expect(isAuthLayerScript(e.script.exec)).toBe(true);
+    for (const e of collection.event) expect(isAuthLayerScript(e.script.exec)).toBe(true);
     // Postman's non-legacy switch is read from a script's first 15 characters.
-    for (const e of [...collection.event, ...tokenErrors.event]) expect(e.script.exec.join('\n').slice(0, 15)).toBe('"use sandbox2";');
+    for (const e of collection.event) expect(e.script.exec.join('\n').slice(0, 15)).toBe('"use sandbox2";');
     const text = JSON.stringify(collection);
     expect(text).not.toMatch(/\beval\s*\(/);
     expect(text).not.toMatch(/\bnew Function\b/);
@@ -84,20 +83,19 @@ describe('collection', () => {
     for (const missing of ['globalThis', 'TextEncoder', 'crypto', 'require(', 'Buffer']) expect(text.includes(missing)).toBe(false);
   });
 
-  test('the collection-level pre-request carries no negative-case machinery; the signer is in both pre-requests, once each', () => {
-    const [prerequest, tests, tokenErrors] = ['prerequest', 'tests', 'token-errors'].map((entry) => sandboxScript(entry));
-    // The case table, RS512's DigestInfo (SHA-512), PS256, the SPKI PEM (HS256 confusion) and RSA key generation
-    // are the folder's only.
+  test('one copy of each piece of code: the signer and the negative cases once, in the pre-request script; none in the test script', () => {
+    const [prerequest, tests] = ['prerequest', 'tests'].map((entry) => sandboxScript(entry));
+    const text = JSON.stringify(collection);
+    // The case table, RS512's DigestInfo (SHA-512), PS256, the SPKI PEM (HS256 confusion) and RSA key generation.
     const negativeOnly = [...NEGATIVE_CASES.map((c) => `"${c.id}"`), '3051300d060960864801650304020305000440', 'PS256', 'PUBLIC KEY', 'RSA key size must be'];
     for (const marker of negativeOnly) {
-      expect(tokenErrors).toContain(marker);
-      expect(prerequest).not.toContain(marker);
+      expect(prerequest).toContain(marker);
       expect(tests).not.toContain(marker);
     }
-    // RS256's DigestInfo (SHA-256): the signer, once in each pre-request script, never in the test script.
+    // RS256's DigestInfo (SHA-256): the signer, once in the whole collection.
     const SHA256_DIGEST_INFO = '3031300d060960864801650304020105000420';
-    for (const script of [prerequest, tokenErrors]) expect(script.split(SHA256_DIGEST_INFO)).toHaveLength(2);
-    expect(tests).not.toContain(SHA256_DIGEST_INFO);
+    expect(text.split(SHA256_DIGEST_INFO)).toHaveLength(2);
+    expect(prerequest.split(SHA256_DIGEST_INFO)).toHaveLength(2);
   });
 
   test('the token request: form grant_type + assertion at identity_url/oauth2/token', () => {

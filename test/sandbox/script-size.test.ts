@@ -21,14 +21,14 @@ test('signJwtRs256 and everything it needs bundle to under 8 KB, without key gen
 });
 
 /**
- * What every request compiles: the collection-level scripts. Measured 25.6 KB and 13.1 KB after the negative-case
- * machinery moved to the `Token errors` folder's own script (36.8 KB and 12.6 KB before); that one is compiled
- * only by that folder's requests. Raise these only with a reason. The test script: 14.5 KB with the emulator's
- * signal (idcloud/emulator-signal.ts, origin parsing) and the 401 that clears a token the server stopped accepting (issue 16).
+ * What every request's sandbox is handed: the collection-level scripts, the only scripts of the collection (one copy
+ * of the signer; the negative cases moved in from the `Token errors` folder's own script, 28 KB that carried a
+ * second signer). V8 reuses the compilation of the same text from request to request (bench: ci). Raise these
+ * only with a reason. The test script: 14.5 KB with the emulator's signal (idcloud/emulator-signal.ts, origin
+ * parsing) and the 401 that clears a token the server stopped accepting (issue 16).
  */
-test('the collection-level scripts stay small; the negative cases are the folder script\'s', () => {
+test('the collection-level scripts stay small', () => {
   const size = (entry: string) => bundleSandboxScript(path.join(ROOT, 'src', 'sandbox', 'script', 'entries', `${entry}.ts`)).length;
-  expect(size('prerequest')).toBeLessThan(27 * 1024);
+  expect(size('prerequest')).toBeLessThan(38 * 1024);
   expect(size('tests')).toBeLessThan(15 * 1024);
-  expect(size('token-errors')).toBeGreaterThan(size('prerequest'));
 });

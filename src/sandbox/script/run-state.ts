@@ -12,9 +12,9 @@ import { CASE_HEADER, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, setNextRequest, setVariable, textVar } from './pm';
 
 /**
- * What the test script judges the answer against (so it carries no case tables). `folder`: the collection-level
- * script left the case to a folder's own pre-request script (the `Token errors` folder's, token-errors.ts), which
- * replaces it with the case's expectation; still `folder` when the answer arrives, that script never ran.
+ * What the test script judges the answer against (so it carries no case tables). `folder`: a case of the
+ * `Token errors` folder that the pre-request script did not build (token-errors.ts does not know its id, e.g. a
+ * request from a newer collection): nothing was sent that the answer could be judged against.
  */
 export type Handover = Expectation | { kind: 'folder'; caseId: string };
 
@@ -27,9 +27,9 @@ export function readExpectation(host: Host): Handover | undefined {
   return text ? (parseJson(text) as Handover | undefined) : undefined;
 }
 
-/** Why a case left to a folder's script was not prepared: the request is not in that folder (or the folder lost its script). */
+/** Why a negative case was not prepared: the request is not in the `Token errors` folder, or the script does not know the case. */
 export function folderCaseProblem(caseId: string): string {
-  return `no script of this collection prepares case "${caseId}" (${CASE_HEADER}) here: the negative cases are built by the "${FOLDERS.tokenErrors}" folder's script, for the requests in that folder; move the request back there, or regenerate the collection`;
+  return `no script of this collection prepares case "${caseId}" (${CASE_HEADER}) here: the negative cases are built only for the requests in the "${FOLDERS.tokenErrors}" folder; move the request back there, or regenerate the collection`;
 }
 
 export const LOCKED_TEST_NAME = `account locked (${LOCKED_CODE}): stopping`;

@@ -92,7 +92,7 @@ function judge(host: Host): void {
   }
   if (!caseId || !expectation || !response) return;
   if (expectation.kind === 'folder') {
-    // The case's folder script never ran (the request was moved, or its folder lost the script): nothing was built.
+    // The pre-request script built no case (the request was moved out of its folder, or its case is unknown).
     fail(host, `${pm.info.requestName}: prepared`, folderCaseProblem(expectation.caseId));
     return;
   }

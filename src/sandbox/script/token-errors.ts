@@ -1,9 +1,9 @@
 /**
- * The `Token errors` folder's pre-request script (entries/token-errors.ts, on that folder only): builds the
- * negative case the collection-level script left to it (prerequest.ts) — the case table (suites/cases.ts), the
- * mutations and the extra algorithms they sign with (mutations.ts) — counts the invalid attempt and keeps the
- * lockout budget. It runs after the collection-level script, which has already read the case header, reset the
- * request's variables and skipped the request when the account is locked.
+ * The negative cases of the `Token errors` folder, run by the collection-level pre-request script (prerequest.ts)
+ * for that folder's requests only, after it has read the case header, reset the request's variables and skipped
+ * the request when the account is locked: builds the case — the case table (suites/cases.ts), the mutations and
+ * the extra algorithms they sign with (mutations.ts), the one signer of the collection (signing.ts) — counts the
+ * invalid attempt and keeps the lockout budget.
  */
 import { findNegativeCase, NegativeCase } from '../../suites/cases';
 import { INJECTED_VARIABLES, RUN_VARIABLES } from '../../suites/variables';
@@ -49,10 +49,10 @@ function prepareNegativeCase(host: Host, c: NegativeCase): void {
   });
 }
 
-/** A case id this folder does not know stays the collection-level script's `folder` hand-over: the test script says so. */
-export function runTokenErrorsPrerequest(host: Host): void {
-  const c = findNegativeCase(textVar(host, RUN_VARIABLES.currentCase));
-  if (!c) return;
+/** A case id no case of the table has is handed over as `folder`: the test script says nothing was built. */
+export function prepareTokenErrorsCase(host: Host, caseId: string): void {
+  const c = findNegativeCase(caseId);
+  if (!c) return setExpectation(host, { kind: 'folder', caseId });
   setExpectation(host, { kind: 'rejection', subject: c.subject, ...c.expect });
   prepareNegativeCase(host, c);
 }

@@ -9,7 +9,6 @@ import { uniqueAssertionTimes } from '../../../src/sandbox/script/times';
 import { runPrerequest } from '../../../src/sandbox/script/prerequest';
 import { otherEnvironmentAud } from '../../../src/sandbox/script/settings';
 import { runTests } from '../../../src/sandbox/script/tests';
-import { runTokenErrorsPrerequest } from '../../../src/sandbox/script/token-errors';
 import { MISSING_API_KEY, MISSING_PRIVATE_KEY } from '../../../src/sandbox/script/secrets';
 import { cacheEntry, cacheKey, getAccessToken, isUsable, refreshMarginMs } from '../../../src/sandbox/script/token-cache';
 import { API_CASES, UNKNOWN_PROCESS_ID } from '../../../src/suites/api';
@@ -20,10 +19,10 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, verify } from '
 import { testKeyPair, TEST_ISS } from '../../helpers/keys';
 import { fakeResponse, fakeRun, preRequestChain, type FakeRun } from './fake-pm';
 
-/** A `Token errors` request's pre-request scripts: the collection's, then its folder's. */
+/** A `Token errors` request's pre-request script: the collection's, which builds the negative cases in that folder. */
 const TOKEN_ERRORS_LOCATION = ['IDCloud', 'Token errors', 'the request'];
 function tokenErrorsRequest(run: FakeRun): void {
-  preRequestChain(run, runPrerequest, runTokenErrorsPrerequest);
+  preRequestChain(run, runPrerequest);
 }
 
 const keys = testKeyPair();
@@ -353,15 +352,13 @@ describe('invalid attempts, retries and lockout', () => {
   });
 });
 
-describe('negative cases are the Token errors folder\'s script\'s', () => {
-  test('the collection-level script alone signs nothing and counts nothing for a negative case', () => {
+describe('negative cases are built for the Token errors folder\'s requests only', () => {
+  test('in the folder, the collection-level script builds the case once and counts the attempt once', () => {
     const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'exp-expired' }, location: TOKEN_ERRORS_LOCATION });
     run.local.set(RUN_VARIABLES.assertion, 'previous-assertion');
     runPrerequest(run.host);
-    expect(run.local.get(RUN_VARIABLES.assertion)).toBe('');
-    expect(run.local.get(RUN_VARIABLES.invalidAttempts)).toBeUndefined();
     expect(run.skipped.value).toBe(false);
-    runTokenErrorsPrerequest(run.host);
+    expect(run.local.get(RUN_VARIABLES.assertion)).not.toBe('previous-assertion');
     expect(String(run.local.get(RUN_VARIABLES.assertion)).split('.')).toHaveLength(3);
     expect(JSON.parse(String(run.local.get(RUN_VARIABLES.expectation)))).toMatchObject({ kind: 'rejection', statuses: [401] });
     expect(run.local.get(RUN_VARIABLES.invalidAttempts)).toBe('1');
@@ -372,16 +369,14 @@ describe('negative cases are the Token errors folder\'s script\'s', () => {
     tokenErrorsRequest(run);
     expect(run.skipped.value).toBe(true);
     expect(run.local.get(RUN_VARIABLES.assertion)).toBe('');
-    expect(run.tests).toEqual([{ name: expect.stringMatching(/^Expired \(1\.2\.4\): not sent, no script of this collection prepares case "exp-expired" \(X-IdCloud-Case\) here: .*"Token errors" folder's script.*regenerate the collection$/), skipped: true }]);
+    expect(run.tests).toEqual([{ name: expect.stringMatching(/^Expired \(1\.2\.4\): not sent, no script of this collection prepares case "exp-expired" \(X-IdCloud-Case\) here: .*only for the requests in the "Token errors" folder.*regenerate the collection$/), skipped: true }]);
   });
-  test('without its folder script (an old collection, a runtime without pm.execution.location) the answer fails as unprepared', () => {
+  test('a runtime that cannot say where the request is (no pm.execution.location) still gets the case built, never an unsigned request', () => {
     const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'exp-expired' } });
     run.pm.info.requestName = 'Expired (1.2.4)';
     runPrerequest(run.host);
-    expect(run.local.get(RUN_VARIABLES.assertion)).toBe('');
-    run.pm.response = fakeResponse(400, { error: 'invalid_request' });
-    runTests(run.host);
-    expect(run.tests).toEqual([{ name: 'Expired (1.2.4): prepared', failure: expect.stringContaining('no script of this collection prepares case "exp-expired"') }]);
+    expect(run.skipped.value).toBe(false);
+    expect(run.local.get(RUN_VARIABLES.assertion)).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
   test('a case id no script knows fails the same way instead of being sent as it is', () => {
     const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'no-such-case' }, location: TOKEN_ERRORS_LOCATION });

@@ -1,5 +1,5 @@
 /**
- * The negative cases are the `Token errors` folder's own script, in real sandboxes (newman 6.2.2 / postman-sandbox
+ * The negative cases are built by the collection-level script for the `Token errors` folder only, in real sandboxes (newman 6.2.2 / postman-sandbox
  * 4.7.1 and postman-runtime 7.56.1 / sandbox 6.x) against the real emulator: inside the folder a case is built and
  * rejected as documented; the same request copied into a folder of the user's is not sent at all, and says where
  * it belongs — it never goes out with a valid assertion, nor with none.
@@ -44,6 +44,6 @@ test('a negative case runs in its folder and is not sent from anywhere else, in 
     expect(result.responses.filter((r) => r.item === copyName)).toEqual([]);
     expect(stats.tokenErrors).toBe(1);
     expect(stats.tokenExchanges).toBe(0);
-    expect(result.consoleLogs).toContainEqual(expect.stringMatching(new RegExp(`^IDCloud: ${copyName.replace(/[()]/g, '\\$&')}: not sent, no script of this collection prepares case "${CASE}" \\(${CASE_HEADER}\\) here: the negative cases are built by the "${FOLDERS.tokenErrors}" folder's script`)));
+    expect(result.consoleLogs).toContainEqual(expect.stringMatching(new RegExp(`^IDCloud: ${copyName.replace(/[()]/g, '\\$&')}: not sent, no script of this collection prepares case "${CASE}" \\(${CASE_HEADER}\\) here: the negative cases are built only for the requests in the "${FOLDERS.tokenErrors}" folder`)));
   }
 });
