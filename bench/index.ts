@@ -2,13 +2,14 @@
  * `npm run bench`: every figure is a ratio measured in one run on this machine, never a timed assertion.
  * Each section lives beside the concern it measures; run one with `npm run bench -- signer`.
  */
+import * as ci from './ci';
 import * as signer from './signer';
 import * as emulator from './emulator';
 import * as runner from './runner';
 import * as wrap from './wrap';
 import * as v3 from './v3';
 
-const sections: Record<string, { run: () => Promise<void> }> = { signer, emulator, runner, wrap, v3 };
+const sections: Record<string, { run: () => Promise<void> }> = { ci, signer, emulator, runner, wrap, v3 };
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

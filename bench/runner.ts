@@ -12,9 +12,7 @@
  * The emulator's rate limit is off for the ratios (a 429 wait measures the limit, not the runner); one more
  * run with Unico's 10 requests/s says what the limit costs and how many 429s were waited out.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { generateCollection, type GeneratedFiles } from '../src/collection';
 import { generateServiceAccount, loadCredentials } from '../src/credentials';
@@ -31,8 +29,6 @@ import { startRecordingProxy } from '../test/leaks/recording-proxy';
 
 const ROUNDS = 3;
 const REMOTE_ROUNDS = 2;
-/** Cold process pairs; the figure is best-of (the least disturbed run of each), the median is shown beside it. */
-const COLD_ROUNDS = 5;
 const REMOTE_DELAY_MS = 50;
 const API_KEY = 'bench-api-key-0123456789';
 
@@ -209,7 +205,6 @@ export async function run(): Promise<void> {
   console.log(`with Unico's rate limit on (${EMULATOR_DEFAULTS.rateLimit} token requests/s): full suite ${ms(median(limited))}, 429 waits seen: ${rateLimited} — the limit's cost, not the runner's`);
 
   await layerOverFloor(account, credentials);
-  await coldCli(account, credentials);
   await remoteLike(ours);
   for (const note of notes) console.log(note);
 
@@ -222,61 +217,6 @@ export async function run(): Promise<void> {
   }
   const help = median(startups);
   console.log(`CLI start-up, --help: ${ms(help)} (median of 7; bare \`node -e 0\`: ${ms(median(nodeOnly))}) — goal < 300 ms: ${help < 300 ? 'met' : 'MISSED'}`);
-}
-
-/**
- * The CI path as CI runs it, cold: a fresh `idcloud-postman run --suite smoke` process vs a fresh
- * `newman run` process on the script-less collection with a static token. Both load Newman; the key
- * reaches the child through IDCLOUD_PRIVATE_KEY, and only script-less, secret-less files are written.
- */
-/**
- * A node child process, awaited without blocking this process's event loop (the emulator it talks to runs
- * here); a non-zero exit is said (the timing stands, the run was whole).
- */
-function child(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, args, { stdio: 'ignore', env });
-    proc.on('error', reject);
-    proc.on('exit', (code) => {
-      if (code !== 0) console.log(`note: \`${path.basename(args[0])} ${args[1]}\` exited ${String(code)}`);
-      resolve();
-    });
-  });
-}
-
-async function coldCli(account: Account, credentials: ReturnType<typeof loadCredentials>): Promise<void> {
-  const bin = path.resolve(__dirname, '..', 'bin', 'idcloud-postman.js');
-  const newmanBin = require.resolve('newman/bin/newman.js');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-bench-'));
-  const ourRuns: number[] = [];
-  const plainRuns: number[] = [];
-  try {
-    for (let round = 0; round < COLD_ROUNDS; round++) {
-      const f = await fixture(account, 1);
-      try {
-        const [env] = f.envs;
-        const childEnv = { ...process.env, CI: 'true', IDCLOUD_PRIVATE_KEY: account.privateKeyPem, IDCLOUD_API_KEY: API_KEY };
-        ourRuns.push(await timed(() => child([bin, 'run', '--env', `local=${env.identityUrl}`, '--iss', account.iss, '--suite', 'smoke', '--reporters', 'cli'], childEnv)));
-        const collectionFile = path.join(dir, 'plain.postman_collection.json');
-        const environmentFile = path.join(dir, 'plain.postman_environment.json');
-        fs.writeFileSync(collectionFile, JSON.stringify(withoutScripts(f.generated.collection)));
-        fs.writeFileSync(environmentFile, JSON.stringify(f.generated.environments[0].json));
-        const token = (await exchangeToken(credentials, env)).accessToken;
-        const assertion = await signAssertion(credentials, env.identityUrl);
-        const folders = foldersOf('smoke', env).flatMap((folder) => ['--folder', folder]);
-        const vars = [`${INJECTED.apiKey}=${API_KEY}`, `${RUN_VARIABLES.accessToken}=${token}`, `${RUN_VARIABLES.assertion}=${assertion}`].flatMap((v) => ['--env-var', v]);
-        plainRuns.push(await timed(() => child([newmanBin, 'run', collectionFile, '-e', environmentFile, ...folders, ...vars, '--reporters', 'cli'], process.env)));
-      } finally {
-        await f.close();
-      }
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const best = (values: number[]) => Math.min(...values);
-  const ratio = best(ourRuns) / best(plainRuns);
-  console.log(`cold, as CI runs it: \`idcloud-postman run --suite smoke\` process ${best(ourRuns).toFixed(0)} ms vs \`newman run\` process on the same requests, static token, no scripts ${best(plainRuns).toFixed(0)} ms (best of ${COLD_ROUNDS}; medians ${median(ourRuns).toFixed(0)} vs ${median(plainRuns).toFixed(0)} ms)`);
-  console.log(`  ${goal('cold smoke / cold plain (best of)', ratio, 1.1)}`);
 }
 
 /**
