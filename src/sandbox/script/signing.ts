@@ -1,7 +1,7 @@
 /**
  * Signing a valid assertion in the sandbox: the settings and the parsed key (read only when something must be
  * signed), and the fresh assertion itself. Shared by the collection-level script (the valid exchange, the auth
- * layer) and the `Token errors` folder's script (the negative cases start from the same valid assertion).
+ * layer) and the `Token errors` cases (token-errors.ts: the negative cases start from the same valid assertion).
  */
 import { signJwtRs256 } from '../crypto/jws';
 import type { RsaPrivateKey } from '../crypto/rsa-key';

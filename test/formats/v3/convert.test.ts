@@ -63,7 +63,9 @@ test('the generated collection in v3: layout, script types per place, orders, qu
     ['http:beforeRequest', 'text/javascript'],
     ['http:afterResponse', 'text/javascript'],
   ]);
-  expect(fileOf(files, 'Token errors/.resources/definition.yaml')).toMatchObject({ auth: { type: 'noauth' }, order: 2000, scripts: [{ type: 'http:beforeRequest' }] });
+  // The generated folders carry no script (the collection's two scripts are its only ones).
+  expect(fileOf(files, 'Token errors/.resources/definition.yaml')).toMatchObject({ auth: { type: 'noauth' }, order: 2000 });
+  expect(fileOf(files, 'Token errors/.resources/definition.yaml').scripts).toBeUndefined();
   const request = files.find((f) => f.path === 'API/By Unico- CreateProcess with a valid token.request.yaml');
   expect(request?.text).toMatch(/^name: "By Unico: CreateProcess with a valid token"$/m);
   expect(request?.text).toMatch(/^url: "\{\{unico_api_url\}\}\/client\/v1\/process"$/m);
