@@ -3,7 +3,7 @@
  * validated against Unico's claim rules in src/idcloud. aud/iat/exp are recomputed when signing, so only
  * `iss` is taken from it; aud is kept so that doctor can compare it with the environment.
  */
-import { ALLOWED_CLAIMS, ISS_EXAMPLE, parseIss, REQUIRED_SCOPE } from '../idcloud/claims';
+import { ALLOWED_CLAIMS, extraClaimNames, ISS_EXAMPLE, parseIss, REQUIRED_SCOPE } from '../idcloud/claims';
 import {
   AccountTooLongError, AudNotStringError, CredentialError, ForbiddenClaimsError, IssInvalidError, IssMissingError,
   IssNotStringError, PayloadConflictError, PayloadEmptyError, PayloadFileNotFoundError, PayloadFileUnreadableError,
@@ -63,10 +63,7 @@ export function payloadObjectProblems(value: unknown, where: string): Credential
   return problems;
 }
 
-export function extraClaimNames(claims: Record<string, unknown>): string[] {
-  const allowed: readonly string[] = ALLOWED_CLAIMS;
-  return Object.keys(claims).filter((name) => !allowed.includes(name));
-}
+export { extraClaimNames } from '../idcloud/claims';
 
 /** Parses payload JSON text; throws the first problem. */
 export function parsePayload(text: string, source: string): BasePayload {

@@ -4,7 +4,7 @@
  * adds is the emulator's choices where Unico's pages are silent, documented at each check.
  * A flaw switch skips exactly the check named after it.
  */
-import { ALLOWED_CLAIMS, ASSERTION_HEADER, MAX_ASSERTION_LIFETIME_SECONDS, REQUIRED_SCOPE } from '../idcloud/claims';
+import { ASSERTION_HEADER, extraClaimNames, MAX_ASSERTION_LIFETIME_SECONDS, REQUIRED_SCOPE } from '../idcloud/claims';
 import type { UnicoErrorCode } from '../idcloud/errors';
 import type { EmulatorFlaw } from './flaws';
 
@@ -84,8 +84,7 @@ export function timeClaim(value: unknown): number | undefined {
  * A scope other than "*" is not documented: the emulator answers 1.2.14 (the account lacks that permission).
  */
 export function checkClaimSet(payload: Record<string, unknown>, flaws: Flaws): Rejection | undefined {
-  const extra = Object.keys(payload).filter((claim) => !(ALLOWED_CLAIMS as readonly string[]).includes(claim));
-  if (extra.length > 0 && !flaws.has('accept-extra-claims')) return reject('extra-claims', '1.2.22');
+  if (extraClaimNames(payload).length > 0 && !flaws.has('accept-extra-claims')) return reject('extra-claims', '1.2.22');
   if (flaws.has('accept-missing-scope')) return undefined;
   if (payload.scope === undefined || payload.scope === '') return reject('scope-missing', '1.1.1');
   if (payload.scope !== REQUIRED_SCOPE) return reject('scope-not-star', '1.2.14');

@@ -7,6 +7,12 @@ export const ASSERTION_HEADER = /* @__PURE__ */ Object.freeze({ alg: 'RS256', ty
 /** The only claims Unico accepts; anything else is error 1.2.22. */
 export const ALLOWED_CLAIMS = /* @__PURE__ */ Object.freeze(['iss', 'aud', 'scope', 'iat', 'exp'] as const);
 
+/** The claims of `claims` outside ALLOWED_CLAIMS (Unico: 1.2.22): the one check of the claim set, for the payload file and the emulator. */
+export function extraClaimNames(claims: Record<string, unknown>): string[] {
+  const allowed: readonly string[] = ALLOWED_CLAIMS;
+  return Object.keys(claims).filter((name) => !allowed.includes(name));
+}
+
 /** Claims users most often add by habit from other JWT libraries. */
 export const FORBIDDEN_CLAIM_EXAMPLES = /* @__PURE__ */ Object.freeze(['sub', 'jti', 'nbf']);
 

@@ -1,7 +1,7 @@
 import {
   loadCredentials, loadPayload, parsePayload, CredentialError, AccountTooLongError, AudNotStringError, ForbiddenClaimsError,
   IssInvalidError, IssMissingError, IssNotStringError, PayloadConflictError, PayloadEmptyError, PayloadFileNotFoundError,
-  PayloadMissingError, PayloadNotJsonError, PayloadNotObjectError, ScopeInvalidError,
+  PayloadMissingError, PayloadNotJsonError, PayloadNotObjectError, ScopeInvalidError, extraClaimNames,
 } from '../../src/credentials';
 import { TEST_ISS } from '../helpers/keys';
 import { expectCredentialError, makeCorpus, thrown } from './corpus';
@@ -74,4 +74,15 @@ describe('loadPayload: each failure has its own class, code and remedy', () => {
     const error = thrown(() => loadPayload({ file: corpus.goodKey }));
     for (const line of corpus.secretLines) expect(error.message).not.toContain(line);
   });
+});
+
+test("the payload file's check and the emulator judge the claim set by one rule (idcloud/claims.ts extraClaimNames)", async () => {
+  const { checkClaimSet } = await import('../../src/emulator/rules');
+  const base = { iss: 'svc@tenant.iam.acesso.io', aud: 'http://127.0.0.1:8780', scope: '*', iat: 1, exp: 2 };
+  for (const extra of [{}, { sub: 'x' }, { jti: '1', nbf: 1 }, { custom: true }]) {
+    const claims = { ...base, ...extra };
+    const names = extraClaimNames(claims);
+    expect(names).toEqual(Object.keys(extra));
+    expect(checkClaimSet(claims, new Set())?.code === '1.2.22').toBe(names.length > 0);
+  }
 });
