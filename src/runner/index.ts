@@ -24,7 +24,7 @@ export { REPORTERS, REPORTER_REGISTRY, resolveReporters, htmlextraInstalled, Rep
 export type { ReporterName, RunReporter, FileReport, ReporterContext } from './reporters';
 export { SecretSet, REDACTED, JWT_PATTERN } from './secrets';
 export { throwawayOtherKeyPem } from './other-key';
-export { runExitCode, verdictLabel } from './verdict';
+export { runExitCode, verdictLabel, reporterFailureLine } from './verdict';
 
 const DEFAULT_TIMEOUT_MS = 15000;
 
@@ -72,6 +72,8 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
           scrubber,
           reportDir: opts.reportDir,
           fileReporters: files,
+          reporterOptions: opts.reporterOptions,
+          reporterFailed: (reporter, error) => emitter.reporterFailed(reporter, error),
           timeoutMs,
           skipPreflight: Boolean(opts.skipPreflight),
           otherKeyPem: plans[i].sendsInvalidAttempts ? otherKeyPem : undefined,
@@ -81,7 +83,8 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
         return result;
       }),
     );
-    const result: RunResult = { environments, exitCode: runExitCode(environments), reporters };
+    // The run's own list: a reporter failing on `done` below still joins it.
+    const result: RunResult = { environments, exitCode: runExitCode(environments), reporters, reporterFailures: emitter.reporterFailures };
     emit('done', result);
     return result;
   });

@@ -6,7 +6,7 @@ import { EXIT } from '../errors';
 import { listenToNewman, newTally } from './newman-listeners';
 import { loadNewman, NewmanSummary } from './newman-types';
 import { probe } from './reachability';
-import { discardReports, publishReports, ReporterName, stageReports } from './reporters';
+import { attachNewmanReporters, discardReports, publishReports, ReporterName, ReportStaging, stageReports, TakenReports } from './reporters';
 import type { RunScrubber } from './secrets';
 import type { SuitePlan } from './suites';
 import type { EnvironmentInput, EnvironmentResult, EnvironmentStatus, RunEvents, RunSecrets } from './types';
@@ -28,6 +28,10 @@ export interface EnvironmentRunContext {
   reportDir?: string;
   /** The run's file reporters (junit, json, htmlextra). */
   fileReporters: ReporterName[];
+  /** RunSuitesOptions.reporterOptions: a file reporter's entry joins its Newman options. */
+  reporterOptions?: Record<string, unknown>;
+  /** A reporter failed (threw, or its report cannot be written): told once, never the environment's verdict. */
+  reporterFailed: (reporter: ReporterName, error: unknown) => void;
   timeoutMs: number;
   skipPreflight: boolean;
   /** The throwaway "other" key to inject (already in the scrubber), when this plan sends the errors suite. */
@@ -60,6 +64,16 @@ export async function runEnvironment(context: EnvironmentRunContext): Promise<En
     result.durationMs = Date.now() - started;
     return result;
   };
+  try {
+    return await runGuarded(ctx, result, finish);
+  } catch (error) {
+    // Whatever went wrong costs this environment only (`incomplete`), never the others' results.
+    return finish('incomplete', `the run could not complete: ${errorLine(error)}`);
+  }
+}
+
+async function runGuarded(ctx: EnvironmentRunContext, result: EnvironmentResult, finish: (status: EnvironmentStatus, reason?: string) => EnvironmentResult): Promise<EnvironmentResult> {
+  const { env } = ctx.input;
   ctx.emit('env-start', { env: env.name, suite: ctx.plan.suite, folders: ctx.plan.folders });
 
   // Only an answer with the emulator's signal, on loopback, makes this the emulator; without a preflight it is not.
@@ -76,7 +90,8 @@ export async function runEnvironment(context: EnvironmentRunContext): Promise<En
     return finish('incomplete', errorLine(error));
   }
 
-  const staging = ctx.reportDir && ctx.fileReporters.length > 0 ? stageReports(ctx.reportDir, env.name, ctx.fileReporters) : undefined;
+  const staging = stage(ctx);
+  let taken: TakenReports | undefined;
   const tally = newTally(result);
   let summary: NewmanSummary;
   try {
@@ -84,23 +99,22 @@ export async function runEnvironment(context: EnvironmentRunContext): Promise<En
     const newmanRun = loadNewman();
     const otherKeyPem = await ctx.otherKeyPem;
     summary = await new Promise<NewmanSummary>((resolve, reject) => {
-      const emitter = newmanRun(
-        {
-          // A fresh copy per environment: runs are concurrent and the SDK keeps references.
-          collection: structuredClone(ctx.collection),
-          environment: structuredClone(ctx.input.envJson),
-          envVar: injectedVariables(ctx, otherKeyPem),
-          // None: the whole collection.
-          folder: ctx.plan.folders.length > 0 ? ctx.plan.folders : undefined,
-          reporters: staging ? ctx.fileReporters : [],
-          reporter: staging?.newmanReporterOptions,
-          timeoutRequest: ctx.timeoutMs,
-          insecureFileRead: false,
-        },
-        (err, s) => (err ? reject(err) : resolve(s)),
-      );
+      const options = {
+        // A fresh copy per environment: runs are concurrent and the SDK keeps references.
+        collection: structuredClone(ctx.collection),
+        environment: structuredClone(ctx.input.envJson),
+        envVar: injectedVariables(ctx, otherKeyPem),
+        // None: the whole collection.
+        folder: ctx.plan.folders.length > 0 ? ctx.plan.folders : undefined,
+        // The runner attaches the file reporters itself, each isolated (reporters/newman-reporters.ts).
+        reporters: [],
+        timeoutRequest: ctx.timeoutMs,
+        insecureFileRead: false,
+      };
+      const emitter = newmanRun(options, (err, s) => (err ? reject(err) : resolve(s)));
       // The scrubber first: a request's credentials are known before its event is scrubbed.
       ctx.scrubber.watch(emitter);
+      if (staging) taken = attachNewmanReporters(emitter, staging, options, ctx.reporterFailed);
       listenToNewman(emitter, tally, { envName: env.name, identityUrl: env.identityUrl, scrubber: ctx.scrubber, layerScriptIds: ctx.layerScriptIds, emit: ctx.emit });
     });
   } catch (error) {
@@ -108,12 +122,23 @@ export async function runEnvironment(context: EnvironmentRunContext): Promise<En
     return finish('incomplete', `the run could not complete: ${errorLine(error)}`);
   }
 
-  if (staging) result.reports = publishReports(staging, ctx.scrubber);
+  if (staging) result.reports = publishReports(staging, taken ?? new Map(), ctx.scrubber, ctx.reporterFailed);
   if (tally.networkFailure) return finish('unreachable', tally.networkFailure);
   // An outage: the other failed checks follow from the missing token and are not findings.
   if (tally.unavailable) return finish('unavailable', tally.unavailable);
   const failed = result.assertions.failed > 0 || result.failures.length > 0 || (summary.run.failures?.length ?? 0) > 0;
   return finish(failed ? 'failed' : 'passed');
+}
+
+/** The private folder the file reporters' reports are staged in; when it cannot be made, they fail (named), the run goes on. */
+function stage(ctx: EnvironmentRunContext): ReportStaging | undefined {
+  if (!ctx.reportDir || ctx.fileReporters.length === 0) return undefined;
+  try {
+    return stageReports(ctx.reportDir, ctx.input.env.name, ctx.fileReporters, ctx.reporterOptions);
+  } catch (error) {
+    for (const reporter of ctx.fileReporters) ctx.reporterFailed(reporter, error);
+    return undefined;
+  }
 }
 
 function injectedVariables(ctx: EnvironmentRunContext, otherKeyPem: string | undefined): { key: string; value: string }[] {

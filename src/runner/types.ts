@@ -101,8 +101,20 @@ export interface EnvironmentResult {
 
 export interface RunResult {
   environments: EnvironmentResult[];
+  /** The verdict: a reporter's failure never changes it. */
   exitCode: ExitCode;
   reporters: ReporterName[];
+  /**
+   * Reporters that failed (threw, or could not write their report): named, one scrubbed line each. The other
+   * reporters, the other environments and the verdict are unaffected; the CLI prints one line per failure.
+   */
+  reporterFailures: ReporterFailure[];
+}
+
+export interface ReporterFailure {
+  reporter: ReporterName;
+  /** One line, scrubbed. */
+  message: string;
 }
 
 /** Payloads of the events a run emits (all strings scrubbed). */

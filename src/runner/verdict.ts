@@ -5,7 +5,7 @@
  * an outage elsewhere must not hide a finding. Each environment's own verdict stays in the summary.
  */
 import { EXIT, ExitCode } from '../errors';
-import type { EnvironmentResult, EnvironmentStatus } from './types';
+import type { EnvironmentResult, EnvironmentStatus, ReporterFailure } from './types';
 
 export function statusExitCode(status: EnvironmentStatus): ExitCode {
   if (status === 'unreachable' || status === 'unavailable' || status === 'incomplete') return EXIT.UNREACHABLE;
@@ -26,4 +26,9 @@ export function runExitCode(results: readonly Pick<EnvironmentResult, 'exitCode'
 /** The verdict word shown in the summary table. */
 export function verdictLabel(status: EnvironmentStatus): string {
   return { passed: 'PASS', failed: 'FAIL', unreachable: 'UNREACHABLE', unavailable: 'UNAVAILABLE', incomplete: 'INCOMPLETE' }[status];
+}
+
+/** A reporter's failure as the CLI prints it on stderr: named, one line (already scrubbed), the verdict unchanged. */
+export function reporterFailureLine(failure: ReporterFailure): string {
+  return `reporter ${failure.reporter} failed: ${failure.message}; the verdict stands, its other reports are written`;
 }

@@ -24,7 +24,7 @@ const down: EnvironmentResult = {
   ...base, name: 'prod', status: 'unavailable', exitCode: 3, tokenExchangeMs: undefined, reason: 'token endpoint answered HTTP 503, not JSON: the environment is unavailable',
   failures: [{ request: 'Exchange', assertion: 'token endpoint available', message: 'token endpoint answered HTTP 503, not JSON: the environment is unavailable' }, { request: 'API', assertion: 'x', message: 'no token' }],
 };
-const result: RunResult = { environments: [base, failed, down], exitCode: 1, reporters: ['cli'] };
+const result: RunResult = { environments: [base, failed, down], exitCode: 1, reporters: ['cli'], reporterFailures: [] };
 
 test('workflow commands: % CR LF escaped in the message, also : and , in properties; always one line', () => {
   expect(escapeCommandData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');

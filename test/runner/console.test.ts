@@ -69,6 +69,7 @@ test('summary: a row per environment, reasons and failures under it, the verdict
     environments: [{ ...base, rateLimited: 2 }, { ...base, name: 'production', status: 'unreachable', exitCode: 3, tokenExchangeMs: undefined, requests: 0, assertions: { total: 0, passed: 0, failed: 0, skipped: 0 }, reason: 'https://identity.acesso.io is unreachable: timed out' }],
     exitCode: 3,
     reporters: ['cli'],
+    reporterFailures: [],
   });
   expect(lines[0]).toBe('environment  suite  token exchange  requests  passed  failed  invalid attempts  verdict');
   expect(lines[2]).toBe('uat          smoke  212 ms          10        14      0       0                 PASS');

@@ -68,6 +68,8 @@ export const demoCommand: CliCommand = {
       ...nextSteps(outDir, files),
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
+    const { reporterFailureLine } = await import('../../runner/verdict');
+    for (const failure of result.reporterFailures) io.stderr.write(`idcloud-postman: ${reporterFailureLine(failure)}\n`);
     return { exitCode: result.exitCode };
   },
 };

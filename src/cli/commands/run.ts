@@ -58,6 +58,8 @@ export const runCommand: CliCommand = {
     for (const env of result.environments) {
       if (env.reason) io.stderr.write(`idcloud-postman: ${env.name}: ${run.scrubber.scrub(env.reason)}\n`);
     }
+    const { reporterFailureLine } = await import('../../runner/verdict');
+    for (const failure of result.reporterFailures) io.stderr.write(`idcloud-postman: ${reporterFailureLine(failure)}\n`);
     return { exitCode: result.exitCode };
   },
 };

@@ -5,3 +5,5 @@ export type { RunReporter, FileReport, ReporterContext } from './types';
 export { htmlextraInstalled } from './htmlextra';
 export { prepareReportDir, stageReports, publishReports, discardReports } from './staging';
 export type { ReportStaging } from './staging';
+export { attachNewmanReporters } from './newman-reporters';
+export type { TakenReports } from './newman-reporters';

@@ -53,5 +53,12 @@ export function fileReporters(names: readonly ReporterName[]): (RunReporter & { 
 
 /** Attaches every listening reporter among `names` to the run, each with its own options. */
 export function attachReporters(run: RunEmitter, names: readonly ReporterName[], ctx: ReporterContext, options: Record<string, unknown> = {}): void {
-  for (const name of names) findReporter(name)?.attach?.(run, options[name], ctx);
+  for (const name of names) {
+    // Each through its own view: one that throws (when attached or on an event) costs its own output only.
+    try {
+      findReporter(name)?.attach?.(run.reporterView(name), options[name], ctx);
+    } catch (error) {
+      run.reporterFailed(name, error);
+    }
+  }
 }

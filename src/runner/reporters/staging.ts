@@ -1,8 +1,8 @@
 /**
- * Report files and publishing: Newman's file reporters (registry.ts)
- * write into a private temporary folder (their texts already scrubbed in memory, see secrets/);
- * each file is scrubbed once more and then renamed into place, so a report on disk is always whole and
- * clean, and a run that could not complete never replaces an earlier report.
+ * Report files and publishing: the texts of Newman's file reporters (registry.ts, newman-reporters.ts), scrubbed,
+ * are written into a private temporary folder and then renamed into place, so a report on disk is always whole and
+ * clean, and a run that could not complete never replaces an earlier report. Each report on its own: one that
+ * cannot be written costs that report only (a reporter failure, never the verdict).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,7 @@ export interface ReportStaging {
 }
 
 /** `reporters`: the run's file reporters (registry.ts `fileReporters`). */
-export function stageReports(reportDir: string, envName: string, reporters: readonly ReporterName[]): ReportStaging {
+export function stageReports(reportDir: string, envName: string, reporters: readonly ReporterName[], options: Record<string, unknown> = {}): ReportStaging {
   fs.mkdirSync(reportDir, { recursive: true });
   // Inside the report folder so the final rename stays on one file system (atomic).
   const stagingDir = fs.mkdtempSync(path.join(reportDir, `.idcloud-${envName}-`));
@@ -40,28 +40,39 @@ export function stageReports(reportDir: string, envName: string, reporters: read
     // DIR/idcloud-<env>.junit.xml, .json, .html.
     const fileName = `idcloud-${envName}.${file.suffix}`;
     const from = path.join(stagingDir, fileName);
-    newmanReporterOptions[name] = { ...file.newmanOptions?.(envName), export: from };
+    // The caller's options for it (RunSuitesOptions.reporterOptions, e.g. htmlextra's `template`) over ours.
+    newmanReporterOptions[name] = { ...file.newmanOptions?.(envName), ...(options[name] as Record<string, unknown> | undefined), export: from };
     moves.push({ reporter: name, from, to: path.join(reportDir, fileName) });
   }
   return { stagingDir, newmanReporterOptions, moves };
 }
 
-/** Scrubs every staged file and renames it into place; returns the final paths. Always removes the staging folder. */
-export function publishReports(staging: ReportStaging, scrubber: RunScrubber): string[] {
+/**
+ * Writes each reporter's text (scrubbed) into the staging folder and renames it into place; returns the final
+ * paths. Each reporter on its own: one that produced nothing or cannot be written is told through `fail`, the others
+ * are published. Always removes the staging folder.
+ */
+export function publishReports(staging: ReportStaging, texts: ReadonlyMap<ReporterName, unknown>, scrubber: RunScrubber, fail: (reporter: ReporterName, error: unknown) => void): string[] {
   const written: string[] = [];
-  try {
-    for (const move of staging.moves) {
-      if (!fs.existsSync(move.from)) continue;
-      scrubber.scrubFile(move.from);
+  for (const move of staging.moves) {
+    try {
+      const text = scrubber.reportText(texts.get(move.reporter));
+      if (text === undefined) throw new Error('it wrote no report');
+      fs.writeFileSync(move.from, text);
       fs.renameSync(move.from, move.to);
       written.push(move.to);
+    } catch (error) {
+      fail(move.reporter, error);
     }
-  } finally {
-    discardReports(staging);
   }
+  discardReports(staging);
   return written;
 }
 
 export function discardReports(staging: ReportStaging): void {
-  fs.rmSync(staging.stagingDir, { recursive: true, force: true });
+  try {
+    fs.rmSync(staging.stagingDir, { recursive: true, force: true });
+  } catch {
+    // A leftover `.idcloud-*` folder costs nothing; never the run.
+  }
 }

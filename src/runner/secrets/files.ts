@@ -1,8 +1,7 @@
 /**
  * How report texts and files are scrubbed: in memory, after Newman's file reporters queued their texts and before
- * Newman writes them; and once more on disk, before a staged report is published.
+ * Newman writes them; and once more when the runner publishes a report (reporters/staging.ts).
  */
-import fs from 'node:fs';
 import type { SecretSet } from './secret-set';
 
 /** A report Newman's reporters queued for writing (newman/lib/run/export-file.js). */
@@ -10,13 +9,15 @@ export interface QueuedExport {
   content?: unknown;
 }
 
-export function scrubQueuedExports(exports: QueuedExport[] | undefined, scrubber: SecretSet): void {
-  for (const queued of exports ?? []) {
-    const text = typeof queued.content === 'string' ? queued.content : queued.content && typeof queued.content === 'object' ? JSON.stringify(queued.content, null, 2) : undefined;
-    if (text !== undefined) queued.content = scrubber.scrub(text);
-  }
+/** A queued report's text (Newman's reporters queue strings or objects, written as JSON), scrubbed; none for none. */
+export function scrubbedReportText(content: unknown, scrubber: SecretSet): string | undefined {
+  const text = typeof content === 'string' ? content : content && typeof content === 'object' ? JSON.stringify(content, null, 2) : undefined;
+  return text === undefined ? undefined : scrubber.scrub(text);
 }
 
-export function scrubFile(file: string, scrubber: SecretSet): void {
-  fs.writeFileSync(file, scrubber.scrub(fs.readFileSync(file, 'utf8')));
+export function scrubQueuedExports(exports: QueuedExport[] | undefined, scrubber: SecretSet): void {
+  for (const queued of exports ?? []) {
+    const text = scrubbedReportText(queued.content, scrubber);
+    if (text !== undefined) queued.content = text;
+  }
 }

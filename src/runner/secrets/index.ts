@@ -3,13 +3,13 @@
  * - what is a secret: the ones the run is given, in every spelling, and anything JWT-shaped (secret-set.ts), and
  *   values stored or sent under a secret-looking name (names.ts);
  * - what was seen on the wire: credentials in requests, answers and variable scopes of a Newman run (wire.ts);
- * - how text and files are scrubbed: event strings, Newman's queued report texts, staged report files (files.ts).
+ * - how text and files are scrubbed: event strings, Newman's queued report texts, reports as they are written (files.ts).
  * Every byte the runner writes (events, console lines, report files) passes through it first.
  */
 import type { EventEmitter } from 'node:events';
 import type { NewmanSummary, SdkRequest, SdkResponse } from '../newman-types';
 import type { RunSecrets } from '../types';
-import { QueuedExport, scrubFile, scrubQueuedExports } from './files';
+import { QueuedExport, scrubbedReportText, scrubQueuedExports } from './files';
 import { SecretSet } from './secret-set';
 import { collectRequestSecrets, collectScopeSecrets } from './wire';
 
@@ -46,8 +46,8 @@ export class RunScrubber extends SecretSet {
     });
   }
 
-  /** Scrubs a report file in place (a staged report, before it is published). */
-  scrubFile(file: string): void {
-    scrubFile(file, this);
+  /** A report's text as it may be written: scrubbed (undefined when the reporter produced none). */
+  reportText(content: unknown): string | undefined {
+    return scrubbedReportText(content, this);
   }
 }
