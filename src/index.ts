@@ -37,6 +37,10 @@ export { generateCollection, buildCollection, writeGeneratedFiles, COLLECTION_FI
 export type { GenerateOptions, GeneratedFiles } from './collection';
 export { wrapCollection, reportLines as wrapReportLines, readCollectionFile, writeWrappedFiles } from './collection/wrap';
 export type { WrapOptions, WrappedCollection, WrapReport, LeftAlone, LeftAloneReason, HostMapped, SourceFormat, SignerRemoved, WrappedFiles } from './collection/wrap';
+
+// Postman v12's Collection format v3 (a directory of YAML files) ⇄ the v2.1 model; environment files of either format.
+export { collectionToV3, readV3Collection, readEnvironmentFile, environmentYamlText, COLLECTION_FORMATS } from './formats/v3';
+export type { CollectionFormat, V3Collection, V3File, ReadV3Result } from './formats/v3';
 export { environmentFile } from './collection/environment-file';
 export type { EnvironmentFile, EnvironmentValues } from './collection/environment-file';
 

@@ -18,7 +18,7 @@ export type PublicTypes = [
   Api.AssertionFailure, Api.RunSecrets, Api.RunEvents, Api.Suite, Api.RunScope, Api.ReporterName,
   Api.ConsoleReporterOptions, Api.EmulatorOptions, Api.EmulatorAccount, Api.EmulatorStats, Api.RunningEmulator,
   Api.AccountStatus, Api.EmulatorFlaw, Api.WebhookAuth, Api.WebhookConfig, Api.WrapOptions, Api.WrappedCollection,
-  Api.WrapReport, Api.LeftAlone, Api.LeftAloneReason, Api.HostMapped, Api.SourceFormat, Api.SignerRemoved, Api.WrappedFiles, Api.DemoOptions, Api.DemoResult, Api.DemoFiles,
+  Api.WrapReport, Api.LeftAlone, Api.LeftAloneReason, Api.HostMapped, Api.SourceFormat, Api.SignerRemoved, Api.WrappedFiles, Api.CollectionFormat, Api.V3Collection, Api.V3File, Api.ReadV3Result, Api.DemoOptions, Api.DemoResult, Api.DemoFiles,
 ];
 
 const TYPES = `ExitCode UnicoErrorCode UnicoErrorInfo EnvironmentUrls Environment EnvironmentConfig Credentials BasePayload
@@ -27,7 +27,7 @@ const TYPES = `ExitCode UnicoErrorCode UnicoErrorInfo EnvironmentUrls Environmen
   RunSuitesOptions RunResult EnvironmentResult EnvironmentInput EnvironmentStatus AssertionFailure RunSecrets
   RunEvents Suite RunScope ReporterName ConsoleReporterOptions EmulatorOptions EmulatorAccount EmulatorStats
   RunningEmulator AccountStatus EmulatorFlaw WebhookAuth WebhookConfig WrapOptions WrappedCollection WrapReport LeftAlone
-  LeftAloneReason HostMapped SourceFormat SignerRemoved WrappedFiles DemoOptions DemoResult DemoFiles`.split(/\s+/);
+  LeftAloneReason HostMapped SourceFormat SignerRemoved WrappedFiles CollectionFormat V3Collection V3File ReadV3Result DemoOptions DemoResult DemoFiles`.split(/\s+/);
 
 const VALUES = [
   // exit codes and errors
@@ -45,6 +45,7 @@ const VALUES = [
   // collections
   'generateCollection', 'buildCollection', 'writeGeneratedFiles', 'COLLECTION_FILE_NAME', 'environmentFileName', 'environmentFile',
   'wrapCollection', 'wrapReportLines', 'readCollectionFile', 'writeWrappedFiles',
+  'collectionToV3', 'readV3Collection', 'readEnvironmentFile', 'environmentYamlText', 'COLLECTION_FORMATS',
   // runs
   'runSuites', 'RunEmitter', 'SUITES', 'DEFAULT_MAX_INVALID_ATTEMPTS', 'REPORTERS', 'SecretSet', 'REDACTED',
   // emulator
