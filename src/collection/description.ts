@@ -1,6 +1,7 @@
 /** The collection's description: how it works and what the user fills in (Markdown, shown in the Postman app). */
 import { DEFAULT_MAX_INVALID_ATTEMPTS, ENV_VARIABLES, RUN_VARIABLES, TOKEN_CACHE_VARIABLE, VAULT_SECRETS } from '../suites/variables';
 import { FOLDERS } from '../suites/folders';
+import { BUILT_IN_ENVIRONMENTS } from '../idcloud/hosts';
 
 export const COLLECTION_NAME = 'Unico IDCloud authentication';
 
@@ -15,6 +16,7 @@ export function collectionDescription(collectionFile: string): string {
     `- \`${v.iss}\`: \`<account>@<tenant_id>.iam.acesso.io\`, from your base payload.`,
     `- \`${v.apiKey}\` (secret, optional): the "by Client" APIKEY (or the Vault's \`${VAULT_SECRETS.apiKey}\`); those requests are skipped without it.`,
     `- \`${v.maxInvalidAttempts}\` (empty: ${DEFAULT_MAX_INVALID_ATTEMPTS}, every case against the emulator): invalid attempts \`${FOLDERS.tokenErrors}\` may send per run. The URLs are preset; \`aud\` is \`${v.identityUrl}\` without trailing slashes.`,
+    `- \`${v.audience}\` (optional): the \`aud\` to sign for when it is not \`${v.identityUrl}\` (a gateway or tunnel in front of Unico: the URL is local, \`aud\` stays e.g. \`${BUILT_IN_ENVIRONMENTS.uat.identityUrl}\`); empty: \`aud\` is \`${v.identityUrl}\`.`,
     '',
     '## Postman Vault (the app)',
     `Keep the key out of every environment (initial values are synced to Postman's cloud): leave \`${v.privateKey}\` empty and store the PEM in the Postman Vault as \`${VAULT_SECRETS.privateKey}\` (and the APIKEY as \`${VAULT_SECRETS.apiKey}\`). In the Vault's settings enable support in scripts and allow this collection. Newman and the Postman CLI have no Vault: give \`${v.privateKey}\` there.`,

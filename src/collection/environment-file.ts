@@ -13,6 +13,15 @@ export interface EnvironmentValues {
   maxInvalidAttempts?: number;
 }
 
+/** Values per environment name (each environment's own account), over the values every environment shares. */
+export type ValuesPerEnvironment = Readonly<Record<string, EnvironmentValues>>;
+
+/** The values of `env`'s file: its own where it has them (its own iss: Unico issues one account per environment). */
+export function valuesFor(env: Environment, shared: EnvironmentValues, perEnvironment: ValuesPerEnvironment = {}): EnvironmentValues {
+  const own = Object.fromEntries(Object.entries(perEnvironment[env.name] ?? {}).filter(([, v]) => v !== undefined));
+  return { ...shared, ...own };
+}
+
 export interface EnvironmentFile {
   name: string;
   fileName: string;
@@ -39,6 +48,8 @@ export function environmentFile(env: Environment, values: EnvironmentValues): En
         entry(v.clientApiUrl, env.clientApiUrl),
         entry(v.signApiUrl, env.signApiUrl),
         entry(v.iss, values.iss ?? ''),
+        // Empty: aud is identity_url. Set behind a gateway or tunnel, where aud stays Unico's.
+        entry(v.audience, env.audience ?? ''),
         entry(v.privateKey, values.privateKeyPem ?? '', 'secret'),
         entry(v.apiKey, values.apiKey ?? '', 'secret'),
         // Empty unless asked: the file cannot know what will answer at its URL (a loopback URL may be a tunnel to

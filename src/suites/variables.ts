@@ -13,6 +13,11 @@ export const ENV_VARIABLES = {
   /** Unico's sign hosts (documents and evidence of the sign flows); the same origin as the others for NAME=URL. */
   signApiUrl: 'sign_api_url',
   iss: 'iss',
+  /**
+   * The `aud` to sign for when it is not `identity_url` (a gateway or tunnel in front of Unico: the URL is local,
+   * the audience stays Unico's); empty: `aud` is `identity_url`.
+   */
+  audience: 'audience',
   privateKey: 'private_key',
   apiKey: 'api_key',
   maxInvalidAttempts: 'max_invalid_attempts',

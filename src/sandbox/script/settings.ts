@@ -8,7 +8,10 @@ import { isEmulatorRun } from './emulator';
 import { Host, textVar } from './pm';
 
 export interface Settings {
-  /** Identity base URL without trailing slashes: the `aud` (this is what fixes Unico's trailing-slash bug). */
+  /**
+   * The `audience` variable when set, else the identity base URL; without trailing slashes either way (this is
+   * what fixes Unico's trailing-slash bug).
+   */
   aud: string;
   tokenUrl: string;
   iss: string;
@@ -26,7 +29,7 @@ export function readSettings(host: Host): SettingsResult {
   if (!identityUrl) return { ok: false, problem: `${ENV_VARIABLES.identityUrl} is empty: select an idcloud-<env> environment or set ${ENV_VARIABLES.identityUrl}` };
   const iss = textVar(host, ENV_VARIABLES.iss).trim();
   if (!iss) return { ok: false, problem: `${ENV_VARIABLES.iss} is empty: set it to the iss of your service account's payload` };
-  return { ok: true, settings: { aud: identityUrl, tokenUrl: identityUrl + TOKEN_PATH, iss } };
+  return { ok: true, settings: { aud: stripTrailingSlashes(textVar(host, ENV_VARIABLES.audience)) || identityUrl, tokenUrl: identityUrl + TOKEN_PATH, iss } };
 }
 
 /**

@@ -1,0 +1,35 @@
+/**
+ * The `audience` variable (cli-contract.md Outputs): when non-empty it is the `aud` the collection signs for
+ * instead of `identity_url` — a gateway or tunnel in front of Unico, where the URL is local and `aud` stays
+ * Unico's. Real runs in both sandboxes against the real emulator, which accepts only its own base URLs as aud.
+ */
+import { runLatestRuntime, runNewman } from '../helpers/postman-runtimes';
+import { onlyRequests, setUp } from './support';
+
+const EXCHANGE = 'Exchange assertion for access token';
+
+describe.each([
+  ['newman 6.2.2 (postman-sandbox 4.7.1)', runNewman],
+  ['postman-runtime 7.56.1 (postman-sandbox 6.x)', runLatestRuntime],
+])('%s', (_name, run) => {
+  test("audience is signed for when set (Unico's aud is refused by the emulator; its localhost twin, with a trailing slash, is accepted); empty means identity_url", async () => {
+    const setup = await setUp();
+    try {
+      expect(setup.envValues.audience).toBe('');
+      const collection = onlyRequests(setup.files.collection, [EXCHANGE]);
+      const port = new URL(setup.emulator.url).port;
+      const [plain, unicos, twin] = await Promise.all([
+        run(collection, { envValues: setup.envValues }),
+        run(collection, { envValues: { ...setup.envValues, audience: 'https://identityhomolog.acesso.io' } }),
+        run(collection, { envValues: { ...setup.envValues, audience: `http://localhost:${port}/` } }),
+      ]);
+      expect(plain.failures).toEqual([]);
+      expect(twin.failures).toEqual([]);
+      // The emulator answers a wrong aud with an uncoded 401: the exchange fails.
+      expect(unicos.failures.length).toBeGreaterThan(0);
+      expect(unicos.responses.some((r) => r.url.endsWith('/oauth2/token') && r.code === 401)).toBe(true);
+    } finally {
+      await setup.emulator.close();
+    }
+  });
+});
