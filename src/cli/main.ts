@@ -9,6 +9,7 @@ import { commands } from './commands';
 import { CommandResult } from './command';
 import { usageLine } from './usage';
 import { CliIo, processIo } from './io';
+import { CONFIG_ERROR_SETTING } from './options';
 
 export type { CliIo, CliOutput } from './io';
 
@@ -37,6 +38,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       handler: async (args: Record<string, unknown>) => {
         // yargs still calls the handler after a strict-mode usage error: never act on a bad command line.
         if (usageMessages.length > 0) return;
+        const configError = args[CONFIG_ERROR_SETTING];
+        if (typeof configError === 'function') configError();
         result = await command.run(args, io);
       },
     });

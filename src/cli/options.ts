@@ -4,19 +4,34 @@
  * ./inputs, one reading per kind of value.
  */
 import type { Argv } from 'yargs';
+import { ENVIRONMENT_CONFIG_FIELD_NAMES } from '../environments/config-fields';
 import { parseConfigFile } from './inputs/config-file';
 import { DURATION_UNIT } from './inputs/flags';
 import { REPORTERS } from '../runner/reporters/registry';
 
+/**
+ * Where a --config file's error waits for the command: yargs keeps only the text of an error its config parser
+ * throws (and the exit code with it), so the parser hands the typed error over as this hidden setting instead: a
+ * function that throws it (yargs would copy an object's fields, not keep the object).
+ */
+export const CONFIG_ERROR_SETTING = 'config-file-error';
+
 export function withConfigOption(y: Argv): Argv {
   return y
-    // Set only through --config; declared so strict mode accepts it.
+    // Set only through --config; declared so strict mode accepts them.
     .option('environments', { hidden: true })
+    .option(CONFIG_ERROR_SETTING, { hidden: true })
     .option('config', {
     type: 'string',
-    describe: 'JSON file with the same settings (environments with their URLs, defaults); flags override it',
+    describe: `JSON file with the same settings (environments.NAME: ${ENVIRONMENT_CONFIG_FIELD_NAMES.join(', ')}; paths relative to the file); flags override it`,
     config: true,
-    configParser: parseConfigFile,
+    configParser: (file: string) => {
+      try {
+        return parseConfigFile(file);
+      } catch (error) {
+        return { [CONFIG_ERROR_SETTING]: () => { throw error; } };
+      }
+    },
   });
 }
 

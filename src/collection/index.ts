@@ -7,7 +7,7 @@ import type { Environment } from '../environments';
 import { authLayerAuth, authLayerEvents } from './auth-layer';
 import { COLLECTION_NAME, collectionDescription } from './description';
 import { compactJson } from './compact';
-import { environmentFile } from './environment-file';
+import { environmentFile, EnvironmentValues, ValuesPerEnvironment, valuesFor } from './environment-file';
 import { stableId } from './ids';
 import { apiFolder, tokenErrorsFolder, tokenFolder } from './requests';
 import { writeCollectionFiles, WrittenFiles } from './write';
@@ -29,6 +29,8 @@ export interface GenerateOptions {
   apiKey?: string;
   embedKey?: boolean;
   maxInvalidAttempts?: number;
+  /** Per environment name, its own iss (and key/APIKEY, embedded only with `embedKey`) over the ones above. */
+  perEnvironment?: ValuesPerEnvironment;
 }
 
 export interface GeneratedFiles {
@@ -58,12 +60,14 @@ export function buildCollection(): object {
 }
 
 export function generateCollection(opts: GenerateOptions): GeneratedFiles {
-  const values = opts.embedKey
-    ? { iss: opts.iss, privateKeyPem: opts.privateKeyPem, apiKey: opts.apiKey, maxInvalidAttempts: opts.maxInvalidAttempts }
-    : { iss: opts.iss, maxInvalidAttempts: opts.maxInvalidAttempts };
+  // Secrets reach an environment file only with embedKey, whoever's they are.
+  const withoutSecrets = ({ iss, maxInvalidAttempts }: EnvironmentValues): EnvironmentValues => ({ iss, maxInvalidAttempts });
+  const keep = opts.embedKey ? (v: EnvironmentValues) => v : withoutSecrets;
+  const shared = keep({ iss: opts.iss, privateKeyPem: opts.privateKeyPem, apiKey: opts.apiKey, maxInvalidAttempts: opts.maxInvalidAttempts });
+  const perEnvironment = Object.fromEntries(Object.entries(opts.perEnvironment ?? {}).map(([name, v]) => [name, keep(v)]));
   return {
     collection: buildCollection(),
-    environments: opts.environments.map((env) => environmentFile(env, values)),
+    environments: opts.environments.map((env) => environmentFile(env, valuesFor(env, shared, perEnvironment))),
   };
 }
 

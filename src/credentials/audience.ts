@@ -3,7 +3,7 @@
  * wrong aud never breaks our own exchange — but it tells the user that the payload (and probably the key)
  * belongs to another environment, or that their own tooling (e.g. Unico's collection) will fail.
  */
-import type { Environment } from '../environments';
+import { audienceOf, Environment } from '../environments';
 import { BUILT_IN_ENVIRONMENTS } from '../idcloud/hosts';
 import {
   AudHasPathError, AudMismatchError, AudNotHttpsError, AudOtherEnvironmentError, AudTrailingSlashError,
@@ -18,12 +18,13 @@ export interface Problem {
 
 export function checkPayloadForEnvironment(payload: BasePayload, env: Environment): Problem[] {
   const aud = payload.aud;
-  if (aud === undefined || aud === env.identityUrl) return [];
+  const audience = audienceOf(env);
+  if (aud === undefined || aud === audience) return [];
   const where = `${describePayloadSource(payload.source)}: aud "${aud}"`;
-  const expected = `--env ${env.name} expects "${env.identityUrl}"`;
+  const expected = `--env ${env.name} expects "${audience}"${env.audience ? ' (its audience)' : ''}`;
   const parsed = safeUrl(aud);
-  const wanted = new URL(env.identityUrl);
-  if (aud.replace(/\/+$/, '') === env.identityUrl) {
+  const wanted = new URL(audience);
+  if (aud.replace(/\/+$/, '') === audience) {
     return [new AudTrailingSlashError(`${where} ends with "/"; ${expected} — remove the trailing slash (Unico compares aud exactly)`)];
   }
   if (parsed && parsed.host === wanted.host && parsed.protocol !== wanted.protocol) {
@@ -50,7 +51,8 @@ export function builtInEnvironmentOf(aud: string): 'uat' | 'production' | undefi
 }
 
 export function describePayloadSource(source: string): string {
-  return source === '--iss' || /^[A-Z][A-Z0-9_]*$/.test(source) ? source : `payload file ${source}`;
+  // A flag or a config field ('--iss', '--config environments.uat.iss') or an environment variable, else a file.
+  return source.startsWith('--') || /^[A-Z][A-Z0-9_]*$/.test(source) ? source : `payload file ${source}`;
 }
 
 function safeUrl(text: string): URL | undefined {

@@ -3,16 +3,17 @@
  * fails does not stop the others — the user gets every finding in one go. Pure apart from reading files.
  */
 import type { Environment } from '../environments';
-import { resolveEnvironments } from '../environments';
+import { audienceOf, resolveEnvironments } from '../environments';
 import { IdcloudPostmanError } from '../errors';
 import { ALLOWED_CLAIMS } from '../idcloud/claims';
 import { CLOCK_OFFSET_THRESHOLD_SECONDS } from '../idcloud/clock';
 import { builtInEnvironmentOf, checkPayloadForEnvironment, describePayloadSource, Problem } from './audience';
 import { checkKeyMatchesCertificate } from './certificate';
 import {
-  BasePayload, issProblems, parsePayloadJson, payloadFromIss, payloadObjectProblems, readPayloadFile, resolvePayloadInput,
+  BasePayload, issProblems, parsePayloadJson, PayloadInput, payloadFromIss, payloadObjectProblems, readPayloadFile, resolvePayloadInput,
 } from './payload';
 import { loadPrivateKey, PrivateKeyInfo, describeKeySource } from './private-key';
+import { withOrigin } from './read-file';
 import type { Credentials } from './load';
 
 /** `warn`: worth fixing, but nothing failed (a skewed clock the exchange worked around). */
@@ -31,6 +32,8 @@ export interface Diagnosis {
   lines: CheckLine[];
   /** Present when key and payload both loaded (problems elsewhere may remain). */
   credentials?: Credentials;
+  /** Present when the key loaded. */
+  key?: PrivateKeyInfo;
   problemCount: number;
 }
 
@@ -43,6 +46,10 @@ export interface DiagnoseOptions {
   online?: boolean;
   env?: NodeJS.ProcessEnv;
   environments: readonly Environment[];
+  /** Where the payload comes from, when not from payload/iss/env above (an environment's own account). */
+  payloadInput?: () => PayloadInput;
+  /** Loads the key, when not from key/env above (an environment's own account). */
+  loadKey?: () => PrivateKeyInfo;
 }
 
 export function diagnoseCredentials(opts: DiagnoseOptions): Diagnosis {
@@ -63,7 +70,7 @@ export function diagnoseCredentials(opts: DiagnoseOptions): Diagnosis {
   }
   const problemCount = lines.filter((l) => l.status === 'problem').length;
   const credentials = key && payload ? { iss: payload.iss, account: payload.account, tenant: payload.tenant, key, payload } : undefined;
-  return { lines, credentials, problemCount };
+  return { lines, credentials, key, problemCount };
 }
 
 function problem(check: string, error: Problem): CheckLine {
@@ -84,7 +91,7 @@ function attempt<T>(check: string, lines: CheckLine[], body: () => T): T | undef
 }
 
 function checkKey(opts: DiagnoseOptions, lines: CheckLine[]): PrivateKeyInfo | undefined {
-  const key = attempt('key', lines, () => loadPrivateKey({ file: opts.key, env: opts.env }));
+  const key = attempt('key', lines, opts.loadKey ?? (() => loadPrivateKey({ file: opts.key, env: opts.env })));
   if (key) {
     const format = key.format === 'pkcs1' ? 'PKCS#1' : 'PKCS#8';
     lines.push({ check: 'key', status: 'ok', message: `${describeKeySource(key.source)}: RSA ${key.bits}-bit private key (${format}), not encrypted` });
@@ -93,15 +100,15 @@ function checkKey(opts: DiagnoseOptions, lines: CheckLine[]): PrivateKeyInfo | u
 }
 
 function checkPayload(opts: DiagnoseOptions, lines: CheckLine[]): BasePayload | undefined {
-  const input = attempt('payload', lines, () => resolvePayloadInput({ file: opts.payload, iss: opts.iss, env: opts.env }));
+  const input = attempt('payload', lines, opts.payloadInput ?? (() => resolvePayloadInput({ file: opts.payload, iss: opts.iss, env: opts.env })));
   if (!input) return undefined;
   if (input.kind === 'iss') {
     const payload = attempt('iss', lines, () => payloadFromIss(input.iss, input.source));
     if (payload) lines.push(issOk(payload));
     return payload;
   }
-  const where = `payload file ${input.file}`;
-  const value = attempt('payload', lines, () => parsePayloadJson(readPayloadFile(input.file), where));
+  const where = `${input.origin ? `${input.origin}: ` : ''}payload file ${input.file}`;
+  const value = attempt('payload', lines, () => parsePayloadJson(withOrigin(input.origin, () => readPayloadFile(input.file)), where));
   if (value === undefined) return undefined;
   const problems = payloadObjectProblems(value, where);
   if (problems.length === 1 && problems[0].code === 'ERR_PAYLOAD_NOT_OBJECT') {
@@ -144,8 +151,8 @@ function checkAudience(payload: BasePayload, environments: readonly Environment[
     for (const p of problems) lines.push(problem('aud', p));
     if (problems.length > 0) continue;
     const message = payload.aud === undefined
-      ? `${where} has no aud; it is set to ${env.identityUrl} for ${env.name} when signing`
-      : `${where}: aud matches ${env.name} (${env.identityUrl})`;
+      ? `${where} has no aud; it is set to ${audienceOf(env)} for ${env.name} when signing`
+      : `${where}: aud matches ${env.name} (${audienceOf(env)})`;
     lines.push({ check: 'aud', status: 'ok', message });
   }
 }

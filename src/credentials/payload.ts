@@ -91,7 +91,7 @@ export function parsePayloadJson(text: string, where: string): unknown {
 }
 
 /** Where the payload comes from, after flag/environment precedence; nothing is read yet. */
-export type PayloadInput = { kind: 'file'; file: string } | { kind: 'iss'; iss: string; source: string };
+export type PayloadInput = { kind: 'file'; file: string; origin?: string } | { kind: 'iss'; iss: string; source: string };
 
 /**
  * `file`, else `iss`, else `IDCLOUD_PAYLOAD_FILE`, else `IDCLOUD_ISS`. Giving both flags is a usage

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { IdcloudPostmanError } from '../errors';
 import type { ErrorClassOptions } from '../errors';
 import { CredentialError } from './errors';
 
@@ -17,5 +18,18 @@ export function readInputFile(file: string, what: string, notFound: ErrorClass, 
     if (code === 'EISDIR') throw new unreadable(`${what} ${file} is a folder; give the file inside it`, { cause: error });
     if (code === 'EACCES' || code === 'EPERM') throw new unreadable(`${what} ${file} cannot be read (permission denied); check its permissions`, { cause: error });
     throw new unreadable(`${what} ${file} cannot be read (${code ?? 'unknown error'}); check the path`, { cause: error });
+  }
+}
+
+/**
+ * Runs `load`; a library error is re-thrown with `origin` in front (`IDCLOUD_UAT_PRIVATE_KEY_FILE: key file … does
+ * not exist`), so the one line names the variable or config field the input came from. No origin: as it is.
+ */
+export function withOrigin<T>(origin: string | undefined, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (origin && error instanceof IdcloudPostmanError && !error.message.startsWith(origin)) error.message = `${origin}: ${error.message}`;
+    throw error;
   }
 }

@@ -7,7 +7,11 @@ import { BUILT_IN_ENVIRONMENTS, EnvironmentUrls } from '../idcloud/hosts';
 import { isLoopbackHost } from '../idcloud/origin';
 import { nearest } from '../nearest';
 
+import type { EnvironmentConfig } from './config-fields';
+
 export { isLoopbackHost } from '../idcloud/origin';
+export { ENVIRONMENT_CONFIG_FIELDS, ENVIRONMENT_CONFIG_FIELD_NAMES, CREDENTIAL_CONFIG_FIELDS } from './config-fields';
+export type { EnvironmentConfig, EnvironmentConfigField, ConfigFieldKind, ConfigFieldSpec } from './config-fields';
 
 export interface Environment extends EnvironmentUrls {
   /** Short name used in file names and reports: letters, digits, `-` and `_`. */
@@ -16,14 +20,16 @@ export interface Environment extends EnvironmentUrls {
   isLoopback: boolean;
   /** True for Unico's production identity host: the errors suite also needs --allow-production-errors. */
   isProduction: boolean;
+  /**
+   * The `aud` to sign for when it is not `identityUrl`: behind a gateway or tunnel the URL is local while `aud`
+   * stays Unico's. Absent: `aud` is `identityUrl` (audienceOf).
+   */
+  audience?: string;
 }
 
-/** What a `--config` file may say about one environment. */
-export interface EnvironmentConfig {
-  identityUrl: string;
-  unicoApiUrl?: string;
-  clientApiUrl?: string;
-  signApiUrl?: string;
+/** The `aud` an assertion for `env` carries: its audience when set, else its identity URL. */
+export function audienceOf(env: Pick<Environment, 'identityUrl' | 'audience'>): string {
+  return env.audience ?? env.identityUrl;
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
@@ -69,7 +75,7 @@ export function normalizeBaseUrl(raw: string, field: string, correct: (url: stri
  */
 export function makeEnvironment(
   name: string,
-  config: EnvironmentConfig,
+  config: EnvironmentConfig & { identityUrl: string },
   identityField = `environments.${name}.identityUrl`,
   correct?: (url: string) => string,
 ): Environment {
@@ -79,16 +85,34 @@ export function makeEnvironment(
   const identityUrl = normalizeBaseUrl(config.identityUrl, identityField, correct);
   const origin = new URL(identityUrl).origin;
   const hostname = new URL(identityUrl).hostname;
+  const url = (field: 'unicoApiUrl' | 'clientApiUrl' | 'signApiUrl' | 'audience'): string | undefined => {
+    const raw = config[field];
+    return raw !== undefined && raw.trim() !== '' ? normalizeBaseUrl(raw, `environments.${name}.${field}`) : undefined;
+  };
+  const audience = url('audience');
   return {
     name,
     identityUrl,
     // Product APIs default to the identity origin, which is how the emulator serves them.
-    unicoApiUrl: config.unicoApiUrl ? normalizeBaseUrl(config.unicoApiUrl, `environments.${name}.unicoApiUrl`) : origin,
-    clientApiUrl: config.clientApiUrl ? normalizeBaseUrl(config.clientApiUrl, `environments.${name}.clientApiUrl`) : origin,
-    signApiUrl: config.signApiUrl ? normalizeBaseUrl(config.signApiUrl, `environments.${name}.signApiUrl`) : origin,
+    unicoApiUrl: url('unicoApiUrl') ?? origin,
+    clientApiUrl: url('clientApiUrl') ?? origin,
+    signApiUrl: url('signApiUrl') ?? origin,
     isLoopback: isLoopbackHost(hostname),
-    isProduction: identityUrl === BUILT_IN_ENVIRONMENTS.production.identityUrl,
+    // Behind a gateway the URL is local but an audience of Unico's production is still production.
+    isProduction: identityUrl === BUILT_IN_ENVIRONMENTS.production.identityUrl || audience === BUILT_IN_ENVIRONMENTS.production.identityUrl,
+    ...(audience !== undefined && audience !== identityUrl ? { audience } : {}),
   };
+}
+
+/** A built-in environment, with whatever a config file says about it (its URLs, an audience) on top. */
+function builtInEnvironment(name: 'uat' | 'production', config: EnvironmentConfig = {}): Environment {
+  const env = makeEnvironment(name, { ...BUILT_IN_ENVIRONMENTS[name], ...definedValues(config) });
+  // Unico's production stays production whatever its URLs are routed through (a gateway keeps aud Unico's).
+  return { ...env, isProduction: name === 'production' || env.isProduction };
+}
+
+function definedValues(config: EnvironmentConfig): EnvironmentConfig {
+  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined && v.trim() !== ''));
 }
 
 /**
@@ -107,12 +131,16 @@ export function resolveEnvironments(
     const eq = spec.indexOf('=');
     const name = (eq === -1 ? spec : spec.slice(0, eq)).trim();
     let env: Environment;
+    const config = configured[name];
     if (eq !== -1) {
-      env = makeEnvironment(name, { ...configured[name], identityUrl: spec.slice(eq + 1) }, `--env ${name}`, (url) => `--env ${name}=${url}`);
-    } else if (configured[name]) {
-      env = makeEnvironment(name, configured[name]);
+      env = makeEnvironment(name, { ...config, identityUrl: spec.slice(eq + 1) }, `--env ${name}`, (url) => `--env ${name}=${url}`);
+    } else if (config?.identityUrl !== undefined) {
+      env = makeEnvironment(name, { ...config, identityUrl: config.identityUrl });
     } else if (name === 'uat' || name === 'production') {
-      env = { name, ...BUILT_IN_ENVIRONMENTS[name], isLoopback: false, isProduction: name === 'production' };
+      // A built-in name may appear in a config file without identityUrl, to carry credentials or an audience.
+      env = builtInEnvironment(name, config);
+    } else if (config) {
+      throw new EnvironmentError(`--config: environments.${name}.identityUrl is missing; give the identity base URL (only uat and production have one built in)`);
     } else {
       const known = ['uat', 'production', ...Object.keys(configured)];
       const likely = nearest(name, known);

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Credentials } from '../credentials';
-import type { Environment } from '../environments';
+import { audienceOf, Environment } from '../environments';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
 import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_DELAY_MS, retryDelayMs } from '../idcloud/rate-limit';
 import { describeClockOffset } from '../idcloud/clock';
@@ -52,13 +52,14 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxBackoffMs = opts.maxBackoffMs ?? MAX_RETRY_DELAY_MS;
   const tokenUrl = tokenUrlOf(env);
+  const audience = audienceOf(env);
   const notice = opts.onNotice ?? (() => undefined);
   let started: number | undefined;
   let clockRetried = false;
   for (let attempt = 0; ; attempt++) {
     started ??= performance.now();
-    const times = freshAssertionTimes(creds.iss, env.identityUrl, () => serverNow(tokenUrl));
-    const assertion = await signAssertion(creds, env.identityUrl, times);
+    const times = freshAssertionTimes(creds.iss, audience, () => serverNow(tokenUrl));
+    const assertion = await signAssertion(creds, audience, times);
     const answer = await post(tokenUrl, assertion, timeoutMs, env.name);
     const clockMoved = learnClockOffset(tokenUrl, answer.headers.date);
     const offset = learnedClockOffset(tokenUrl) ?? 0;

@@ -32,8 +32,10 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
   if (!opts.environments || opts.environments.length === 0) {
     throw new NoEnvironmentError('--env: name at least one environment to run');
   }
-  if (!opts.secrets?.privateKeyPem) {
-    throw new NoPrivateKeyError('--key: a private key is needed to run the collection');
+  const secrets = opts.environments.map((input) => input.secrets ?? opts.secrets);
+  const keyless = opts.environments.find((_input, i) => !secrets[i]?.privateKeyPem);
+  if (keyless) {
+    throw new NoPrivateKeyError(`--key: a private key is needed to run the collection (environment ${keyless.env.name} has none)`);
   }
   const choice = { suite: opts.suite, maxInvalid: opts.maxInvalid, allowProductionErrors: opts.allowProductionErrors, folders: opts.folders };
   // Checked now, before anything runs, as if every loopback server were the emulator (the widest plan); each
@@ -43,7 +45,7 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
   const reporters = resolveReporters(opts.reporters, reporterContext.reportDir, reporterContext.env);
   const files = fileReporters(reporters).map((r) => r.name);
   if (opts.reportDir && files.length > 0) prepareReportDir(opts.reportDir);
-  const scrubber = new RunScrubber(opts.secrets);
+  const scrubber = new RunScrubber(...secrets.map((s) => s!));
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // The run's own copy, its layer scripts tagged: run signals are believed from those scripts only.
   const collection = structuredClone(opts.collection);
@@ -68,7 +70,7 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
           layerScriptIds,
           plan: plans[i],
           replan: (emulator: boolean) => planRun(input.env, opts.collection, choice, emulator),
-          secrets: opts.secrets,
+          secrets: secrets[i]!,
           scrubber,
           reportDir: opts.reportDir,
           fileReporters: files,

@@ -15,6 +15,11 @@ export interface EnvironmentInput {
   env: Environment;
   /** The Postman environment JSON for it (as the generator writes it; secrets empty). */
   envJson: object;
+  /**
+   * This environment's own account (Unico issues one per environment); without it the run's `secrets`.
+   * Injected at run time, never written anywhere; every environment's secrets are scrubbed from every output.
+   */
+  secrets?: RunSecrets;
 }
 
 export interface RunSecrets {
@@ -26,8 +31,11 @@ export interface RunSuitesOptions {
   /** A Postman v2.1 collection (JSON object). */
   collection: object;
   environments: EnvironmentInput[];
-  /** Injected as Newman envVar values at run time; never written anywhere. */
-  secrets: RunSecrets;
+  /**
+   * Injected as Newman envVar values at run time; never written anywhere. The account of every environment that
+   * has no `secrets` of its own (optional when each has).
+   */
+  secrets?: RunSecrets;
   /** Default: `all` on loopback environments, `smoke` elsewhere. */
   suite?: Suite;
   /** Bound on invalid attempts (default 20 off loopback). */

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  cliApiKey, durationMsArg, listArg, loadCliCredentials, loadCliEnvironments, numberArg, parseConfigFile, readCollectionFile, stringArg,
+  cliApiKey, durationMsArg, environmentApiKey, listArg, loadCliCredentials, loadCliEnvironments, loadEnvironmentCredentials, numberArg, parseConfigFile,
+  perEnvironmentVariable, readCollectionFile, stringArg,
 } from '../../src/cli/inputs';
 import { UsageError } from '../../src/cli/usage-error';
+import { ENVIRONMENT_CONFIG_FIELD_NAMES } from '../../src/environments';
 import { TEST_ISS } from '../helpers/keys';
 import { makeCorpus } from '../credentials/corpus';
 
@@ -22,6 +24,47 @@ describe('cli inputs', () => {
   test('environments from --env and the config file', () => {
     const envs = loadCliEnvironments({ env: ['uat', 'emu'], environments: { emu: { identityUrl: 'http://127.0.0.1:9/' } } });
     expect(envs.map((e) => [e.name, e.identityUrl, e.isLoopback])).toEqual([['uat', 'https://identityhomolog.acesso.io', false], ['emu', 'http://127.0.0.1:9', true]]);
+  });
+
+  test('per environment: IDCLOUD_<ENV>_* and --config environments.NAME beat the global settings for that environment only', () => {
+    expect(perEnvironmentVariable('my-uat', 'key')).toBe('IDCLOUD_MY_UAT_PRIVATE_KEY_FILE');
+    const other = 'svcprod@0a1b2c3d-0000-4000-8000-000000000002.iam.acesso.io';
+    const args = { iss: TEST_ISS, key: corpus.goodKey, 'api-key': 'global-key', environments: { production: { apiKey: 'prod-config-key' } } };
+    const env = { IDCLOUD_PRODUCTION_ISS: other, IDCLOUD_PRODUCTION_PRIVATE_KEY_FILE: corpus.goodPkcs1Key, IDCLOUD_UAT_API_KEY: 'uat-env-key' };
+    expect(loadEnvironmentCredentials(args, env, 'uat')).toMatchObject({ iss: TEST_ISS, key: { format: 'pkcs8' } });
+    expect(loadEnvironmentCredentials(args, env, 'production')).toMatchObject({ iss: other, key: { format: 'pkcs1' } });
+    expect([environmentApiKey(args, env, 'uat'), environmentApiKey(args, env, 'production'), environmentApiKey(args, env, 'other')]).toEqual(['uat-env-key', 'prod-config-key', 'global-key']);
+    // The config field beats the environment's variable, as flags and config beat variables globally.
+    expect(loadEnvironmentCredentials({ ...args, environments: { uat: { iss: other } } }, { IDCLOUD_UAT_ISS: TEST_ISS }, 'uat').iss).toBe(other);
+    expect(() => loadEnvironmentCredentials(args, { IDCLOUD_UAT_PRIVATE_KEY_FILE: '/nowhere/k.pem' }, 'uat')).toThrow(/^IDCLOUD_UAT_PRIVATE_KEY_FILE: key file \/nowhere\/k\.pem does not exist; check the path$/);
+  });
+
+  test('--config environments: every declared field is kept (signApiUrl, audience), paths resolved against the file; an unknown field is named', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-inputs-'));
+    try {
+      const file = path.join(dir, 'c.json');
+      const all = Object.fromEntries(ENVIRONMENT_CONFIG_FIELD_NAMES.map((f) => [f, f.endsWith('Url') || f === 'audience' ? `http://127.0.0.1:9/${f}` : f]));
+      fs.writeFileSync(file, JSON.stringify({ environments: { emu: all } }));
+      const parsed = parseConfigFile(file).environments as Record<string, Record<string, string>>;
+      expect(Object.keys(parsed.emu)).toEqual(ENVIRONMENT_CONFIG_FIELD_NAMES);
+      expect([parsed.emu.payload, parsed.emu.key, parsed.emu.iss]).toEqual([path.join(dir, 'payload'), path.join(dir, 'key'), 'iss']);
+      const [emu] = loadCliEnvironments({ env: ['emu'], environments: parsed });
+      expect(emu).toMatchObject({ signApiUrl: 'http://127.0.0.1:9/signApiUrl', audience: 'http://127.0.0.1:9/audience', isLoopback: true });
+      // A built-in name without identityUrl keeps Unico's URLs and takes the rest.
+      const [uat] = loadCliEnvironments({ env: ['uat'], environments: { uat: { iss: TEST_ISS } } });
+      expect(uat).toMatchObject({ identityUrl: 'https://identityhomolog.acesso.io', isLoopback: false, isProduction: false });
+      expect(uat.audience).toBeUndefined();
+      // Production behind a gateway: a local URL whose audience is Unico's production is still production.
+      const [gw] = loadCliEnvironments({ env: ['gw'], environments: { gw: { identityUrl: 'http://127.0.0.1:9', audience: 'https://identity.acesso.io' } } });
+      expect(gw.isProduction).toBe(true);
+      fs.writeFileSync(file, JSON.stringify({ environments: { emu: { identityUrl: 'http://127.0.0.1:9', signApiURL: 'x' } } }));
+      expect(() => parseConfigFile(file)).toThrow(/^--config: environments\.emu\.signApiURL is not a setting of an environment; use identityUrl, /);
+      fs.writeFileSync(file, JSON.stringify({ environments: { emu: { identityUrl: 9 } } }));
+      expect(() => parseConfigFile(file)).toThrow(/^--config: environments\.emu\.identityUrl must be a string$/);
+      expect(() => loadCliEnvironments({ env: ['emu'], environments: { emu: { iss: TEST_ISS } } })).toThrow(/^--config: environments\.emu\.identityUrl is missing/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('API key: --api-key, else IDCLOUD_API_KEY; blank means none', () => {

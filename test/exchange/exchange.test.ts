@@ -122,6 +122,14 @@ describe('exchangeToken against a local token endpoint', () => {
     await expect(jwtVerify(request.form.assertion, pair.publicKey, { audience: env.identityUrl, issuer: TEST_ISS })).resolves.toBeDefined();
   });
 
+  test("the environment's audience is the aud when set (a gateway in front of Unico); the token URL stays the identity URL's", async () => {
+    const local = await serve(() => okReply(1800));
+    const gateway: Environment = { ...local, audience: 'https://identityhomolog.acesso.io' };
+    await exchangeToken(creds, gateway);
+    expect(server!.requests[0].path).toBe('/oauth2/token');
+    expect(decodeJwt(server!.requests[0].form.assertion).aud).toBe('https://identityhomolog.acesso.io');
+  });
+
   test('two exchanges in a row send two different assertions (no 1.2.7 replay)', async () => {
     const env = await serve(okReply);
     await exchangeToken(creds, env);

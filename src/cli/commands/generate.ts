@@ -27,29 +27,35 @@ export const generateCommand: CliCommand = {
   run: async (args, io) => {
     // Loaded here so that `--help` stays fast.
     const { generateCollection, writeGeneratedFiles } = await import('../../collection');
-    const { loadPayload, loadPrivateKey } = await import('../../credentials');
-    const { cliApiKey, loadCliEnvironments, numberArg, stringArg, warnAboutAudience } = await import('../inputs');
-    const [out, environments, payload] = readAll(
+    const { environmentNames, environmentApiKey, environmentKeyInput, environmentPayloadInput, loadCliEnvironments, loadKeyInput, loadPayloadInput, numberArg, readPerEnvironment, stringArg, warnAboutAudience } = await import('../inputs');
+    const env = io.env;
+    const embedKey = args['embed-key'] === true;
+    // Each environment file gets its own account's iss (and, embedded, its own key and APIKEY).
+    const [out, environments, accounts] = readAll(
       () => {
         const dir = stringArg(args.out);
         if (!dir) throw new GenerateUsageError('--out: give the directory to write the collection and environment files into');
         return dir;
       },
       () => loadCliEnvironments(args),
-      () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: io.env }),
+      () => readPerEnvironment(environmentNames(args), (name) => ({
+        payload: loadPayloadInput(environmentPayloadInput(args, env, name)),
+        apiKey: environmentApiKey(args, env, name),
+        privateKeyPem: embedKey ? loadKeyInput(environmentKeyInput(args, env, name), env).pem : undefined,
+      })),
     );
-    warnAboutAudience(payload, environments, warnTo(io));
-    const embedKey = args['embed-key'] === true;
-    const apiKey = cliApiKey(args, io.env);
     const maxInvalidAttempts = numberArg(args, 'max-invalid', { whole: true, min: 0 });
-    let privateKeyPem: string | undefined;
+    for (const e of environments) warnAboutAudience(accounts.get(e.name)!.payload, [e], warnTo(io));
+    const perEnvironment = Object.fromEntries(environments.map((e) => {
+      const { payload, apiKey, privateKeyPem } = accounts.get(e.name)!;
+      return [e.name, { iss: payload.iss, apiKey, privateKeyPem }];
+    }));
     if (embedKey) {
-      privateKeyPem = loadPrivateKey({ file: stringArg(args.key), env: io.env }).pem;
       io.stderr.write(`idcloud-postman: ${EMBED_KEY_WARNING}\n`);
-    } else if (apiKey) {
+    } else if (Object.values(perEnvironment).some((v) => v.apiKey)) {
       io.stderr.write('idcloud-postman: note: the APIKEY is not written without --embed-key; fill api_key in the environment (or pass --env-var api_key=... to newman)\n');
     }
-    const files = generateCollection({ environments, iss: payload.iss, privateKeyPem, apiKey, embedKey, maxInvalidAttempts });
+    const files = generateCollection({ environments, perEnvironment, embedKey, maxInvalidAttempts });
     const written = writeGeneratedFiles(out, files, args.format === 'v3' ? 'v3' : 'v2.1');
     io.stdout.write([written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}\n`).join(''));
     return { exitCode: EXIT.OK };

@@ -29,10 +29,11 @@ export const runCommand: CliCommand = {
       .example('$0 run --env uat --payload svc.payload.json --key svc.key.pem --report-dir reports', 'the smoke suite against UAT, with JUnit/JSON reports')
       .example('$0 run --env local=http://127.0.0.1:8780 --payload svc.payload.json --key svc.key.pem --api-key "$APIKEY"', 'every suite against the emulator'),
   run: async (args, io) => {
-    const { cliApiKey, durationMsArg, listArg, loadCliCredentials, loadCliEnvironments, numberArg, readCollectionFile, stringArg, warnAboutAudience } = await import('../inputs');
-    const [environments, credentials] = readAll(() => loadCliEnvironments(args), () => loadCliCredentials(args, io.env));
-    warnAboutAudience(credentials.payload, environments, warnTo(io));
-    const apiKey = cliApiKey(args, io.env);
+    const { durationMsArg, environmentNames, listArg, loadEnvironmentAccounts, loadCliEnvironments, numberArg, readCollectionFile, stringArg, warnAboutAudience } = await import('../inputs');
+    const env = io.env;
+    // Each environment signs with its own account where it has one (Unico issues one per environment).
+    const [environments, accounts] = readAll(() => loadCliEnvironments(args), () => loadEnvironmentAccounts(args, env, environmentNames(args)));
+    for (const e of environments) warnAboutAudience(accounts.get(e.name)!.credentials.payload, [e], warnTo(io));
     const collectionFile = stringArg(args.collection);
     const note = (line: string) => io.stderr.write(`idcloud-postman: note: ${line}\n`);
     const collection = collectionFile ? readCollectionFile(collectionFile, '--collection', note) : (await import('../../collection')).buildCollection();
@@ -40,8 +41,10 @@ export const runCommand: CliCommand = {
     const { runSuites } = await import('../../runner');
     const run = runSuites({
       collection,
-      environments: environments.map((env) => ({ env, envJson: environmentFile(env, { iss: credentials.iss }).json })),
-      secrets: { privateKeyPem: credentials.key.pem, apiKey },
+      environments: environments.map((e) => {
+        const { credentials, apiKey } = accounts.get(e.name)!;
+        return { env: e, envJson: environmentFile(e, { iss: credentials.iss }).json, secrets: { privateKeyPem: credentials.key.pem, apiKey } };
+      }),
       suite: stringArg(args.suite) as 'smoke' | 'errors' | 'all' | undefined,
       folders: listArg(args.folder, { commas: false }),
       maxInvalid: numberArg(args, 'max-invalid', { whole: true, min: 0 }),

@@ -12,13 +12,13 @@ export const tokenCommand: CliCommand = {
       .option('max-retries', { type: 'number', default: 3, describe: 'retries after HTTP 429 (rate limit), with backoff' })
       .example('TOKEN=$($0 token --env uat --payload svc.payload.json --key svc.key.pem)', 'one access token for a script'),
   run: async (args, io) => {
-    const { durationMsArg, numberArg, loadCliCredentials, loadCliEnvironments, warnAboutAudience } = await import('../inputs');
+    const { durationMsArg, environmentNames, numberArg, loadEnvironmentCredentials, loadCliEnvironments, warnAboutAudience } = await import('../inputs');
     const { exchangeToken } = await import('../../exchange');
     const [environments, credentials] = readAll(() => {
       const envs = loadCliEnvironments(args);
       if (envs.length !== 1) throw new UsageError(`token: give exactly one --env (got ${envs.length}); run it once per environment`);
       return envs;
-    }, () => loadCliCredentials(args, io.env));
+    }, () => loadEnvironmentCredentials(args, io.env, environmentNames(args)[0] ?? ''));
     warnAboutAudience(credentials.payload, environments, warnTo(io));
     const result = await exchangeToken(credentials, environments[0], {
       timeoutMs: durationMsArg(args, 'timeout', warnTo(io)),

@@ -22,25 +22,25 @@ export const wrapCommand: CliCommand = {
     // Loaded here so that `--help` stays fast.
     const { readCollectionFile, reportLines, wrapCollection, wrappedCollectionPath, writeWrappedFiles, WrapUsageError } = await import('../../collection/wrap');
     const { isDirectory } = await import('../../formats/v3');
-    const { loadPayload } = await import('../../credentials');
-    const { loadCliEnvironments, stringArg } = await import('../inputs');
+    const { environmentNames, environmentPayloadInput, loadCliEnvironments, loadPayloadInput, readPerEnvironment, stringArg } = await import('../inputs');
     const input = stringArg(args.collection);
     if (!input) throw new WrapUsageError('wrap: give the collection to wrap (wrap IN.json|DIR --out DIR --env E --iss I)');
-    const [out, environments, payload] = readAll(
+    const [out, environments, accounts] = readAll(
       () => {
         const dir = stringArg(args.out);
         if (!dir) throw new WrapUsageError('--out: give the directory to write the wrapped collection and environment files into');
         return dir;
       },
       () => loadCliEnvironments(args),
-      () => loadPayload({ file: stringArg(args.payload), iss: stringArg(args.iss), env: io.env }),
+      // Each environment file gets its own account's iss.
+      () => readPerEnvironment(environmentNames(args), (name) => ({ iss: loadPayloadInput(environmentPayloadInput(args, io.env, name)).iss })),
     );
     const format = args.format === 'v3' || args.format === 'v2.1' ? args.format : isDirectory(input) ? 'v3' : 'v2.1';
     // Before any work: a wrap that would replace its own input is refused outright (a v3 output's name is known once read).
     if (format === 'v2.1' && !isDirectory(input)) wrappedCollectionPath(input, out);
     const leftOut: string[] = [];
     const { collection, report } = wrapCollection(readCollectionFile(input, (line) => leftOut.push(line)), { source: path.basename(path.resolve(input)) });
-    const written = writeWrappedFiles(input, out, collection, environments, { iss: payload.iss }, format);
+    const written = writeWrappedFiles(input, out, collection, environments, {}, format, Object.fromEntries(accounts));
     leftOut.push(...(written.leftOut ?? []));
     const lines = [...reportLines(report), ...leftOut.map((line) => `  ${line}`), ...[written.collectionFile, ...written.environmentFiles].map((f) => `wrote ${f}`)];
     io.stdout.write(lines.map((line) => `${line}

@@ -2,18 +2,11 @@
  * Parsed CLI arguments + the CLI's environment variables (io.env) → the loaded inputs every command needs (cli-contract.md "Inputs").
  * Flags win over environment variables; `--config` values arrive through yargs as if they were flags.
  */
-import { AudOtherEnvironmentError, BasePayload, checkPayloadForEnvironment, Credentials, loadCredentials } from '../../credentials';
+import { AudOtherEnvironmentError, BasePayload, checkPayloadForEnvironment } from '../../credentials';
 import { Environment, resolveEnvironments } from '../../environments';
 import { configuredEnvironments, envSpecs } from './config-file';
 import { environmentFromFile, isEnvironmentFileSpec } from './environment-file';
-import { Args, flagOrEnv, stringArg } from './flags';
-
-export const API_KEY_ENV = 'IDCLOUD_API_KEY';
-
-/** Credentials from --payload/--iss/--key, each falling back to its IDCLOUD_* variable (credentials module). */
-export function loadCliCredentials(args: Args, env: NodeJS.ProcessEnv): Credentials {
-  return loadCredentials({ payload: stringArg(args.payload), iss: stringArg(args.iss), key: stringArg(args.key), env });
-}
+import type { Args } from './flags';
 
 export function loadCliEnvironments(args: Args): Environment[] {
   // `--env FILE`: an environment file of either format stands for the environment it describes.
@@ -25,12 +18,6 @@ export function loadCliEnvironments(args: Args): Environment[] {
     return name;
   });
   return resolveEnvironments(specs, configured);
-}
-
-/** The APIKEY for the "by Client" API, or undefined when absent (its requests are then skipped). A secret. */
-export function cliApiKey(args: Args, env: NodeJS.ProcessEnv): string | undefined {
-  // `apiKey`: the same setting spelled as in a --config file.
-  return flagOrEnv({ 'api-key': stringArg(args['api-key']) ?? stringArg(args.apiKey) }, 'api-key', API_KEY_ENV, env);
 }
 
 /**

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../../environments';
-import { environmentFile, EnvironmentValues } from '../environment-file';
+import { environmentFile, EnvironmentValues, ValuesPerEnvironment, valuesFor } from '../environment-file';
 import { writeCollectionFiles, WrittenFiles } from '../write';
 import { isDirectory, readV3Collection, safeStem, v3CollectionDir, writeV3Files, type CollectionFormat } from '../../formats/v3';
 import { WrapFileNotFoundError, WrapFileUnreadableError, WrapNotJsonError, WrapOverwritesInputError } from './errors';
@@ -69,9 +69,11 @@ export function wrappedCollectionPath(inputFile: string, outDir: string, format:
 
 export function writeWrappedFiles(
   inputFile: string, outDir: string, collection: object, environments: readonly Environment[], values: EnvironmentValues, format: CollectionFormat = 'v2.1',
+  perEnvironment?: ValuesPerEnvironment,
 ): WrappedFiles {
   const collectionFile = wrappedCollectionPath(inputFile, outDir, format, collection);
-  const envFiles = environments.map((env) => environmentFile(env, values));
+  // Each environment's own values (its own account's iss) over the shared ones.
+  const envFiles = environments.map((env) => environmentFile(env, valuesFor(env, values, perEnvironment)));
   if (format === 'v3') return writeV3Files(outDir, collection, envFiles);
   return writeCollectionFiles(outDir, path.basename(collectionFile), collection, envFiles);
 }

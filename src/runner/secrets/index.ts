@@ -17,10 +17,13 @@ export { SecretSet, REDACTED, JWT_PATTERN, MIN_OBSERVED_SECRET_LENGTH } from './
 export { headerCredentials, SECRET_VARIABLE_PATTERN } from './names';
 
 export class RunScrubber extends SecretSet {
-  /** Knows the run's secrets (the private key, its lines, the API key) from the start. */
-  constructor(secrets: RunSecrets) {
+  /**
+   * Knows the run's secrets (each account's private key, its lines, its API key: one per environment when each
+   * has its own) from the start; every account's are masked in every environment's output.
+   */
+  constructor(...accounts: RunSecrets[]) {
     super();
-    this.addPem(secrets.privateKeyPem).add(secrets.apiKey);
+    for (const secrets of accounts) this.addPem(secrets.privateKeyPem).add(secrets.apiKey);
   }
 
   /**
