@@ -206,7 +206,7 @@ describe('environment files', () => {
     expect(files.map((f) => f.fileName)).toEqual(['idcloud-uat.postman_environment.json', 'idcloud-production.postman_environment.json', 'idcloud-local.postman_environment.json']);
     const keysOf = (f: Json) => f.json.values.map((v: Json) => v.key);
     for (const f of files) {
-      expect(keysOf(f)).toEqual(['identity_url', 'unico_api_url', 'client_api_url', 'sign_api_url', 'iss', 'private_key', 'api_key', 'max_invalid_attempts']);
+      expect(keysOf(f)).toEqual(['identity_url', 'unico_api_url', 'client_api_url', 'sign_api_url', 'iss', 'audience', 'private_key', 'api_key', 'max_invalid_attempts']);
       expect((f.json as Json)._postman_variable_scope).toBe('environment');
       const v = values(f);
       expect(v.private_key).toEqual({ key: 'private_key', value: '', type: 'secret', enabled: true });
