@@ -62,6 +62,7 @@ test.concurrent('run: each environment signs with its own account, in one run wi
   // The global account (alpha's) would fail on beta: IDCLOUD_BETA_* must win there.
   const r = await runCli(['run', '--env', `alpha=${alpha.url}`, '--env', `beta=${beta.url}`, '--iss', TEST_ISS, '--key', alphaKeyFile, '--suite', 'smoke', '--report-dir', reportDir, '--reporters', 'cli,json'], {
     env: { ...perEnvironmentVariables(), IDCLOUD_ALPHA_ISS: undefined, IDCLOUD_ALPHA_PRIVATE_KEY_FILE: undefined },
+    timeoutMs: 80_000,
   });
   expect(r.stderr).toBe('');
   expect(r.exitCode).toBe(0);
