@@ -103,10 +103,11 @@ export function loadCliCredentials(args: Args, env: Env): Credentials {
   return credentialsOf(payload, loadPrivateKey({ file: stringArg(args.key), env: env as NodeJS.ProcessEnv }));
 }
 
-/** The environment's own credentials where it has them, else the global ones (payload first: the cheaper fix). */
+/** The environment's own credentials where it has them, else the global ones. */
 export function loadEnvironmentCredentials(args: Args, env: Env, envName: string): Credentials {
-  const payload = loadPayloadInput(environmentPayloadInput(args, env, envName));
-  return credentialsOf(payload, loadKeyInput(environmentKeyInput(args, env, envName), env));
+  // Both read, so that a missing payload and a missing key are named in one go.
+  const [payload, key] = readAll(() => loadPayloadInput(environmentPayloadInput(args, env, envName)), () => loadKeyInput(environmentKeyInput(args, env, envName), env));
+  return credentialsOf(payload, key);
 }
 
 function credentialsOf(payload: BasePayload, key: PrivateKeyInfo): Credentials {
