@@ -10,9 +10,11 @@ module.exports = {
   // Newman runs and the emulator are real: give them time on a 2-core machine.
   testTimeout: 60000,
   maxWorkers: 2,
-  // The shared test key pair, generated once per run (test/helpers/key-pool.ts).
   // Newman's fs.F_OK deprecation on Node 24, left out in the test workers as the runner leaves it out (see the file).
   setupFiles: ['<rootDir>/test/helpers/newman-warning-setup.ts'],
-  globalSetup: '<rootDir>/test/helpers/key-pool-setup.ts',
+  // The shared test key pair, generated once per run (test/helpers/key-pool.ts), and the sandbox scripts module the
+  // generator requires, built as the build builds it (test/helpers/global-setup.ts).
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  moduleNameMapper: { '^\\./sandbox-scripts$': '<rootDir>/.tmp/jest/sandbox-scripts.js' },
   globalTeardown: '<rootDir>/test/helpers/key-pool-teardown.ts',
 };

@@ -2,7 +2,7 @@
  * The auth layer every collection this tool writes or wraps carries (cli-contract.md "The auth layer"):
  * collection-level `bearer` auth on `{{idcloud_access_token}}`, which every request without auth of its own
  * inherits, and the two collection-level scripts that fill it (src/sandbox/script/entries/, built into
- * dist/sandbox-scripts/). The generator and `wrap` both take it from here, so the two never drift apart: the
+ * dist/collection/sandbox-scripts.js). The generator and `wrap` both take it from here, so the two never drift apart: the
  * generated collection has no other script (its `Token errors` cases are the pre-request script's too).
  */
 import { randomUUID } from 'node:crypto';

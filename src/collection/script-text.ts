@@ -1,35 +1,24 @@
 /**
- * The script texts that run inside Postman, as built by `npm run build` (scripts/build.js bundles each
- * module of src/sandbox/script/entries/ into dist/sandbox-scripts/NAME.js). The generator embeds these texts.
+ * The script texts that run inside Postman: each module of src/sandbox/script/entries/ bundled into a text
+ * (scripts/sandbox-scripts-module.js). The build writes them as one module beside this file's compiled code
+ * (dist/collection/sandbox-scripts.js); the tests' global setup builds the same module for the sources
+ * (test/helpers/global-setup.ts). Loaded by require, like any module: no search of the file system.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+let texts: Readonly<Record<string, string>> | undefined;
 
-function packageRoot(): string {
-  // Works from src/ (ts-jest), dist/ (compiled) and dist/bench.js (bundled benchmarks).
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'scripts', 'build.js'))) return dir;
-    if (fs.existsSync(path.join(dir, 'dist', 'sandbox-scripts'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('cannot find the idcloud-postman package root; run `npm run build`');
-    dir = parent;
+function load(): Readonly<Record<string, string>> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('./sandbox-scripts') as Readonly<Record<string, string>>;
+  } catch (error) {
+    throw new Error(`the sandbox scripts module is missing beside ${__filename}; run \`npm run build\``, { cause: error });
   }
 }
 
-const cache = new Map<string, string>();
-
 /** The bundled text of src/sandbox/script/entries/NAME.ts. */
 export function sandboxScript(name: string): string {
-  let text = cache.get(name);
-  if (text === undefined) {
-    const file = path.join(packageRoot(), 'dist', 'sandbox-scripts', `${name}.js`);
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      throw new Error(`sandbox script ${name} is missing at ${file}; run \`npm run build\``);
-    }
-    cache.set(name, text);
-  }
+  texts ??= load();
+  const text = texts[name];
+  if (text === undefined) throw new Error(`no sandbox script "${name}"; the entries are ${Object.keys(texts).join(', ')}`);
   return text;
 }

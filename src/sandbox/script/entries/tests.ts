@@ -1,4 +1,4 @@
-/** Collection-level test script (bundled by scripts/build.js into dist/sandbox-scripts/tests.js). */
+/** Collection-level test script (bundled by scripts/build.js into dist/collection/sandbox-scripts.js). */
 import { runTests } from '../tests';
 import { sandboxHost } from '../host';
 

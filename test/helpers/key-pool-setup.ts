@@ -1,3 +1,0 @@
-import { setUpKeyPool } from './key-pool';
-
-export default setUpKeyPool;
