@@ -132,7 +132,8 @@ describe.each([
     const port = emulator.port;
     const control = http.createServer((_req, res) => {
       void emulator.close().then(async () => {
-        emulator = await startTestEmulator({ port });
+        // A fresh signing key (not the tests' shared one): the restarted emulator no longer accepts the tokens it issued.
+        emulator = await startTestEmulator({ port, signingKey: undefined });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"restarted":true}');
       });
