@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Credentials } from '../credentials';
 import { audienceOf, Environment } from '../environments';
 import { JWT_BEARER_GRANT_TYPE, TOKEN_PATH } from '../idcloud/hosts';
-import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_DELAY_MS, retryDelayMs } from '../idcloud/rate-limit';
+import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_DELAY_MS, rateLimitWaitMs } from '../idcloud/rate-limit';
 import { describeClockOffset } from '../idcloud/clock';
 import { retriesOnServerClock } from '../idcloud/clock-retry';
 import { readTokenBody, unavailableAnswer } from '../idcloud/token-response';
@@ -64,8 +64,9 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
     const clockMoved = learnClockOffset(tokenUrl, answer.headers.date);
     const offset = learnedClockOffset(tokenUrl) ?? 0;
     if (clockMoved && offset !== 0) notice(describeClockOffset(offset, `${env.name}'s token endpoint`));
-    if (answer.status === 429 && attempt < maxRetries) {
-      await sleep(retryDelayMs(answer.headers['retry-after'], attempt, maxBackoffMs));
+    const wait = rateLimitWaitMs(answer.status, answer.headers['retry-after'], attempt, maxRetries, maxBackoffMs);
+    if (wait !== undefined) {
+      await sleep(wait);
       continue;
     }
     const unavailable = unavailableAnswer(answer.status, answer.body);

@@ -19,3 +19,26 @@ export function retryDelayMs(retryAfter: string | undefined, attempt: number, ma
   const base = hinted ? seconds * 1000 : 250 * Math.pow(2, attempt);
   return Math.min(maxDelayMs, Math.max(base, 100) + 50 * attempt);
 }
+
+/**
+ * The one retry rule for a 429, whatever does the waiting (the collection's own exchange with a timer, its visible
+ * token request run again with setNextRequest, the Node exchange with a sleep): the wait before the next attempt
+ * when `status` is 429 and fewer than `maxRetries` retries were made; undefined when it is not a 429 or the
+ * retries are spent (the answer then stands, reported as the rate limit). A fresh assertion is signed for the
+ * retry (a replay would be refused).
+ */
+export function rateLimitWaitMs(
+  status: number,
+  retryAfter: string | undefined,
+  retriesSoFar: number,
+  maxRetries: number = MAX_RATE_LIMIT_RETRIES,
+  maxDelayMs: number = MAX_RETRY_DELAY_MS,
+): number | undefined {
+  if (status !== 429 || retriesSoFar >= maxRetries) return undefined;
+  return retryDelayMs(retryAfter, retriesSoFar, maxDelayMs);
+}
+
+/** The console line of a retry after 429 (`what`: which request), in the collection and the Node exchange alike. */
+export function rateLimitNotice(what: string, waitMs: number, retry: number, maxRetries: number = MAX_RATE_LIMIT_RETRIES): string {
+  return `IDCloud: rate limited (429), ${what} again in ${waitMs} ms (${retry} of ${maxRetries})`;
+}

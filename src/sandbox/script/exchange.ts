@@ -7,7 +7,7 @@
 import { JWT_BEARER_GRANT_TYPE } from '../../idcloud/hosts';
 import { retriesOnServerClock } from '../../idcloud/clock-retry';
 import { isLockout } from '../../idcloud/error-code';
-import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
+import { rateLimitNotice, rateLimitWaitMs } from '../../idcloud/rate-limit';
 import { readTokenBody, unavailableAnswer } from '../../idcloud/token-response';
 import { describeExchangeFailure, FailureNote } from '../../suites/outcome';
 import { ENVIRONMENT_UNAVAILABLE_TEST, RUN_VARIABLES } from '../../suites/variables';
@@ -77,9 +77,9 @@ export function exchangeAssertion(host: Host, tokenUrl: string, makeAssertion: (
       done({ ok: false, status: 0, locked: false, failure: { text: `token endpoint ${tokenUrl} could not be reached` } });
       return;
     }
-    if (response.code === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-      const wait = retryDelayMs(response.headers.get('Retry-After'), attempt);
-      host.log(`IDCloud: token endpoint rate limit (429), retrying in ${wait} ms (${attempt + 1} of ${MAX_RATE_LIMIT_RETRIES})`);
+    const wait = rateLimitWaitMs(response.code, response.headers.get('Retry-After'), attempt);
+    if (wait !== undefined) {
+      host.log(rateLimitNotice('exchanging', wait, attempt + 1));
       host.setTimeout(() => exchangeAssertion(host, tokenUrl, makeAssertion, done, attempt + 1, clockRetried), wait);
       return;
     }

@@ -4,7 +4,7 @@
  * folder has sent, and whether the account was found locked.
  */
 import { LOCKED_CODE } from '../../idcloud/error-code';
-import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../idcloud/rate-limit';
+import { MAX_RATE_LIMIT_RETRIES, rateLimitNotice, rateLimitWaitMs } from '../../idcloud/rate-limit';
 import { parseJson } from '../../idcloud/json';
 import { codedNote, codeNote, Expectation } from '../../suites/outcome';
 import { FOLDERS } from '../../suites/folders';
@@ -55,14 +55,14 @@ export function retryAfterRateLimit(host: Host, caseId: string, status: number, 
     return false;
   }
   const count = retryCount(host, caseId);
-  if (count >= MAX_RATE_LIMIT_RETRIES) {
+  const wait = rateLimitWaitMs(status, retryAfter, count);
+  if (wait === undefined) {
     clearRetry(host);
     fail(host, 'not rate limited', `expected an answer, got 429 after ${MAX_RATE_LIMIT_RETRIES} retries: the token endpoint kept rate-limiting (Unico allows 10 requests/s per tenant)`);
     return true;
   }
   pm.variables.set(RUN_VARIABLES.retry, `${caseId}:${count + 1}`);
-  const wait = retryDelayMs(retryAfter, count);
-  host.log(`IDCloud: rate limited (429), running "${pm.info.requestName}" again in ${wait} ms (${count + 1} of ${MAX_RATE_LIMIT_RETRIES})`);
+  host.log(rateLimitNotice(`running "${pm.info.requestName}"`, wait, count + 1));
   setNextRequest(host, pm.info.requestId);
   // The pending timer holds the script, so the retry starts after the wait.
   host.setTimeout(() => undefined, wait);
