@@ -1,6 +1,6 @@
 /**
  * `--env FILE`: a Postman environment file, in either format (`.postman_environment.json`, or v3's
- * `.environment.yaml`, read by src/formats/v3), as an environment: its `identity_url` and product API URLs. The
+ * `.environment.yaml`, read by src/formats/v3), as an environment: its `identity_url`, product API URLs and `audience`. The
  * name is the file's `name` without our `idcloud-` prefix (what `generate` writes), so
  * `--env postman/environments/idcloud-uat.environment.yaml` is the environment `uat` as committed.
  */
@@ -16,7 +16,7 @@ export function isEnvironmentFileSpec(spec: string): boolean {
   return !spec.includes('=') && ENVIRONMENT_FILE.test(spec);
 }
 
-export function environmentFromFile(file: string): { name: string; config: EnvironmentConfig } {
+export function environmentFromFile(file: string): { name: string; config: EnvironmentConfig & { identityUrl: string } } {
   const json = readEnvironmentFile(file, '--env');
   const values = new Map((json.values as { key: string; value: string; enabled: boolean }[]).filter((v) => v.enabled).map((v) => [v.key, v.value]));
   const url = (key: string) => values.get(key) || undefined;
@@ -26,6 +26,12 @@ export function environmentFromFile(file: string): { name: string; config: Envir
   const name = (String(json.name ?? '') || fileName).replace(/^idcloud-/, '');
   return {
     name,
-    config: { identityUrl, unicoApiUrl: url(ENV_VARIABLES.unicoApiUrl), clientApiUrl: url(ENV_VARIABLES.clientApiUrl), signApiUrl: url(ENV_VARIABLES.signApiUrl) },
+    config: {
+      identityUrl,
+      unicoApiUrl: url(ENV_VARIABLES.unicoApiUrl),
+      clientApiUrl: url(ENV_VARIABLES.clientApiUrl),
+      signApiUrl: url(ENV_VARIABLES.signApiUrl),
+      audience: url(ENV_VARIABLES.audience),
+    },
   };
 }

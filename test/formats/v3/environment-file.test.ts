@@ -14,7 +14,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('a .postman_environment.json and an .environment.yaml give the environments they were written from', () => {
-  const staging = makeEnvironment('staging', { identityUrl: 'https://id.staging.example', clientApiUrl: 'https://client.staging.example' });
+  const staging = makeEnvironment('staging', { identityUrl: 'http://127.0.0.1:9443', clientApiUrl: 'https://client.staging.example', audience: 'https://identityhomolog.acesso.io' });
   const [uat] = resolveEnvironments(['uat']);
   const json = path.join(dir, 'idcloud-staging.postman_environment.json');
   fs.writeFileSync(json, JSON.stringify(environmentFile(staging, {}).json));
