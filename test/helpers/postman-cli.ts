@@ -42,7 +42,7 @@ export interface PostmanCliResult {
   output: string;
 }
 
-export function runPostmanCli(args: readonly string[], timeoutMs = 110_000): Promise<PostmanCliResult> {
+export function runPostmanCli(args: readonly string[], timeoutMs = 200_000): Promise<PostmanCliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(POSTMAN_CLI, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
     let output = '';

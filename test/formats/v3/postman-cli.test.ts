@@ -14,7 +14,7 @@ import { describeWithPostmanCli, postmanCliCount, runPostmanCli } from '../../he
 import { standInFile } from '../../collection/wrap-support';
 import { summaryRow, testAccount, TestAccount } from '../../runner/emulator-fixture';
 
-jest.setTimeout(240_000);
+jest.setTimeout(420_000);
 
 describeWithPostmanCli('the Postman CLI lints and runs our v3 directories; our run gives the same counts', () => {
   let account: TestAccount;
@@ -53,7 +53,7 @@ describeWithPostmanCli('the Postman CLI lints and runs our v3 directories; our r
     emulators.push(ours);
     const r = await runCli(
       ['run', '--collection', collectionDir, '--env', ourEnv(ours.url), '--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey, ...folders.flatMap((f) => ['--folder', f])],
-      { timeoutMs: 110_000 },
+      { timeoutMs: 200_000 },
     );
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
