@@ -1,17 +1,16 @@
 /**
- * Fuzz: a few thousand random and mutated requests (seeded, bounded in count and time) against a strict
- * emulator and one with every flaw on. Every answer must be a 2xx/4xx JSON reply, and the emulator must
- * keep serving afterwards. The seed is printed on failure so a run can be replayed.
+ * Fuzz: a few thousand random and mutated requests (a fixed count from a fixed seed; another sequence with
+ * FUZZ_SEED=…) against a strict emulator and one with every flaw on. Every answer must be a 2xx/4xx JSON
+ * reply, and the emulator must keep serving afterwards. The seed is in the test name.
  */
 import http from 'node:http';
 import net from 'node:net';
 import { EMULATOR_FLAWS, EmulatorFlaw, RunningEmulator } from '../../src/emulator';
 import { JWT_BEARER_GRANT_TYPE } from '../../src/idcloud/hosts';
 import { testKeyPair } from '../helpers/keys';
-import { accessToken, API_KEY, claims, exchange, FORM, issAt, prng, signHs256, signRs256, standardAccounts, startTestEmulator, unsigned } from './support';
+import { accessToken, API_KEY, claims, exchange, FORM, FUZZ_SEED, issAt, prng, signHs256, signRs256, standardAccounts, startTestEmulator, unsigned } from './support';
 
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
-const TIME_CAP_MS = 20_000;
+const SEED = FUZZ_SEED;
 const CONCURRENCY = 8;
 
 interface FuzzRequest {
@@ -148,10 +147,9 @@ async function fuzz(emulator: RunningEmulator, count: number, seed: number): Pro
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const statuses: Record<number, number> = {};
   const bad: string[] = [];
-  const deadline = Date.now() + TIME_CAP_MS / 2;
   let sent = 0;
   const worker = async () => {
-    while (sent < count && Date.now() < deadline) {
+    while (sent < count) {
       sent += 1;
       const request = next();
       try {
@@ -188,7 +186,9 @@ test.each([
   try {
     const { sent, statuses, bad } = await fuzz(emulator, count, SEED + count);
     expect(bad.slice(0, 10)).toEqual([]);
-    expect(sent).toBeGreaterThan(100);
+    // Every request was sent and answered: the count is fixed, not what the machine managed in a time.
+    expect(sent).toBe(count);
+    expect(Object.values(statuses).reduce((a, b) => a + b, 0)).toBe(count);
     expect(Object.keys(statuses).every((s) => Number(s) >= 200 && Number(s) < 500)).toBe(true);
     // Fuzzing reached past the request checks into the assertion rules, not only 4xx shapes.
     expect(statuses[401]).toBeGreaterThan(0);

@@ -167,6 +167,12 @@ export const clientErrorBody = (code: string, field?: string) => ({ error: { cod
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** mulberry32: small, seedable, good enough to pick mutations (the fuzz tests print their seed). */
+/**
+ * The fuzz tests' seed: fixed, so that every run sends the same requests and a failure replays as it is;
+ * FUZZ_SEED=N explores another sequence.
+ */
+export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_203);
+
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
