@@ -18,6 +18,7 @@ import { API_CASES, ApiBody, ApiProduct, documentsCode, LOOPBACK_SUBJECT, reques
 import { API_PATHS } from '../../src/idcloud/hosts';
 import { TEST_ISS } from '../helpers/keys';
 import { runNewman } from '../helpers/postman-runtimes';
+import { realProcessEnv } from '../helpers/native/load';
 import { fakeRun } from '../sandbox/script/fake-pm';
 import { API_KEY, keys, onlyFolders } from './support';
 
@@ -68,8 +69,10 @@ test('generated for a non-loopback environment and run there: no create body tha
   const envValues: Record<string, string> = {};
   for (const v of (files.environments[0].json as { values: { key: string; value: string }[] }).values) envValues[v.key] = v.value;
   Object.assign(envValues, { private_key: keys.pkcs8Pem, api_key: API_KEY });
-  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, http_proxy: process.env.http_proxy, no_proxy: process.env.no_proxy };
-  Object.assign(process.env, { HTTP_PROXY: standIn.url, http_proxy: standIn.url, NO_PROXY: '', no_proxy: '' });
+  // Newman (loaded once per worker, helpers/native/load.ts) reads the real process's environment.
+  const processEnv = realProcessEnv();
+  const saved = { HTTP_PROXY: processEnv.HTTP_PROXY, NO_PROXY: processEnv.NO_PROXY, http_proxy: processEnv.http_proxy, no_proxy: processEnv.no_proxy };
+  Object.assign(processEnv, { HTTP_PROXY: standIn.url, http_proxy: standIn.url, NO_PROXY: '', no_proxy: '' });
   try {
     const result = await runNewman(onlyFolders(files.collection, [FOLDERS.token, FOLDERS.api]), { envValues });
     // Everything went to the stand-in, addressed to the non-loopback host (a forward proxy gets absolute URLs).
@@ -88,8 +91,8 @@ test('generated for a non-loopback environment and run there: no create body tha
     expect(result.failures).toEqual([]);
   } finally {
     for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
+      if (v === undefined) delete processEnv[k];
+      else processEnv[k] = v;
     }
     await standIn.close();
   }

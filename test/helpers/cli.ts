@@ -11,9 +11,9 @@
  * tests see only what they pass in `env`.
  */
 import { spawn } from 'node:child_process';
-import nodeModule from 'node:module';
 import path from 'node:path';
 import type { main as Main } from '../../src/cli/main';
+import { nativeRequire } from './native/load';
 
 const INHERITED_NEVER = new Set(['GITHUB_STEP_SUMMARY', 'GITHUB_ACTIONS']);
 
@@ -21,15 +21,9 @@ export const CLI_BIN = path.resolve(__dirname, '..', '..', 'bin', 'idcloud-postm
 
 const BUILT_MAIN = path.resolve(__dirname, '..', '..', 'dist', 'cli', 'main.js');
 
-/**
- * The built CLI (dist/, what the binary runs), loaded by Node's own loader (Module._load), not Jest's module
- * registry: its handlers load Newman and the runner lazily, which Jest refuses between two concurrent tests
- * ("outside of the scope of the test code"), and Jest would load Newman again for every test file. Loaded
- * once per worker and shared by its test files, as one process would.
- */
+/** The built CLI (dist/, what the binary runs), loaded by Node's own loader once per worker (native/load.ts says why). */
 function builtMain(): typeof Main {
-  const load = (nodeModule as unknown as { _load(request: string, parent: null, isMain: boolean): unknown })._load;
-  return (load(BUILT_MAIN, null, false) as { main: typeof Main }).main;
+  return (nativeRequire(BUILT_MAIN) as { main: typeof Main }).main;
 }
 
 export interface CliResult {
