@@ -7,6 +7,7 @@ import { placeholderFiles } from '../../src/collection/placeholders';
 import { negativeCasesMarkdown } from '../../src/collection/negative-cases-doc';
 import { ISS_EXAMPLE } from '../../src/idcloud';
 import { readEnvironmentFile } from '../../src/formats/v3';
+import { fileTree } from '../helpers/file-tree';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const COMMITTED = path.join(ROOT, 'collections');
@@ -28,22 +29,12 @@ test('collections/ holds exactly the freshly generated files', () => {
   }
 });
 
-/** Every file under `dir`, relative path → text. */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
-    const full = path.join(dir, rel);
-    if (fs.statSync(full).isFile()) out.set(rel, fs.readFileSync(full, 'utf8'));
-  }
-  return out;
-}
-
 test('collections/postman/ holds exactly the freshly generated Collection format v3 directory and environments', () => {
   const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-fresh-v3-'));
   try {
     writeGeneratedFiles(fresh, placeholderFiles(), 'v3');
-    const committed = tree(path.join(COMMITTED, 'postman'));
-    const generated = tree(path.join(fresh, 'postman'));
+    const committed = fileTree(path.join(COMMITTED, 'postman'));
+    const generated = fileTree(path.join(fresh, 'postman'));
     expect([...committed.keys()].sort()).toEqual([...generated.keys()].sort());
     for (const [name, text] of generated) if (committed.get(name) !== text) throw new Error(`${STALE} (postman/${name} differs)`);
   } finally {

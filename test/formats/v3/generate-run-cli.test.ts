@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { hasStackTrace, runCli } from '../../helpers/cli';
+import { fileTree } from '../../helpers/file-tree';
 import { startTestEmulator } from '../../helpers/emulator';
 import { summaryRow, testAccount, TestAccount } from '../../runner/emulator-fixture';
 
@@ -17,20 +18,6 @@ beforeAll(() => {
   account = testAccount();
 });
 afterAll(() => account.cleanup());
-
-/** Every file under `dir`, relative path → bytes. */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out.set(path.relative(dir, full), fs.readFileSync(full, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const generate = (out: string, ...extra: string[]) => runCli(['generate', '--format', 'v3', '--out', out, '--env', 'uat', '--env', 'local=http://127.0.0.1:8780', '--iss', account.iss, ...extra]);
 
@@ -42,7 +29,7 @@ test('generate --format v3: the layout, byte-identical on a second run, an earli
   expect(first.stdout).toBe(
     [`wrote ${path.join(out, COLLECTION_DIR)}`, `wrote ${path.join(out, 'postman', 'environments', 'idcloud-uat.environment.yaml')}`, `wrote ${path.join(out, 'postman', 'environments', 'idcloud-local.environment.yaml')}`, ''].join('\n'),
   );
-  const files = snapshot(out);
+  const files = fileTree(out);
   expect([...files.keys()].filter((f) => f.endsWith('.request.yaml'))).toHaveLength(62);
   expect(fs.statSync(path.join(out, 'postman', 'environments', 'idcloud-uat.environment.yaml')).mode & 0o777).toBe(0o600);
   // A file the app (or a user) left in the generated directory goes with the rest: the directory is replaced whole.
@@ -51,7 +38,7 @@ test('generate --format v3: the layout, byte-identical on a second run, an earli
   fs.mkdirSync(path.join(out, 'postman', 'collections', '.Unico IDCloud authentication.99999.tmp', 'Token'), { recursive: true });
   const second = await generate(out);
   expect(second.exitCode).toBe(0);
-  expect(snapshot(out)).toEqual(files);
+  expect(fileTree(out)).toEqual(files);
   expect(fs.readdirSync(path.join(out, 'postman', 'collections'))).toEqual(['Unico IDCloud authentication']);
 });
 
@@ -61,13 +48,13 @@ test('generate --format v3 refuses a collection directory it did not write (exit
   fs.mkdirSync(path.join(theirs, '.resources'), { recursive: true });
   fs.writeFileSync(path.join(theirs, '.resources', 'definition.yaml'), '$kind: collection\n');
   fs.writeFileSync(path.join(theirs, 'mine.request.yaml'), '$kind: http-request\nurl: x\n');
-  const before = snapshot(out);
+  const before = fileTree(out);
   const r = await generate(out);
   expect(r.exitCode).toBe(2);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toContain(`--out: ${theirs} already exists and is not a collection directory idcloud-postman wrote`);
   expect(hasStackTrace(r.stderr)).toBe(false);
-  expect(snapshot(out)).toEqual(before);
+  expect(fileTree(out)).toEqual(before);
 });
 
 test('run --collection DIR --env FILE.environment.yaml: the v3 directory converted in memory, run by Newman, with junit and json reports', async () => {

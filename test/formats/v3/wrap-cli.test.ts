@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasStackTrace, runCli } from '../../helpers/cli';
+import { fileTree } from '../../helpers/file-tree';
 import { TEST_ISS } from '../../helpers/keys';
 import { standInFile, STAND_INS } from '../../collection/wrap-support';
 
@@ -15,19 +16,6 @@ beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-wrap-v3-'));
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out.set(path.relative(dir, full), fs.readFileSync(full, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const wrap = (input: string, out: string, ...extra: string[]) => runCli(['wrap', input, '--out', out, '--env', 'uat', '--iss', TEST_ISS, ...extra]);
 
@@ -40,15 +28,15 @@ test.concurrent.each(STAND_INS)('%s: v2.1 → --format v3 → wrapped again as v
   const input = path.join(first, 'postman', 'collections', collectionDir);
   expect(result.stdout).toContain(`wrote ${input}\n`);
   expect(result.stdout).toContain(`wrote ${path.join(first, 'postman', 'environments', 'idcloud-uat.environment.yaml')}\n`);
-  const before = snapshot(first);
+  const before = fileTree(first);
 
   const second = path.join(root, `${name}-second`);
   const again = await wrap(input, second);
   expect(again.stderr).toBe('');
   expect(again.exitCode).toBe(0);
   expect(again.stdout).toMatch(/already wrapped with the current auth layer, nothing changed/);
-  expect(snapshot(second)).toEqual(before);
-  expect(snapshot(first)).toEqual(before);
+  expect(fileTree(second)).toEqual(before);
+  expect(fileTree(first)).toEqual(before);
 
   // Back to v2.1 JSON: a file named after the collection, with the layer.
   const json = path.join(root, `${name}-json`);
@@ -64,7 +52,7 @@ test.concurrent('a v3 input is never written over or into (exit 2, one line), an
   expect((await wrap(standInFile('by-client'), first, '--format', 'v3')).exitCode).toBe(0);
   const [collectionDir] = fs.readdirSync(path.join(first, 'postman', 'collections'));
   const input = path.join(first, 'postman', 'collections', collectionDir);
-  const before = snapshot(first);
+  const before = fileTree(first);
   for (const out of [first, input]) {
     const r = await wrap(input, out);
     expect(r.exitCode).toBe(2);
@@ -72,7 +60,7 @@ test.concurrent('a v3 input is never written over or into (exit 2, one line), an
     expect(r.stderr).toMatch(/wrap never writes (over|into) its input/);
     expect(hasStackTrace(r.stderr)).toBe(false);
   }
-  expect(snapshot(first)).toEqual(before);
+  expect(fileTree(first)).toEqual(before);
   const request = path.join(input, 'Get process.request.yaml');
   fs.writeFileSync(request, `${fs.readFileSync(request, 'utf8').replace(/^scripts:\n(?:  .*\n)*/m, '')}scripts:\n  - type: http:afterResponse\n    code: x\n`);
   const r = await wrap(input, path.join(root, 'broken'));
