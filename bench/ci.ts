@@ -5,7 +5,8 @@
  * (rate limit off: a 429 wait measures the limit, not us), and the key reaches our child through
  * IDCLOUD_PRIVATE_KEY; only script-less, secret-less files are written. CPU (user + sys) comes from
  * /usr/bin/time where it exists; wall is what CI waits for and what the goals are about.
- *  1. cold `run --suite smoke` vs plain `newman run` of the same requests, a static token, no scripts;
+ *  1. cold `run --suite smoke` vs plain `newman run` of the same requests, a static token, no scripts; beside it
+ *     the floor: the same plain run with a one-line collection script vs without (what scripts cost by themselves);
  *  2. `run --suite all` vs plain `newman run` of the same requests with a one-line collection script (the floor
  *     every scripted collection pays: Newman's sandbox runs a script for each request);
  *  3. three environments in one `run` vs one;
@@ -199,6 +200,16 @@ export async function run(): Promise<void> {
       return { a: ourRun(account, f.envs, 'smoke'), b: await plainNewman(account, f, 'smoke', withoutScripts(f.generated.collection), d), close: f.close };
     }, dir);
     report('cold `run --suite smoke` vs plain `newman run` of the same requests, static token, no scripts', smoke, 1.1);
+
+    // 1b. What any scripted collection pays on those requests: the floor under figure 1.
+    const floor = await pairs(async (d) => {
+      const f = await fixture(account, 1);
+      const scripted = await plainNewman(account, f, 'smoke', withOneLineScripts(f.generated.collection), d);
+      // Its own directory: the two commands write their files side by side.
+      const bare = fs.mkdtempSync(path.join(d, 'bare-'));
+      return { a: scripted, b: await plainNewman(account, f, 'smoke', withoutScripts(f.generated.collection), bare), close: f.close };
+    }, dir);
+    report('  the floor under it: plain `newman run` of the same requests with a one-line collection script vs without', floor, 1.1);
 
     // 2. The full suite vs plain Newman with a one-line collection script.
     const all = await pairs(async (d) => {
