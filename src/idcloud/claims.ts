@@ -33,8 +33,16 @@ export const MIN_RSA_BITS = 2048;
  * exp = iat + 3600 − offset, offset drawn at random in [0, EXP_JITTER_SECONDS) for every assertion, and a run
  * (or process) never reuses an (iat, exp) pair it already used. Two independent runs then collide only if they
  * draw the same offset in the same second: about 1 in 900 per pair of valid assertions.
+ * Runs one process starts side by side (the runner's environments, a test's concurrent runs) cannot collide
+ * at all: each gets its own lane (EXP_LANES), and a lane only draws offsets ≡ lane (mod EXP_LANES).
  */
 export const EXP_JITTER_SECONDS = 900;
+
+/**
+ * Lanes of the exp offset: offsets in [0, EXP_JITTER_SECONDS) with offset % EXP_LANES === lane. Two runs in
+ * different lanes never sign the same exp, whatever they draw; each lane still has 90 offsets per second.
+ */
+export const EXP_LANES = 10;
 
 export interface AssertionTimes {
   iat: number;
@@ -46,18 +54,27 @@ export function timesKey(times: AssertionTimes): string {
   return `${times.iat}:${times.exp}`;
 }
 
+/** The lane a run was given (a whole number in [0, EXP_LANES)), or undefined for any other value (no lane). */
+export function expLane(value: unknown): number | undefined {
+  const lane = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isInteger(lane) && lane >= 0 && lane < EXP_LANES ? lane : undefined;
+}
+
 /**
  * iat = now (whole seconds, never back-dated), exp = iat + 3600 − offset. `randomOffset` is an integer in
- * [0, EXP_JITTER_SECONDS); when that pair was already used, the next offsets are tried in turn.
+ * [0, EXP_JITTER_SECONDS); when that pair was already used, the next offsets are tried in turn. With a `lane`
+ * (expLane) only the offsets of that lane are used: the random one moved into the lane, then the lane's next.
  */
-export function assertionTimes(nowMs: number, randomOffset: number, isUsed: (times: AssertionTimes) => boolean = () => false): AssertionTimes {
+export function assertionTimes(nowMs: number, randomOffset: number, isUsed: (times: AssertionTimes) => boolean = () => false, lane?: number): AssertionTimes {
   const iat = Math.floor(nowMs / 1000);
-  for (let step = 0; step < EXP_JITTER_SECONDS; step++) {
-    const offset = (Math.floor(randomOffset) + step) % EXP_JITTER_SECONDS;
+  const stride = lane === undefined ? 1 : EXP_LANES;
+  const start = lane === undefined ? Math.floor(randomOffset) : Math.floor(randomOffset) - (Math.floor(randomOffset) % EXP_LANES) + lane;
+  for (let step = 0; step < EXP_JITTER_SECONDS / stride; step++) {
+    const offset = (start + step * stride) % EXP_JITTER_SECONDS;
     const times = { iat, exp: iat + MAX_ASSERTION_LIFETIME_SECONDS - offset };
     if (!isUsed(times)) return times;
   }
-  throw new Error(`more than ${EXP_JITTER_SECONDS} assertions signed in one second: no unused exp is left`);
+  throw new Error(`more than ${EXP_JITTER_SECONDS / stride} assertions signed in one second: no unused exp is left`);
 }
 
 /** `<account>@<tenant_id>.iam.acesso.io`; account names are at most 12 characters. */

@@ -3,6 +3,7 @@
  * values, Newman's events turned into the runner's (scrubbed) events, reports published, one result.
  */
 import { EXIT } from '../errors';
+import { takeExpLane } from './exp-lanes';
 import { listenToNewman, newTally } from './newman-listeners';
 import { loadNewman, NewmanSummary } from './newman-types';
 import { probe } from './reachability';
@@ -94,6 +95,7 @@ async function runGuarded(ctx: EnvironmentRunContext, result: EnvironmentResult,
   let taken: TakenReports | undefined;
   const tally = newTally(result);
   let summary: NewmanSummary;
+  const lane = takeExpLane();
   try {
     // Newman loads (synchronously, ~0.5 s on first use) while the other key is generated on the thread pool.
     const newmanRun = loadNewman();
@@ -103,7 +105,7 @@ async function runGuarded(ctx: EnvironmentRunContext, result: EnvironmentResult,
         // A fresh copy per environment: runs are concurrent and the SDK keeps references.
         collection: structuredClone(ctx.collection),
         environment: structuredClone(ctx.input.envJson),
-        envVar: injectedVariables(ctx, otherKeyPem),
+        envVar: injectedVariables(ctx, otherKeyPem, lane.lane),
         // None: the whole collection.
         folder: ctx.plan.folders.length > 0 ? ctx.plan.folders : undefined,
         // The runner attaches the file reporters itself, each isolated (reporters/newman-reporters.ts).
@@ -120,6 +122,8 @@ async function runGuarded(ctx: EnvironmentRunContext, result: EnvironmentResult,
   } catch (error) {
     if (staging) discardReports(staging);
     return finish('incomplete', `the run could not complete: ${errorLine(error)}`);
+  } finally {
+    lane.release();
   }
 
   if (staging) result.reports = publishReports(staging, taken ?? new Map(), ctx.scrubber, ctx.reporterFailed);
@@ -141,8 +145,9 @@ function stage(ctx: EnvironmentRunContext): ReportStaging | undefined {
   }
 }
 
-function injectedVariables(ctx: EnvironmentRunContext, otherKeyPem: string | undefined): { key: string; value: string }[] {
+function injectedVariables(ctx: EnvironmentRunContext, otherKeyPem: string | undefined, expLane: number | undefined): { key: string; value: string }[] {
   const vars: { key: string; value: string }[] = [{ key: INJECTED.privateKey, value: ctx.secrets.privateKeyPem }];
+  if (expLane !== undefined) vars.push({ key: INJECTED.expLane, value: String(expLane) });
   if (otherKeyPem) vars.push({ key: INJECTED.otherPrivateKey, value: otherKeyPem });
   if (ctx.secrets.apiKey) vars.push({ key: INJECTED.apiKey, value: ctx.secrets.apiKey });
   if (ctx.plan.maxInvalid !== undefined) vars.push({ key: INJECTED.maxInvalidAttempts, value: String(ctx.plan.maxInvalid) });

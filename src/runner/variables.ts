@@ -10,4 +10,6 @@ export const INJECTED = Object.freeze({
   maxInvalidAttempts: ENV_VARIABLES.maxInvalidAttempts,
   /** A throwaway key for the "signed by another key" case (other-key.ts), instead of keygen in the sandbox. */
   otherPrivateKey: INJECTED_VARIABLES.otherPrivateKey,
+  /** The run's exp lane (exp-lanes.ts): no two runs of this process side by side sign the same assertion. */
+  expLane: INJECTED_VARIABLES.expLane,
 });

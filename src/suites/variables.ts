@@ -103,6 +103,11 @@ export const RUN_VARIABLES = {
 export const INJECTED_VARIABLES = {
   /** PEM of a throwaway RSA key for the "Signed by another key" case; without it the script generates one. */
   otherPrivateKey: 'idcloud_other_private_key',
+  /**
+   * The run's exp lane (idcloud/claims.ts EXP_LANES), given by a runner to each of the runs it starts side by
+   * side, so that no two of them can sign the same assertion; without it the offset is drawn from all of them.
+   */
+  expLane: 'idcloud_exp_lane',
 } as const;
 
 /**

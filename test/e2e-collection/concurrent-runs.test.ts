@@ -2,7 +2,9 @@
  * Runs that cannot see each other sign in the same second all the time (a CI matrix, back-to-back runs, two
  * environments of one account in parallel). RS256 is deterministic and Unico forbids jti, so only a varied exp
  * keeps their assertions apart (src/idcloud/claims.ts): two runs of one account, started together against
- * one emulator, must both pass — no "Replayed assertion" refusal of a valid assertion.
+ * one emulator, must both pass — no "Replayed assertion" refusal of a valid assertion. Started side by side by
+ * one process (as the runner starts environments, and runNewman as it does), each signs in its own exp lane,
+ * so that a collision is impossible, not merely rare (it was about 1 in 900 per pair in the same second).
  *
  * The replay check comes last (src/emulator/token-exchange.ts), so only a valid assertion can be refused as a
  * replay: the runs are every request that sends one — Token, the whole API folder (the auth layer's exchange)

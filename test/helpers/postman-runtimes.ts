@@ -9,6 +9,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 import { loadNewman } from '../../src/runner/newman-types';
+import { takeExpLane } from '../../src/runner/exp-lanes';
+import { INJECTED_VARIABLES } from '../../src/suites/variables';
 
 export interface RunFailure {
   /** The test (assertion) name for a failed assertion; otherwise the error's class name (e.g. TypeError). */
@@ -86,8 +88,28 @@ function vaultScope(sdk: any, secrets: Record<string, string>): any {
   return scope;
 }
 
+/**
+ * As the runner does for the runs it starts side by side: this run signs in an exp lane of its own
+ * (src/runner/exp-lanes.ts), so that concurrent runs of one account never sign the same assertion. A caller
+ * that sets the lane variable itself keeps its own.
+ */
+async function inExpLane(opts: RunOptions, run: (opts: RunOptions) => Promise<RunResult>): Promise<RunResult> {
+  if (opts.envValues?.[INJECTED_VARIABLES.expLane] !== undefined) return run(opts);
+  const lane = takeExpLane();
+  try {
+    const envValues = lane.lane === undefined ? opts.envValues : { ...opts.envValues, [INJECTED_VARIABLES.expLane]: String(lane.lane) };
+    return await run({ ...opts, envValues });
+  } finally {
+    lane.release();
+  }
+}
+
 /** newman 6.2.2 → postman-sandbox 4.7.1. */
 export function runNewman(collection: object, opts: RunOptions = {}): Promise<RunResult> {
+  return inExpLane(opts, (laned) => runNewmanInLane(collection, laned));
+}
+
+function runNewmanInLane(collection: object, opts: RunOptions): Promise<RunResult> {
   // Loaded as the runner loads it (without newman's own fs.F_OK deprecation warning on Node 24).
   const newman: any = { run: loadNewman() };
   const consoleLogs: string[] = [];
@@ -124,6 +146,10 @@ export function runNewman(collection: object, opts: RunOptions = {}): Promise<Ru
 
 /** postman-runtime 7.56.1 → postman-sandbox 6.x (what the Postman app runs). */
 export function runLatestRuntime(collection: object, opts: RunOptions = {}): Promise<RunResult> {
+  return inExpLane(opts, (laned) => runLatestRuntimeInLane(collection, laned));
+}
+
+function runLatestRuntimeInLane(collection: object, opts: RunOptions): Promise<RunResult> {
   const runtime = require('postman-runtime-latest');
   const sdk = require('postman-runtime-latest/node_modules/postman-collection');
   const consoleLogs: string[] = [];

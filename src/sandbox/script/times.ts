@@ -1,13 +1,14 @@
 /**
  * iat and exp of every assertion a run signs (the rule and why: src/idcloud/claims.ts `assertionTimes`):
- * iat now, exp = iat + 3600 − a random offset, never an (iat, exp) pair this run already used. The offset is
+ * iat now, exp = iat + 3600 − a random offset (in the run's lane when a runner gave it one), never an (iat, exp)
+ * pair this run already used. The offset is
  * not a secret, so Math.random (the only randomness of postman-sandbox 4.7.1) is fine.
  * "Now" is the server's: the local clock plus the offset learned from the token endpoint's Date header
  * (idcloud/clock.ts), once one beyond a few seconds was seen in this run.
  */
-import { AssertionTimes, assertionTimes, EXP_JITTER_SECONDS, timesKey } from '../../idcloud/claims';
+import { AssertionTimes, assertionTimes, EXP_JITTER_SECONDS, expLane, timesKey } from '../../idcloud/claims';
 import { clockOffsetMoved, clockOffsetSeconds, describeClockOffset } from '../../idcloud/clock';
-import { RUN_VARIABLES } from '../../suites/variables';
+import { INJECTED_VARIABLES, RUN_VARIABLES } from '../../suites/variables';
 import { Host, PmResponse, textVar } from './pm';
 
 /** Server clock minus local clock (s) as learned in this run; 0 until a skew is seen. */
@@ -35,7 +36,8 @@ const REMEMBERED_PAIRS = 64;
 export function uniqueAssertionTimes(host: Host, random: () => number = Math.random): AssertionTimes {
   const nowMs = host.now() + clockOffset(host) * 1000;
   const used = textVar(host, RUN_VARIABLES.usedTimes).split(',').filter(Boolean);
-  const times = assertionTimes(nowMs, Math.floor(random() * EXP_JITTER_SECONDS), (t) => used.indexOf(timesKey(t)) !== -1);
+  const lane = expLane(textVar(host, INJECTED_VARIABLES.expLane));
+  const times = assertionTimes(nowMs, Math.floor(random() * EXP_JITTER_SECONDS), (t) => used.indexOf(timesKey(t)) !== -1, lane);
   used.push(timesKey(times));
   host.pm.variables.set(RUN_VARIABLES.usedTimes, used.slice(-REMEMBERED_PAIRS).join(','));
   return times;

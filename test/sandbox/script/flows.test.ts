@@ -6,6 +6,8 @@ import { ERROR_DESCRIPTION } from '../../../src/idcloud';
 import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../../src/idcloud/rate-limit';
 import { exchangeAssertion } from '../../../src/sandbox/script/exchange';
 import { uniqueAssertionTimes } from '../../../src/sandbox/script/times';
+import { assertionTimes, EXP_JITTER_SECONDS, EXP_LANES, expLane } from '../../../src/idcloud/claims';
+import { takeExpLane } from '../../../src/runner/exp-lanes';
 import { runPrerequest } from '../../../src/sandbox/script/prerequest';
 import { otherEnvironmentAud } from '../../../src/sandbox/script/settings';
 import { runTests } from '../../../src/sandbox/script/tests';
@@ -154,6 +156,39 @@ describe('unique assertion times', () => {
       expect(t.exp - t.iat).toBeGreaterThan(2700);
       expect(t.exp - t.iat).toBeLessThanOrEqual(3600);
     }
+  });
+  test('runs in different exp lanes never sign the same exp in one second, whatever they draw (the concurrent-runs collision, made impossible)', () => {
+    const nowMs = Date.UTC(2026, 11, 3, 12, 0, 0, 250);
+    // Every exp each lane can sign in this second, over every draw.
+    const expsOf = (lane: number) => new Set(Array.from({ length: EXP_JITTER_SECONDS }, (_, draw) => assertionTimes(nowMs, draw, undefined, lane).exp));
+    const lanes = Array.from({ length: EXP_LANES }, (_, lane) => expsOf(lane));
+    for (const exps of lanes) expect(exps.size).toBe(EXP_JITTER_SECONDS / EXP_LANES);
+    // Pairwise disjoint: together they are exactly the 900 exps a run without a lane may sign.
+    const all = new Set(lanes.flatMap((exps) => [...exps]));
+    expect(all.size).toBe(EXP_JITTER_SECONDS);
+    expect(all).toEqual(new Set(Array.from({ length: EXP_JITTER_SECONDS }, (_, draw) => assertionTimes(nowMs, draw).exp)));
+  });
+  test('a run given a lane (idcloud_exp_lane) signs only in it, distinct pairs within a second; a lane has 90', () => {
+    const run = fakeRun({ environment: { [INJECTED_VARIABLES.expLane]: '7' } });
+    const pairs = Array.from({ length: 60 }, () => uniqueAssertionTimes(run.host));
+    expect(new Set(pairs.map((t) => t.exp)).size).toBe(pairs.length);
+    for (const t of pairs) expect((3600 - (t.exp - t.iat)) % EXP_LANES).toBe(7);
+    // The pure rule, asked with every offset of the lane used, has nothing left.
+    expect(() => assertionTimes(run.clock.now, 0, () => true, 7)).toThrow(/more than 90 assertions signed in one second/);
+    // Not a lane (out of range, not a whole number): the offset is drawn from all of them.
+    expect([expLane('10'), expLane('-1'), expLane('1.5'), expLane(''), expLane(undefined), expLane('3')]).toEqual([undefined, undefined, undefined, undefined, undefined, 3]);
+  });
+  test('the runner gives runs side by side distinct lanes and takes them back (src/runner/exp-lanes.ts)', () => {
+    const held = Array.from({ length: EXP_LANES }, () => takeExpLane());
+    expect(held.map((l) => l.lane).sort((x, y) => x! - y!)).toEqual(Array.from({ length: EXP_LANES }, (_, i) => i));
+    const extra = takeExpLane();
+    expect(extra.lane).toBeUndefined();
+    held[3].release();
+    held[3].release();
+    const again = takeExpLane();
+    expect(again.lane).toBe(3);
+    for (const l of [...held, extra, again]) l.release();
+    expect(takeExpLane().lane).toBe(0);
   });
   test('two requests in the same second never send the same assertion', () => {
     const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'grant-type-wrong' } });
