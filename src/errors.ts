@@ -53,7 +53,9 @@ export type ErrorCode =
   | 'ERR_WRAP_USAGE'
   // Postman's Collection format v3 (directories of YAML) and environment files.
   | 'ERR_V3_NOT_COLLECTION' | 'ERR_V3_YAML' | 'ERR_V3_SHAPE' | 'ERR_V3_REQUEST_IN_RESOURCES' | 'ERR_V3_SCRIPT_TYPE'
-  | 'ERR_V3_OUTPUT_OCCUPIED' | 'ERR_ENVIRONMENT_FILE';
+  | 'ERR_V3_OUTPUT_OCCUPIED' | 'ERR_ENVIRONMENT_FILE'
+  // The network: proxies and CA certificates (src/network).
+  | 'ERR_PROXY_URL' | 'ERR_CA_CERT';
 
 /** How every error of the library is constructed: a one-line message, and the error that caused it, if any. */
 export type ErrorClassOptions = { cause?: unknown };

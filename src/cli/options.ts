@@ -68,6 +68,15 @@ export function withRequired(y: Argv, names: readonly string[]): Argv {
   return y.group([...names], `Required (flag, IDCLOUD_* variable or --config${payload}):`);
 }
 
+/**
+ * `--ca-cert FILE` (config `caCert`): extra trusted CA certificates for every connection the command makes, added to
+ * Node's trust store (which NODE_EXTRA_CA_CERTS also feeds); proxies come from HTTPS_PROXY/HTTP_PROXY/NO_PROXY.
+ */
+export function withNetworkOptions(y: Argv): Argv {
+  // A config file's `caCert` is the same option (yargs' camel-case expansion).
+  return y.option('ca-cert', { type: 'string', describe: 'extra trusted CA certificate(s), PEM: a TLS-inspecting proxy or a private gateway (verification stays on; NODE_EXTRA_CA_CERTS works too). Proxies: HTTPS_PROXY, HTTP_PROXY, NO_PROXY' });
+}
+
 export function withApiKeyOption(y: Argv): Argv {
   return y.option('api-key', { type: 'string', describe: 'APIKEY for the "by Client" API; its requests are skipped when absent [env IDCLOUD_API_KEY]' });
 }

@@ -13,7 +13,8 @@ import { retriesOnServerClock } from '../idcloud/clock-retry';
 import { readTokenBody, unavailableAnswer } from '../idcloud/token-response';
 import { TokenBadResponseError, TokenEndpointUnreachableError } from './errors';
 import { explainRefusal } from './explain';
-import { describeNetworkReason, HttpAnswer, HttpFailure, postForm } from './http';
+import { HttpAnswer, HttpFailure, postForm } from './http';
+import { DIRECT, NetworkSettings } from '../network';
 import { freshAssertionTimes } from './fresh-times';
 import { learnClockOffset, learnedClockOffset, serverNow } from './server-clock';
 import { signAssertion } from './sign';
@@ -30,6 +31,8 @@ export interface ExchangeOptions {
    * per token URL and process, and a warning for an expires_in over 24 h. Never a secret.
    */
   onNotice?: (line: string) => void;
+  /** Proxy and trusted CAs (src/network); default: direct, Node's trust store. */
+  network?: NetworkSettings;
 }
 
 export interface TokenResult {
@@ -60,7 +63,7 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
     started ??= performance.now();
     const times = freshAssertionTimes(creds.iss, audience, () => serverNow(tokenUrl));
     const assertion = await signAssertion(creds, audience, times);
-    const answer = await post(tokenUrl, assertion, timeoutMs, env.name);
+    const answer = await post(tokenUrl, assertion, timeoutMs, env.name, opts.network ?? DIRECT);
     const clockMoved = learnClockOffset(tokenUrl, answer.headers.date);
     const offset = learnedClockOffset(tokenUrl) ?? 0;
     if (clockMoved && offset !== 0) notice(describeClockOffset(offset, `${env.name}'s token endpoint`));
@@ -86,14 +89,17 @@ export async function exchangeToken(creds: Credentials, env: Environment, opts: 
   }
 }
 
-async function post(tokenUrl: string, assertion: string, timeoutMs: number, environment: string): Promise<HttpAnswer> {
+async function post(tokenUrl: string, assertion: string, timeoutMs: number, environment: string, network: NetworkSettings): Promise<HttpAnswer> {
   try {
-    return await postForm(tokenUrl, { grant_type: JWT_BEARER_GRANT_TYPE, assertion }, timeoutMs);
+    return await postForm(tokenUrl, { grant_type: JWT_BEARER_GRANT_TYPE, assertion }, timeoutMs, network);
   } catch (error) {
-    const reason = error instanceof HttpFailure ? error.reason : 'ERR_UNKNOWN';
+    const failure = error instanceof HttpFailure ? error : new HttpFailure('ERR_UNKNOWN');
+    // A proxy's refusal and an untrusted certificate carry their own fix; anything else is the generic one.
+    const what = failure.describe();
+    const fix = failure.detail || /--ca-cert/.test(what) ? '' : '; check the URL, the network and that the server is running';
     throw new TokenEndpointUnreachableError(
-      `${environment}: cannot reach ${tokenUrl} (${describeNetworkReason(reason)}); check the URL, the network and that the server is running`,
-      { environment, reason, cause: error },
+      `${environment}: cannot reach ${tokenUrl} (${what})${fix}`,
+      { environment, reason: failure.reason, cause: error },
     );
   }
 }

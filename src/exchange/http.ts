@@ -1,9 +1,13 @@
 /**
  * One form POST with node:http(s): a fresh connection per call (token exchanges are rare, and no pooled
- * socket keeps a CLI process alive), a hard timeout, and the system error code kept for the caller.
+ * socket keeps a CLI process alive), a hard timeout, and the system error code kept for the caller. The
+ * connection (proxy, trusted CAs) is the network module's.
  */
 import http from 'node:http';
 import https from 'node:https';
+import { connectionFor, describeNetworkReason, DIRECT, NetworkSettings, proxyAnswer, watchProxy } from '../network';
+
+export { describeNetworkReason } from '../network';
 
 export interface HttpAnswer {
   status: number;
@@ -12,26 +16,41 @@ export interface HttpAnswer {
 }
 
 export class HttpFailure extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  /** `reason`: a system or TLS error code; `detail`: a whole sentence instead (a proxy's refusal). */
+  constructor(readonly reason: string, readonly detail?: string) {
+    super(detail ?? reason);
+  }
+
+  /** What went wrong, in words. */
+  describe(): string {
+    return this.detail ?? describeNetworkReason(this.reason);
   }
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export function postForm(url: string, fields: Record<string, string>, timeoutMs: number): Promise<HttpAnswer> {
+export function postForm(url: string, fields: Record<string, string>, timeoutMs: number, network: NetworkSettings = DIRECT): Promise<HttpAnswer> {
   const body = new URLSearchParams(fields).toString();
   const target = new URL(url);
   const transport = target.protocol === 'https:' ? https : http;
+  const connection = connectionFor(target, network);
   return new Promise((resolve, reject) => {
     const request = transport.request(
       target,
       {
         method: 'POST',
-        agent: false,
+        agent: connection.agent,
+        ...connection.tls,
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), accept: 'application/json' },
       },
       (response) => {
+        const fromProxy = proxyAnswer(connection, response.statusCode ?? 0, connectStatus());
+        if (fromProxy) {
+          response.resume();
+          request.destroy();
+          reject(new HttpFailure('ERR_PROXY', fromProxy));
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
@@ -47,6 +66,7 @@ export function postForm(url: string, fields: Record<string, string>, timeoutMs:
         response.on('error', (error) => reject(new HttpFailure(errorCode(error))));
       },
     );
+    const connectStatus = watchProxy(request, connection);
     request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
     request.on('error', (error) => reject(new HttpFailure(errorCode(error))));
     request.end(body);
@@ -55,21 +75,4 @@ export function postForm(url: string, fields: Record<string, string>, timeoutMs:
 
 function errorCode(error: Error): string {
   return (error as NodeJS.ErrnoException).code ?? 'ERR_UNKNOWN';
-}
-
-/** A reason a person understands, from a system or TLS error code. */
-export function describeNetworkReason(code: string): string {
-  switch (code) {
-    case 'ECONNREFUSED': return 'connection refused';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN': return 'host not found (DNS)';
-    case 'ETIMEDOUT':
-    case 'ESOCKETTIMEDOUT': return 'timed out';
-    case 'ECONNRESET': return 'connection reset';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH': return 'network unreachable';
-    default:
-      if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME/.test(code)) return `TLS error ${code}`;
-      return code;
-  }
 }

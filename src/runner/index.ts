@@ -4,6 +4,7 @@
  * registry (reporters/registry.ts); the core only runs, counts and scrubs. Bad options throw an InputError
  * synchronously, before anything runs.
  */
+import { DIRECT, newmanNetworkOptions } from '../network';
 import { tagLayerScripts } from '../collection/auth-layer';
 import { NoEnvironmentError, NoPrivateKeyError } from './errors';
 import { attachReporters, fileReporters, prepareReportDir, resolveReporters } from './reporters';
@@ -47,6 +48,9 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
   if (opts.reportDir && files.length > 0) prepareReportDir(opts.reportDir);
   const scrubber = new RunScrubber(...secrets.map((s) => s!));
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // One place for every connection's proxy and trust: the preflight's and Newman's (src/network).
+  const network = opts.network ?? DIRECT;
+  const newmanNetwork = newmanNetworkOptions(network);
   // The run's own copy, its layer scripts tagged: run signals are believed from those scripts only.
   const collection = structuredClone(opts.collection);
   const layerScriptIds = tagLayerScripts(collection);
@@ -78,6 +82,8 @@ export function runSuites(opts: RunSuitesOptions): RunEmitter {
           reporterFailed: (reporter, error) => emitter.reporterFailed(reporter, error),
           timeoutMs,
           skipPreflight: Boolean(opts.skipPreflight),
+          network,
+          newmanNetwork,
           otherKeyPem: plans[i].sendsInvalidAttempts ? otherKeyPem : undefined,
           emit,
         });

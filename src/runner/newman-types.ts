@@ -35,6 +35,8 @@ export interface NewmanRunOptions {
   reporters?: string[];
   reporter?: Record<string, Record<string, unknown>>;
   timeoutRequest?: number;
+  /** postman-runtime's requester agents: src/network's routing agents (proxy, trusted CAs). */
+  requestAgents?: { http: unknown; https: unknown };
   insecureFileRead?: boolean;
 }
 

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { describeNetworkReason } from '../exchange/http';
+import { connectionFor, describeNetworkReason, describeProxy, DIRECT, NetworkSettings, proxyAnswer, watchProxy } from '../network';
 import { EMULATOR_HEADER, isEmulatorAnswer } from '../idcloud/emulator-signal';
 
 /** Error codes meaning "could not reach" (as opposed to a failed test); the wording is the exchange's. */
@@ -31,8 +31,8 @@ export function describeNetworkError(error: unknown): string | undefined {
 }
 
 /** Resolves to undefined when `baseUrl` answers HTTP, else to a one-line reason. Never rejects. */
-export async function checkReachable(baseUrl: string, timeoutMs: number): Promise<string | undefined> {
-  return (await probe(baseUrl, timeoutMs)).unreachable;
+export async function checkReachable(baseUrl: string, timeoutMs: number, network: NetworkSettings = DIRECT): Promise<string | undefined> {
+  return (await probe(baseUrl, timeoutMs, network)).unreachable;
 }
 
 export interface Probe {
@@ -42,8 +42,11 @@ export interface Probe {
   emulator: boolean;
 }
 
-/** The preflight: one HEAD to `baseUrl`. Never rejects. */
-export function probe(baseUrl: string, timeoutMs: number): Promise<Probe> {
+/**
+ * The preflight: one HEAD to `baseUrl`, through the proxy `network` names for it (a proxy's own refusal is not
+ * an answer of the server) and trusting its CAs. Never rejects.
+ */
+export function probe(baseUrl: string, timeoutMs: number, network: NetworkSettings = DIRECT): Promise<Probe> {
   return new Promise((done) => {
     const resolve = (unreachable: string | undefined, emulator = false) => done(unreachable === undefined ? { emulator } : { unreachable, emulator });
     let url: URL;
@@ -54,16 +57,22 @@ export function probe(baseUrl: string, timeoutMs: number): Promise<Probe> {
       return;
     }
     const client = url.protocol === 'https:' ? https : http;
-    const request = client.request(url, { method: 'HEAD', timeout: timeoutMs }, (response) => {
+    const connection = connectionFor(url, network);
+    const request = client.request(url, { method: 'HEAD', timeout: timeoutMs, agent: connection.agent, ...connection.tls }, (response) => {
       response.resume();
-      resolve(undefined, isEmulatorAnswer(baseUrl, response.headers[EMULATOR_HEADER.toLowerCase()]));
+      const fromProxy = proxyAnswer(connection, response.statusCode ?? 0, connectStatus());
+      request.destroy();
+      if (fromProxy) resolve(`${url.origin} is unreachable: ${fromProxy}`);
+      else resolve(undefined, isEmulatorAnswer(baseUrl, response.headers[EMULATOR_HEADER.toLowerCase()]));
     });
+    const connectStatus = watchProxy(request, connection);
     request.on('timeout', () => {
       request.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT', hostname: url.host }));
     });
     request.on('error', (error: NodeJS.ErrnoException & { hostname?: string }) => {
       const reason = describeNetworkError({ ...error, message: error.message, hostname: error.hostname ?? url.host });
-      resolve(`${url.origin} is unreachable: ${reason ?? error.message.split('\n')[0]}`);
+      const via = connection.proxy ? ` (through proxy ${describeProxy(connection.proxy)})` : '';
+      resolve(`${url.origin} is unreachable: ${reason ?? error.message.split('\n')[0]}${via}`);
     });
     request.end();
   });

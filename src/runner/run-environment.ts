@@ -2,6 +2,7 @@
  * One environment: preflight, one Newman run over the chosen folders with the secrets injected as envVar
  * values, Newman's events turned into the runner's (scrubbed) events, reports published, one result.
  */
+import type { NetworkSettings, NewmanNetworkOptions } from '../network';
 import { EXIT } from '../errors';
 import { takeExpLane } from './exp-lanes';
 import { listenToNewman, newTally } from './newman-listeners';
@@ -35,6 +36,10 @@ export interface EnvironmentRunContext {
   reporterFailed: (reporter: ReporterName, error: unknown) => void;
   timeoutMs: number;
   skipPreflight: boolean;
+  /** The preflight's proxy and trust. */
+  network: NetworkSettings;
+  /** The same for Newman's requests (newman.run options). */
+  newmanNetwork: NewmanNetworkOptions;
   /** The throwaway "other" key to inject (already in the scrubber), when this plan sends the errors suite. */
   otherKeyPem?: Promise<string | undefined>;
   emit: <K extends keyof RunEvents>(event: K, payload: RunEvents[K]) => void;
@@ -78,7 +83,7 @@ async function runGuarded(ctx: EnvironmentRunContext, result: EnvironmentResult,
   ctx.emit('env-start', { env: env.name, suite: ctx.plan.suite, folders: ctx.plan.folders });
 
   // Only an answer with the emulator's signal, on loopback, makes this the emulator; without a preflight it is not.
-  const seen = ctx.skipPreflight ? { emulator: false } : await probe(env.identityUrl, ctx.timeoutMs);
+  const seen = ctx.skipPreflight ? { emulator: false } : await probe(env.identityUrl, ctx.timeoutMs, ctx.network);
   if (seen.unreachable) return finish('unreachable', seen.unreachable);
   try {
     const plan = ctx.replan(seen.emulator);
@@ -111,6 +116,7 @@ async function runGuarded(ctx: EnvironmentRunContext, result: EnvironmentResult,
         // The runner attaches the file reporters itself, each isolated (reporters/newman-reporters.ts).
         reporters: [],
         timeoutRequest: ctx.timeoutMs,
+        ...ctx.newmanNetwork,
         insecureFileRead: false,
       };
       const emitter = newmanRun(options, (err, s) => (err ? reject(err) : resolve(s)));

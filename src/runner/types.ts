@@ -1,5 +1,6 @@
 /** The runner's public types: options in, events out, results. */
 import type { Environment } from '../environments';
+import type { NetworkSettings } from '../network';
 import type { ExitCode } from '../errors';
 import type { RunScope, Suite } from './suites';
 
@@ -62,6 +63,11 @@ export interface RunSuitesOptions {
   processEnv?: Readonly<Record<string, string | undefined>>;
   /** Per-request timeout (ms) for Newman and for the reachability preflight. Default 15000. */
   timeoutMs?: number;
+  /**
+   * Proxies and extra trusted CAs for the preflight and for Newman's requests (src/network: readNetworkSettings).
+   * Default: direct, Node's trust store (Newman's own HTTP client still reads the process's proxy variables).
+   */
+  network?: NetworkSettings;
   /** Skip the preflight reachability check of identity_url. */
   skipPreflight?: boolean;
 }

@@ -6,13 +6,13 @@ import type { Environment } from '../../environments';
 import { UsageError } from '../usage-error';
 import { envSpecs } from '../inputs/config-file';
 import { stringArg } from '../inputs/flags';
-import { withConfigOption, withCredentialOptions, withEnvironmentOptions, withRequired, withTimeoutOption } from '../options';
+import { withConfigOption, withNetworkOptions, withCredentialOptions, withEnvironmentOptions, withRequired, withTimeoutOption } from '../options';
 
 export const doctorCommand: CliCommand = {
   command: 'doctor',
   describe: "check credentials offline (key, iss, aud vs environment, forbidden claims, --cert match), each --env with its own account; --online also exchanges one token per --env",
   builder: (y) =>
-    withTimeoutOption(withConfigOption(withEnvironmentOptions(withRequired(withCredentialOptions(y), ['payload', 'iss', 'key']))), 'each token endpoint (--online)')
+    withTimeoutOption(withNetworkOptions(withConfigOption(withEnvironmentOptions(withRequired(withCredentialOptions(y), ['payload', 'iss', 'key'])))), 'each token endpoint (--online)')
       .option('cert', { type: 'string', describe: 'certificate or public key PEM registered for the account: check that it belongs to the key' })
       .option('online', { type: 'boolean', default: false, describe: 'also perform one token exchange per --env (skipped when an offline check fails)' })
       .example('$0 doctor --payload svc.payload.json --key svc.key.pem --env uat --online', 'check the credentials, then make one real exchange'),
@@ -59,24 +59,25 @@ export const doctorCommand: CliCommand = {
     }
     const credentialsOf = new Map<Environment, Credentials>();
     for (const { group, diagnosis } of checked) for (const e of group.environments) if (diagnosis.credentials) credentialsOf.set(e, diagnosis.credentials);
-    return exchangeOnline(args, environments, credentialsOf, print, warnTo(io));
+    return exchangeOnline(args, environments, credentialsOf, print, warnTo(io), env);
   },
 };
 
 async function exchangeOnline(
   args: Record<string, unknown>, environments: Environment[], credentialsOf: Map<Environment, Credentials>, print: (line: Diagnosis['lines'][number]) => void,
-  warn: (line: string) => void,
+  warn: (line: string) => void, env: Readonly<Record<string, string | undefined>>,
 ): Promise<{ exitCode: ExitCode }> {
   const { exchangeToken, learnedClockOffset, tokenUrlOf } = await import('../../exchange');
   const { clockCheckLine } = await import('../../credentials/diagnose');
-  const { durationMsArg } = await import('../inputs');
+  const { cliNetworkSettings, durationMsArg } = await import('../inputs');
   const timeoutMs = durationMsArg(args, 'timeout', warn);
+  const network = cliNetworkSettings(args, env);
   let exitCode: ExitCode = EXIT.OK;
   for (const env of environments) {
     const credentials = credentialsOf.get(env);
     if (!credentials) continue;
     try {
-      const result = await exchangeToken(credentials, env, { timeoutMs, maxRetries: 1 });
+      const result = await exchangeToken(credentials, env, { timeoutMs, maxRetries: 1, network });
       print({ check: 'online', status: 'ok', message: `${env.name}: token issued in ${Math.round(result.elapsedMs)} ms (${result.tokenType}, expires in ${result.expiresIn} s)` });
     } catch (error) {
       if (!(error instanceof IdcloudPostmanError)) throw error;

@@ -7,13 +7,13 @@
 import type { CliCommand } from '../command';
 import { readAll } from '../../errors';
 import { ioReporterOptions, warnTo } from '../io';
-import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions, withReportersOption, withRequired, withTimeoutOption } from '../options';
+import { withApiKeyOption, withConfigOption, withCredentialOptions, withEnvironmentOptions, withNetworkOptions, withReportersOption, withRequired, withTimeoutOption } from '../options';
 
 export const runCommand: CliCommand = {
   command: 'run',
   describe: 'run the suites with Newman for each --env (in parallel), report, and exit with the verdict',
   builder: (y) =>
-    withTimeoutOption(
+    withNetworkOptions(withTimeoutOption(
       withReportersOption(
         withConfigOption(withApiKeyOption(withRequired(withEnvironmentOptions(withCredentialOptions(y)), ['env', 'payload', 'iss', 'key'])))
           .option('suite', { type: 'string', describe: 'smoke|errors|all: smoke = Token + API; errors = Token errors (invalid attempts!). Default: all on loopback, smoke elsewhere' })
@@ -25,11 +25,11 @@ export const runCommand: CliCommand = {
         .option('collection', { type: 'string', describe: 'run this collection (generated or wrapped: a v2.1 JSON file, or a v3 directory postman/collections/<name>/) instead of generating one; without our folders it runs whole' })
         .option('folder', { type: 'string', array: true, describe: "run only this folder or request of the collection (repeatable, as newman's --folder); Token errors off loopback still needs --suite errors" }),
       'each request (also the reachability check)',
-    )
+    ))
       .example('$0 run --env uat --payload svc.payload.json --key svc.key.pem --report-dir reports', 'the smoke suite against UAT, with JUnit/JSON reports')
       .example('$0 run --env local=http://127.0.0.1:8780 --payload svc.payload.json --key svc.key.pem --api-key "$APIKEY"', 'every suite against the emulator'),
   run: async (args, io) => {
-    const { durationMsArg, environmentNames, listArg, loadEnvironmentAccounts, loadCliEnvironments, numberArg, readCollectionFile, stringArg, warnAboutAudience } = await import('../inputs');
+    const { cliNetworkSettings, durationMsArg, environmentNames, listArg, loadEnvironmentAccounts, loadCliEnvironments, numberArg, readCollectionFile, stringArg, warnAboutAudience } = await import('../inputs');
     const env = io.env;
     // Each environment signs with its own account where it has one (Unico issues one per environment).
     const [environments, accounts] = readAll(() => loadCliEnvironments(args), () => loadEnvironmentAccounts(args, env, environmentNames(args)));
@@ -52,6 +52,7 @@ export const runCommand: CliCommand = {
       reportDir: stringArg(args['report-dir']),
       reporters: listArg(args.reporters),
       reporterOptions: ioReporterOptions(io),
+      network: cliNetworkSettings(args, io.env),
       timeoutMs: durationMsArg(args, 'timeout', warnTo(io)),
       // The CI reporters read GITHUB_STEP_SUMMARY and GITHUB_ACTIONS from here.
       processEnv: io.env,

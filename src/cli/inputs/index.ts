@@ -10,3 +10,4 @@ export {
   environmentPayloadInput, environmentKeyInput, loadPayloadInput, loadKeyInput, envNameOf, environmentNames, loadEnvironmentAccounts, readPerEnvironment,
 } from './accounts';
 export type { KeyInput, EnvironmentAccount } from './accounts';
+export { cliNetworkSettings } from './network';
