@@ -55,7 +55,7 @@ export function formatJobSummary(result: RunResult, scrub: Scrub): string {
     `### idcloud-postman run — ${markdownText(scrub(verdictText(result)))}`,
     '',
     markdownRow(header),
-    markdownRow(header.map((_, i) => (i >= 3 && i <= 6 ? '---:' : '---'))),
+    markdownRow(header.map((_, i) => (i >= 3 && i <= 7 ? '---:' : '---'))),
     ...rows,
     ...result.environments.flatMap((env) => envSection(env, scrub)),
   ];

@@ -82,9 +82,9 @@ export function attachConsoleReporter(run: RunEmitter, options: ConsoleReporterO
       update(e.env, { passed: (p?.passed ?? 0) + (e.passed ? 1 : 0), failed: (p?.failed ?? 0) + (e.passed || e.skipped ? 0 : 1) });
       return;
     }
-    if (e.skipped) {
-      write(`[${e.env}]   - ${e.assertion} (skipped)`);
-    } else if (e.passed) {
+    // Skips are counted, and said once per group in the summary (summary-table.ts), not once per request.
+    if (e.skipped) return;
+    if (e.passed) {
       write(`[${e.env}]   ✓ ${e.assertion}`);
     } else {
       write(`[${e.env}]   ✗ ${e.assertion}: ${e.error ?? ''}`);
@@ -99,7 +99,8 @@ export function attachConsoleReporter(run: RunEmitter, options: ConsoleReporterO
       update(r.name, { state: r.status === 'passed' ? '✓' : '✗', current: r.status });
       return;
     }
-    write(`[${r.name}] done: ${r.status} (${r.assertions.passed} passed, ${r.assertions.failed} failed, ${r.requests} requests, ${r.durationMs} ms)${r.reason ? ` — ${r.reason}` : ''}`);
+    const skipped = r.assertions.skipped > 0 ? `, ${r.assertions.skipped} skipped` : '';
+    write(`[${r.name}] done: ${r.status} (${r.assertions.passed} passed, ${r.assertions.failed} failed${skipped}, ${r.requests} requests, ${r.durationMs} ms)${r.reason ? ` — ${r.reason}` : ''}`);
   });
   run.on('done', (result: RunEvents['done']) => {
     write('');

@@ -21,6 +21,8 @@ export interface RunTally {
   networkFailure?: string;
   /** The layer's reason, when it signalled that the token endpoint is unavailable. */
   unavailable?: string;
+  /** The layer's reason, when it signalled that the valid exchange was refused (the first refusal of the run). */
+  refused?: string;
 }
 
 export interface ListenContext {
@@ -97,5 +99,16 @@ function takeSignal(tally: RunTally, signal: RunSignal, scrubber: SecretSet): vo
     case 'unavailable':
       tally.unavailable ??= scrubber.scrub(signal.reason.split('\n')[0]);
       return;
+    case 'exchange-refused':
+      tally.refused ??= scrubber.scrub(signal.reason.split('\n')[0]);
+      return;
+    case 'no-token':
+      tally.result.noToken = (tally.result.noToken ?? 0) + 1;
+      return;
+    case 'skipped': {
+      const skipped = (tally.result.skippedFor ??= {});
+      skipped[signal.why] = (skipped[signal.why] ?? 0) + 1;
+      return;
+    }
   }
 }

@@ -132,12 +132,15 @@ async function runGuarded(ctx: EnvironmentRunContext, result: EnvironmentResult,
     lane.release();
   }
 
-  if (staging) result.reports = publishReports(staging, taken ?? new Map(), ctx.scrubber, ctx.reporterFailed);
-  if (tally.networkFailure) return finish('unreachable', tally.networkFailure);
-  // An outage: the other failed checks follow from the missing token and are not findings.
-  if (tally.unavailable) return finish('unavailable', tally.unavailable);
   const failed = result.assertions.failed > 0 || result.failures.length > 0 || (summary.run.failures?.length ?? 0) > 0;
-  return finish(failed ? 'failed' : 'passed');
+  if (tally.networkFailure) finish('unreachable', tally.networkFailure);
+  // An outage: the other failed checks follow from the missing token and are not findings.
+  else if (tally.unavailable) finish('unavailable', tally.unavailable);
+  // A refused exchange is the verdict's reason, said once (summary-table.ts leaves its repeats out of the findings).
+  else finish(failed ? 'failed' : 'passed', failed ? tally.refused : undefined);
+  // The reports know the verdict (reporters' finalize): published last.
+  if (staging) result.reports = publishReports(staging, taken ?? new Map(), ctx.scrubber, ctx.reporterFailed, result);
+  return result;
 }
 
 /** The private folder the file reporters' reports are staged in; when it cannot be made, they fail (named), the run goes on. */

@@ -1,10 +1,19 @@
 /** The end-of-run table (one row per environment) and the lines that explain it. Pure text. */
 import { EXIT, EXIT_MEANING } from '../errors';
 import type { AssertionFailure, EnvironmentResult, RunResult } from './types';
+import type { SkipReason } from '../suites/run-signals';
 import { verdictLabel, wasTested } from './verdict';
 
 /** The summary's columns, in the console table and in the GitHub job summary alike. */
-export const SUMMARY_HEADERS = ['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'invalid attempts', 'verdict'];
+export const SUMMARY_HEADERS = ['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'skipped', 'invalid attempts', 'verdict'];
+
+/** A run that checked nothing did not pass anything: said instead of PASS (a wrapped collection with no tests of its own and no request the layer authenticated). */
+export const NOTHING_CHECKED = 'NO CHECKS';
+
+/** The verdict word of an environment's row. */
+export function rowVerdict(r: EnvironmentResult): string {
+  return r.status === 'passed' && r.assertions.total === 0 ? NOTHING_CHECKED : verdictLabel(r.status);
+}
 
 export function summaryRow(r: EnvironmentResult): string[] {
   return [
@@ -14,8 +23,9 @@ export function summaryRow(r: EnvironmentResult): string[] {
     String(r.requests),
     String(r.assertions.passed),
     String(r.assertions.failed),
+    String(r.assertions.skipped),
     String(r.invalidAttempts),
-    verdictLabel(r.status),
+    rowVerdict(r),
   ];
 }
 
@@ -33,7 +43,10 @@ export const MAX_LISTED_FAILURES = 10;
  * other failures follow from the missing token (consequencesLine counts them).
  */
 function findings(env: EnvironmentResult): AssertionFailure[] {
-  return env.status === 'unavailable' ? [] : env.failures;
+  if (env.status === 'unavailable') return [];
+  // A refused exchange is the reason: a check that failed with that same refusal says nothing more.
+  const refusal = env.status === 'failed' ? env.reason : undefined;
+  return refusal ? env.failures.filter((f) => !f.message.includes(refusal)) : env.failures;
 }
 
 /** The findings each summary lists (at most `max`), and how many more it only counts. */
@@ -52,9 +65,23 @@ function consequencesLine(env: EnvironmentResult): string | undefined {
     : `${others} other checks failed because no token could be obtained; they are not findings`;
 }
 
-/** What explains an environment's verdict before its findings: its reason, and for an outage the consequences line. */
+/** What to give so that skipped requests run, in the words of the command line (the app's words are the layer's). */
+const SKIP_FIXES: Readonly<Record<SkipReason, (n: number) => string>> = {
+  'no-api-key': (n) => `${n} by-Client ${n === 1 ? 'request' : 'requests'} skipped: no API key; give --api-key KEY (or IDCLOUD_API_KEY) to test the by-Client API`,
+};
+
+/** One line per group of skipped requests, and the count of checks that could not run for want of a token. */
+function skipLines(env: EnvironmentResult): string[] {
+  const lines = Object.entries(env.skippedFor ?? {}).map(([why, n]) => SKIP_FIXES[why as SkipReason](n ?? 0));
+  const noToken = env.noToken ?? 0;
+  if (noToken > 0) lines.push(`${noToken} ${noToken === 1 ? 'request' : 'requests'} could not be checked for want of a token (skipped, not findings)`);
+  return lines;
+}
+
+/** What explains an environment's verdict before its findings: its reason, for an outage the consequences line, and its skips. */
 export function verdictNotes(env: EnvironmentResult): string[] {
-  return [env.reason, consequencesLine(env)].filter((n): n is string => Boolean(n));
+  const nothing = env.status === 'passed' && env.assertions.total === 0 ? 'nothing was checked: the run had no test and no request the auth layer authenticated' : undefined;
+  return [env.reason, consequencesLine(env), ...skipLines(env), nothing].filter((n): n is string => Boolean(n));
 }
 
 /** The run's verdict: its exit code and meaning, and the environments a failure would otherwise hide. */

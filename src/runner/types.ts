@@ -2,6 +2,7 @@
 import type { Environment } from '../environments';
 import type { NetworkSettings } from '../network';
 import type { ExitCode } from '../errors';
+import type { SkipReason } from '../suites/run-signals';
 import type { RunScope, Suite } from './suites';
 
 /** A reporter's name, as `--reporters` takes it (reporters/registry.ts REPORTERS lists them). */
@@ -94,7 +95,11 @@ export interface EnvironmentResult {
   folders: string[];
   status: EnvironmentStatus;
   exitCode: ExitCode;
-  /** One line, scrubbed: why the environment is unreachable, unavailable (with the HTTP status) or incomplete. */
+  /**
+   * One line, scrubbed: why the environment is unreachable, unavailable (with the HTTP status) or incomplete; for
+   * a failed one whose valid exchange was refused, the refusal (Unico's code, its cause and remedy), said once here
+   * instead of once per request that needed a token.
+   */
   reason?: string;
   /** Response time of the first successful token exchange, when one happened. */
   tokenExchangeMs?: number;
@@ -107,6 +112,10 @@ export interface EnvironmentResult {
   invalidAttempts: number;
   /** Responses that were 429 Too Many Requests (the server's rate limit): each one a wait before a retry. */
   rateLimited: number;
+  /** Requests whose checks could not run for want of a token (the exchange was refused): skipped, counted, not listed. */
+  noToken?: number;
+  /** Requests skipped for a want the user can fix (the layer's `skipped` run signals), by reason. */
+  skippedFor?: Partial<Record<SkipReason, number>>;
   failures: AssertionFailure[];
   /** Report files written (final paths). */
   reports: string[];

@@ -12,13 +12,29 @@
  * Runtime-neutral: the sandbox scripts emit (sandbox/script/host.ts), the runner reads (runner/newman-listeners.ts).
  */
 
+import { ENV_VARIABLES, VAULT_SECRETS } from './variables';
+
 export type RunSignal =
   /** The run's count of invalid authentication attempts so far (a `Token errors` request, a refused exchange). */
   | { kind: 'invalid-attempts'; count: number }
   /** The valid exchange got a 5xx or an answer that is not JSON: an outage, not a finding (exit 3). `reason`: one line. */
-  | { kind: 'unavailable'; reason: string };
+  | { kind: 'unavailable'; reason: string }
+  /** The valid exchange was refused (a 4xx with or without Unico's code): `reason` is one line, the code explained. */
+  | { kind: 'exchange-refused'; reason: string }
+  /** A request's checks could not run for want of a token (the exchange was refused earlier in the run). */
+  | { kind: 'no-token'; request: string }
+  /** A request skipped for a reason the runner can name the fix for (`no-api-key`: the by-Client API needs an APIKEY). */
+  | { kind: 'skipped'; why: SkipReason; request: string };
+
+/** Why a request was skipped, as far as a runner can tell the user which input to give. */
+export type SkipReason = 'no-api-key';
 
 export type RunSignalKind = RunSignal['kind'];
+
+/** What people read in the app's console for a skip (the runner names its own flag instead: runner/summary-table.ts). */
+export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
+  'no-api-key': `${ENV_VARIABLES.apiKey} is empty (fill ${ENV_VARIABLES.apiKey}, or in the Postman app the Vault's ${VAULT_SECRETS.apiKey}, to test the by-Client API)`,
+};
 
 /** The key of the signal's object in the console message. */
 export const RUN_SIGNAL_KEY = 'idcloudRunSignal';
@@ -29,7 +45,12 @@ export function runSignalText(signal: RunSignal): string {
     case 'invalid-attempts':
       return `IDCloud: invalid authentication attempts in this run: ${signal.count}`;
     case 'unavailable':
+    case 'exchange-refused':
       return `IDCloud: ${signal.reason}`;
+    case 'no-token':
+      return `IDCloud: ${signal.request}: skipped, no access token (the exchange was refused earlier in this run; not retried: each failed exchange is another invalid attempt)`;
+    case 'skipped':
+      return `IDCloud: ${signal.request}: skipped, ${SKIP_REASONS[signal.why]}`;
   }
 }
 
@@ -53,6 +74,10 @@ export function readRunSignal(messages: readonly unknown[] | undefined): RunSign
   if (signal.kind === 'invalid-attempts' && typeof signal.count === 'number' && Number.isInteger(signal.count) && signal.count >= 0) {
     return { kind: 'invalid-attempts', count: signal.count };
   }
-  if (signal.kind === 'unavailable' && typeof signal.reason === 'string') return { kind: 'unavailable', reason: signal.reason };
+  if ((signal.kind === 'unavailable' || signal.kind === 'exchange-refused') && typeof signal.reason === 'string') return { kind: signal.kind, reason: signal.reason };
+  if (signal.kind === 'no-token' && typeof signal.request === 'string') return { kind: 'no-token', request: signal.request };
+  if (signal.kind === 'skipped' && typeof signal.request === 'string' && typeof signal.why === 'string' && signal.why in SKIP_REASONS) {
+    return { kind: 'skipped', why: signal.why as SkipReason, request: signal.request };
+  }
   return undefined;
 }

@@ -83,6 +83,8 @@ export const RUN_VARIABLES = {
   processIdClient: 'idcloud_process_client',
   /** JSON [name, message][] of failures the pre-request found, which the test script records with Unico's explanation. */
   pendingFailures: 'idcloud_pending',
+  /** Set once the run's refused exchange was signalled to the runner (exchange-refused): once per run. */
+  refusalSignalled: 'idcloud_refusal_signalled',
   /** Set once ENVIRONMENT_UNAVAILABLE_TEST was recorded in this run: the signal appears once. */
   unavailable: 'idcloud_unavailable',
   /** Server clock minus local clock in seconds, learned from the token endpoint's Date header (idcloud/clock.ts). */

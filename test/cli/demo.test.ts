@@ -33,7 +33,7 @@ test.concurrent('demo passes, writes collection + environment + reports, prints 
   ]);
   expect(r.stdout).toContain(`wrote ${path.join(out, 'idcloud.postman_collection.json')}`);
   expect(r.stdout).toContain(path.join(out, 'reports', 'idcloud-local.junit.xml'));
-  expect(r.stdout).toMatch(/^local\s+all\s+\d+ ms\s+\d+\s+\d+\s+0\s+\d+\s+PASS$/m);
+  expect(r.stdout).toMatch(/^local\s+all\s+\d+ ms\s+\d+\s+\d+\s+0\s+\d+\s+\d+\s+PASS$/m);
   expect(r.stdout).toMatch(/demo: PASS/);
   // Unico's rate limit is on by default, and the demo says how many 429s the collection waited out.
   expect(r.stdout).toMatch(/^emulator rate limit: 10 requests\/s \(Unico's is 10\); 429 answers waited out: \d+/m);

@@ -54,10 +54,10 @@ test('job summary: a Markdown table with a row per environment, each finding wit
   expect(md.split('\n')[0]).toBe('### idcloud-postman run — a test failed (exit 1); not tested: prod (unavailable)');
   const [summary, findings, ...rest] = markdownTables(md);
   expect(rest).toEqual([]);
-  expect(summary.header).toEqual(['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'invalid attempts', 'verdict']);
+  expect(summary.header).toEqual(['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'skipped', 'invalid attempts', 'verdict']);
   expect(summary.rows).toEqual([
-    ['uat', 'all', '212 ms', '31', '60', '0', '17', '✅ PASS'],
-    ['lenient', 'all', '212 ms', '31', '58', '2', '17', '❌ FAIL'],
+    ['uat', 'all', '212 ms', '31', '60', '0', '0', '17', '✅ PASS'],
+    ['lenient', 'all', '212 ms', '31', '58', '2', '0', '17', '❌ FAIL'],
     ['prod', 'all', '-', '31', '60', '0', '17', '⚠️ UNAVAILABLE'],
   ]);
   expect(findings.header).toEqual(['request', 'check', 'message']);

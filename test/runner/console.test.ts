@@ -49,7 +49,7 @@ test('live mode: redraws one status line per environment in place, then the summ
   expect(text).toMatch(/\x1b\[1A\x1b\[2K/);
   expect(text).toMatch(/✗ con {2}4 requests · 7 passed · 1 failed {2}failed/);
   expect(text).not.toContain(API_KEY);
-  expect(text).toMatch(/^con\s+all\s+\d+ ms\s+4\s+7\s+1\s+2\s+FAIL$/m);
+  expect(text).toMatch(/^con\s+all\s+\d+ ms\s+4\s+7\s+1\s+\d+\s+2\s+FAIL$/m);
 });
 
 test('live only on a terminal outside CI', () => {
@@ -71,9 +71,9 @@ test('summary: a row per environment, reasons and failures under it, the verdict
     reporters: ['cli'],
     reporterFailures: [],
   });
-  expect(lines[0]).toBe('environment  suite  token exchange  requests  passed  failed  invalid attempts  verdict');
-  expect(lines[2]).toBe('uat          smoke  212 ms          10        14      0       0                 PASS');
-  expect(lines[3]).toBe('production   smoke  -               0         0       0       0                 UNREACHABLE');
+  expect(lines[0]).toBe('environment  suite  token exchange  requests  passed  failed  skipped  invalid attempts  verdict');
+  expect(lines[2]).toBe('uat          smoke  212 ms          10        14      0       0        0                 PASS');
+  expect(lines[3]).toBe('production   smoke  -               0         0       0       0        0                 UNREACHABLE');
   expect(lines).toContain('production: https://identity.acesso.io is unreachable: timed out');
   expect(lines).toContain("uat: 2 responses were 429 Too Many Requests (the server's rate limit), waited out and retried: not a failure, each costs a wait");
   expect(lines.filter((l) => l.includes('429'))).toHaveLength(1);

@@ -27,8 +27,8 @@ export function testAccount(): TestAccount {
 }
 
 /** The summary-table row of one environment, parsed from the CLI's stdout. */
-export function summaryRow(stdout: string, envName: string): { requests: number; passed: number; failed: number; invalid: number; verdict: string } | undefined {
-  const match = new RegExp(`^${envName}\\s+\\S+\\s+(?:\\d+ ms|-)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s*$`, 'm').exec(stdout);
+export function summaryRow(stdout: string, envName: string): { requests: number; passed: number; failed: number; skipped: number; invalid: number; verdict: string } | undefined {
+  const match = new RegExp(`^${envName}\\s+\\S+\\s+(?:\\d+ ms|-)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+(?: \\S+)?)\\s*$`, 'm').exec(stdout);
   if (!match) return undefined;
-  return { requests: Number(match[1]), passed: Number(match[2]), failed: Number(match[3]), invalid: Number(match[4]), verdict: match[5] };
+  return { requests: Number(match[1]), passed: Number(match[2]), failed: Number(match[3]), skipped: Number(match[4]), invalid: Number(match[5]), verdict: match[6] };
 }

@@ -50,12 +50,12 @@ test('GitHub Actions: the job summary appended as a Markdown table, one ::error 
     const text = fs.readFileSync(summaryFile, 'utf8');
     expect(text.startsWith('## an earlier step\n\n### idcloud-postman run — a test failed (exit 1); not tested: dead (unreachable)\n')).toBe(true);
   const [table, failures] = markdownTables(text);
-    expect(table.header).toEqual(['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'invalid attempts', 'verdict']);
+    expect(table.header).toEqual(['environment', 'suite', 'token exchange', 'requests', 'passed', 'failed', 'skipped', 'invalid attempts', 'verdict']);
     const rows = Object.fromEntries(table.rows.map((row) => [row[0], row]));
     expect(Object.keys(rows)).toEqual(['lenient', 'dead']);
     const consoleRow = summaryRow(r.stdout, 'lenient')!;
-    expect(rows.lenient.slice(3)).toEqual([String(consoleRow.requests), String(consoleRow.passed), String(consoleRow.failed), String(consoleRow.invalid), '❌ FAIL']);
-    expect(rows.dead[7]).toBe('⚠️ UNREACHABLE');
+    expect(rows.lenient.slice(3)).toEqual([String(consoleRow.requests), String(consoleRow.passed), String(consoleRow.failed), String(consoleRow.skipped), String(consoleRow.invalid), '❌ FAIL']);
+    expect(rows.dead[8]).toBe('⚠️ UNREACHABLE');
     expect(failures.header).toEqual(['request', 'check', 'message']);
     expect(failures.rows.map((row) => row[0])).toContain('Expired exp (1.2.4)');
     expect(failures.rows.length).toBe(consoleRow.failed);
@@ -71,7 +71,7 @@ test('GitHub Actions: the job summary appended as a Markdown table, one ::error 
     // A passing run in Actions: a summary block, no annotation.
     expect(quiet.exitCode).toBe(0);
     expect(quiet.stdout).not.toMatch(/^::/m);
-    expect(markdownTables(fs.readFileSync(quietSummary, 'utf8'))[0].rows.map((row) => [row[0], row[7]])).toEqual([['good', '✅ PASS']]);
+    expect(markdownTables(fs.readFileSync(quietSummary, 'utf8'))[0].rows.map((row) => [row[0], row[8]])).toEqual([['good', '✅ PASS']]);
     // Named outside Actions: a usage error, in one line, before anything runs.
     expect(misused.exitCode).toBe(2);
     expect(misused.stderr).toBe("idcloud-postman: --reporters github-summary: GITHUB_STEP_SUMMARY is not set; GitHub Actions sets it to the job summary's file\n");

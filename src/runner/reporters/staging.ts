@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunScrubber } from '../secrets';
-import { fileReporters, ReporterError, ReporterName } from './registry';
+import type { EnvironmentResult } from '../types';
+import { fileReporters, findReporter, ReporterError, ReporterName } from './registry';
 
 /** Creates the report folder up front, so a bad --report-dir is a usage error before anything runs. */
 export function prepareReportDir(reportDir: string): void {
@@ -48,16 +49,22 @@ export function stageReports(reportDir: string, envName: string, reporters: read
 }
 
 /**
- * Writes each reporter's text (scrubbed) into the staging folder and renames it into place; returns the final
- * paths. Each reporter on its own: one that produced nothing or cannot be written is told through `fail`, the others
- * are published. Always removes the staging folder.
+ * Writes each reporter's text (scrubbed; finalized by the reporter's `finalize` with the environment's result) into
+ * the staging folder and renames it into place; returns the final paths. Each reporter on its own: one that
+ * produced nothing or cannot be written is told through `fail`, the others are published. Always removes the
+ * staging folder.
  */
-export function publishReports(staging: ReportStaging, texts: ReadonlyMap<ReporterName, unknown>, scrubber: RunScrubber, fail: (reporter: ReporterName, error: unknown) => void): string[] {
+export function publishReports(
+  staging: ReportStaging, texts: ReadonlyMap<ReporterName, unknown>, scrubber: RunScrubber, fail: (reporter: ReporterName, error: unknown) => void, result: EnvironmentResult,
+): string[] {
   const written: string[] = [];
   for (const move of staging.moves) {
     try {
-      const text = scrubber.reportText(texts.get(move.reporter));
-      if (text === undefined) throw new Error('it wrote no report');
+      const raw = scrubber.reportText(texts.get(move.reporter));
+      if (raw === undefined) throw new Error('it wrote no report');
+      const finalize = findReporter(move.reporter)?.file?.finalize;
+      // Scrubbed again: what finalize adds comes from the run's (scrubbed) result, and stays so.
+      const text = finalize ? scrubber.reportText(finalize(raw, result)) ?? raw : raw;
       fs.writeFileSync(move.from, text);
       fs.renameSync(move.from, move.to);
       written.push(move.to);

@@ -1,5 +1,6 @@
 /** What a reporter is: a listener on the run, or a Newman reporter writing one file per environment, or both. */
 import type { RunEmitter } from '../run-emitter';
+import type { EnvironmentResult } from '../types';
 
 export interface ReporterContext {
   /** The run's report folder (`--report-dir`), when there is one. */
@@ -13,6 +14,8 @@ export interface FileReport {
   suffix: string;
   /** Newman reporter options besides `export` (which the runner sets). */
   newmanOptions?(envName: string): Record<string, unknown>;
+  /** The file's text once the environment's verdict is known (before it is scrubbed and published). */
+  finalize?(text: string, result: EnvironmentResult): string;
 }
 
 export interface RunReporter {

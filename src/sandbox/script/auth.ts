@@ -89,6 +89,12 @@ export function applyAuthLayer(host: Host, opts: LayerOptions, done: (result: La
   });
 }
 
+/** A request whose checks cannot run for want of a token: a skipped check, and the runner counts it (no-token signal). */
+function noToken(host: Host, testName: string): void {
+  host.pm.test.skip(`${testName}: skipped, no access token (the exchange was refused earlier in this run)`);
+  host.signal({ kind: 'no-token', request: host.pm.info.requestName });
+}
+
 /** The access token: cached (no key read, nothing signed), else a freshly signed assertion exchanged once. */
 export function obtainAccessToken(host: Host, testName: string, done: (token: string | undefined) => void): void {
   const read = readSettings(host);
@@ -102,6 +108,8 @@ export function obtainAccessToken(host: Host, testName: string, done: (token: st
     getAccessToken(host, cacheKey(s.aud, s.iss), s.tokenUrl, () => freshAssertion(host, s, signing.key), (result) => {
       if (result.ok) return done(result.accessToken);
       if (result.locked) stopOnLockout(host);
+      // The refusal was reported where it happened (and to the runner, once): this request's checks only could not run.
+      else if (result.remembered) noToken(host, testName);
       else fail(host, testName, result.failure);
       done(undefined);
     });

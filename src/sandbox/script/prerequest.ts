@@ -65,7 +65,7 @@ function prepareApiCase(host: Host, c: ApiCase): void {
   const name = host.pm.info.requestName;
   if (c.product !== 'client') return authorizeApiCase(host, c);
   readApiKey(host, (apiKey) => {
-    if (!apiKey) return skipRequest(host, `${name}: skipped, ${MISSING_API_KEY}`);
+    if (!apiKey) return skipRequest(host, `${name}: skipped, ${MISSING_API_KEY}`, { kind: 'skipped', why: 'no-api-key', request: name });
     authorizeApiCase(host, c);
   });
 }

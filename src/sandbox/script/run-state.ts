@@ -9,6 +9,7 @@ import { parseJson } from '../../idcloud/json';
 import { codedNote, codeNote, Expectation } from '../../suites/outcome';
 import { FOLDERS } from '../../suites/folders';
 import { CASE_HEADER, RUN_VARIABLES } from '../../suites/variables';
+import type { RunSignal } from '../../suites/run-signals';
 import { fail, Host, setNextRequest, setVariable, textVar } from './pm';
 
 /**
@@ -93,9 +94,11 @@ export function countInvalidAttempt(host: Host): number {
 }
 
 /** Skips the current request (pre-request scripts only) with a skipped test that says why. */
-export function skipRequest(host: Host, reason: string): void {
+export function skipRequest(host: Host, reason: string, signal?: RunSignal): void {
   host.pm.test.skip(reason);
-  host.log(`IDCloud: ${reason}`);
+  // A skip the runner can name the fix for goes to it as data (its line is the same for people).
+  if (signal) host.signal(signal);
+  else host.log(`IDCloud: ${reason}`);
   const execution = host.pm.execution;
   if (execution && execution.skipRequest) execution.skipRequest();
 }

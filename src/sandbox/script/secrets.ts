@@ -4,6 +4,7 @@
  * and never synced). Newman and the Postman CLI have no Vault: there only the variable counts, synchronously.
  * Values are never logged or echoed.
  */
+import { SKIP_REASONS } from '../../suites/run-signals';
 import { ENV_VARIABLES, VAULT_SECRETS } from '../../suites/variables';
 import { parseRsaPrivateKey } from '../crypto/key-parse';
 import type { RsaPrivateKey } from '../crypto/rsa-key';
@@ -36,7 +37,7 @@ export function readSecret(host: Host, variable: string, vaultName: string, done
 /** Where the private key goes, named in every failure that lacks it. */
 export const MISSING_PRIVATE_KEY = `${ENV_VARIABLES.privateKey} is empty and the Postman Vault has no ${VAULT_SECRETS.privateKey}: paste the service account's PEM private key into the environment's ${ENV_VARIABLES.privateKey}, or in the Postman app into the Vault as ${VAULT_SECRETS.privateKey} (enable the Vault's support in scripts and allow this collection) (Newman: --env-var "private_key=$(cat svc.key.pem)")`;
 
-export const MISSING_API_KEY = `${ENV_VARIABLES.apiKey} is empty (fill ${ENV_VARIABLES.apiKey}, or in the Postman app the Vault's ${VAULT_SECRETS.apiKey}, to test the by-Client API)`;
+export const MISSING_API_KEY = SKIP_REASONS['no-api-key'];
 
 export type LoadedKey = { ok: true; key: RsaPrivateKey } | { ok: false; problem: string };
 

@@ -16,7 +16,31 @@ import { ExchangeOutcome, noteOutcome, readTokenResponse } from './exchange';
 import { fail, Host, pass, pendingFailures, PmResponse, setNextRequest, setVariable, textVar } from './pm';
 import { countInvalidAttempt, folderCaseProblem, readExpectation, retryAfterRateLimit, stopOnLockout } from './run-state';
 import { learnClockOffset } from './times';
-import { cacheEntry, forgetFailure, forgetRejectedToken, isRememberedFailure, rememberFailure, writeCache } from './token-cache';
+import { cacheEntry, forgetFailure, forgetRejectedToken, isRememberedFailure, rememberedFailure, rememberFailure, writeCache } from './token-cache';
+
+/** The check the auth layer adds to every request it authenticated (the user's own, a wrapped collection's). */
+export const LAYER_ACCEPTED_TEST = 'IDCloud: access token accepted';
+
+/**
+ * A request the layer gave a token (no case of ours: the user's own, or a wrapped collection's) is checked for
+ * one thing, so that any wrapped collection is an auth smoke test: the API did not refuse the token (401/403).
+ */
+function checkLayerToken(host: Host, status: number): void {
+  const refused = status === 401 || status === 403;
+  record(host, [{ name: LAYER_ACCEPTED_TEST, failure: refused ? `the API answered ${status}: it refused the access token the auth layer sent (check that this account may call it, and the environment's API URLs)` : undefined }]);
+}
+
+/**
+ * The run's refused exchange, told to a runner once (suites/run-signals.ts) and explained with Unico's table,
+ * which only this script carries: the runner says the cause once instead of once per request that needed a token.
+ */
+function signalRefusal(host: Host): void {
+  if (textVar(host, RUN_VARIABLES.refusalSignalled)) return;
+  const failure = rememberedFailure(host);
+  if (!failure) return;
+  host.pm.variables.set(RUN_VARIABLES.refusalSignalled, '1');
+  host.signal({ kind: 'exchange-refused', reason: explainCodeNotes(failure.text) });
+}
 
 export function record(host: Host, checks: readonly Check[]): void {
   for (const check of checks) {
@@ -73,6 +97,7 @@ export function runTests(host: Host): void {
     judge(host);
   } finally {
     recordPendingFailures(host);
+    signalRefusal(host);
   }
 }
 
@@ -90,6 +115,7 @@ function judge(host: Host): void {
   if (sentToken && response && response.code === 401 && !(expectation && expectation.kind === 'api' && expectation.expect === 'rejected')) {
     forgetRejectedToken(host, sentToken);
   }
+  if (!caseId && sentToken && response) return checkLayerToken(host, response.code);
   if (!caseId || !expectation || !response) return;
   if (expectation.kind === 'folder') {
     // The pre-request script built no case (the request was moved out of its folder, or its case is unknown).

@@ -95,16 +95,18 @@ export function forgetFailure(host: Host): void {
   host.pm.variables.set(RUN_VARIABLES.tokenFailure, '');
 }
 
-function rememberedFailure(host: Host, key: string): FailureNote | undefined {
+/** The run's refused exchange for `key` (any key when undefined), if there was one. */
+export function rememberedFailure(host: Host, key?: string): FailureNote | undefined {
   const raw = host.pm.variables.get(RUN_VARIABLES.tokenFailure);
   if (typeof raw !== 'string' || !raw) return undefined;
   const parsed = parseJson(raw) as { key?: string; failure?: FailureNote } | null | undefined;
-  return parsed && parsed.key === key && parsed.failure && typeof parsed.failure.text === 'string' ? parsed.failure : undefined;
+  return parsed && (key === undefined || parsed.key === key) && parsed.failure && typeof parsed.failure.text === 'string' ? parsed.failure : undefined;
 }
 
 export const NOT_RETRIED = ' (not retried in this run: each failed exchange is another invalid attempt)';
 
-export type TokenResult = { ok: true; accessToken: string; fromCache: boolean } | { ok: false; locked: boolean; failure: FailureNote };
+/** `remembered`: the exchange was refused earlier in this run and not tried again. */
+export type TokenResult = { ok: true; accessToken: string; fromCache: boolean } | { ok: false; locked: boolean; failure: FailureNote; remembered?: boolean };
 
 /** A token for `key`: the cached one, or a new exchange of `makeAssertion()` that refills the cache. */
 export function getAccessToken(host: Host, key: string, tokenUrl: string, makeAssertion: () => string, done: (result: TokenResult) => void): void {
@@ -115,7 +117,7 @@ export function getAccessToken(host: Host, key: string, tokenUrl: string, makeAs
   }
   const failedBefore = rememberedFailure(host, key);
   if (failedBefore !== undefined) {
-    done({ ok: false, locked: false, failure: { ...failedBefore, text: failedBefore.text + NOT_RETRIED } });
+    done({ ok: false, locked: false, failure: { ...failedBefore, text: failedBefore.text + NOT_RETRIED }, remembered: true });
     return;
   }
   // The lifetime counts from when the server issued the token: before the answer arrived.
