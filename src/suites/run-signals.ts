@@ -48,7 +48,7 @@ export function runSignalText(signal: RunSignal): string {
     case 'exchange-refused':
       return `IDCloud: ${signal.reason}`;
     case 'no-token':
-      return `IDCloud: ${signal.request}: skipped, no access token (the exchange was refused earlier in this run; not retried: each failed exchange is another invalid attempt)`;
+      return `IDCloud: ${signal.request}: skipped, no access token (the exchange was refused earlier in this run)`;
     case 'skipped':
       return `IDCloud: ${signal.request}: skipped, ${SKIP_REASONS[signal.why]}`;
   }

@@ -106,8 +106,9 @@ test("the demo's environment file points where `emulator --accounts` serves the 
   // The emulator's port 8780 may be taken on a test machine: the same files, with the URLs moved to a free port.
   const emulator = await serve(accountsFile);
   try {
-    const newman = require('newman') as typeof import('newman');
-    const summary = await new Promise<import('newman').NewmanRunSummary>((resolve, reject) => {
+    type Summary = { run: { failures: unknown[]; stats: { assertions: { total: number } } } };
+    const newman = require('newman') as { run(options: object, done: (error: Error | null, summary: Summary) => void): void };
+    const summary = await new Promise<Summary>((resolve, reject) => {
       newman.run({
         collection: JSON.parse(fs.readFileSync(path.join(out, 'idcloud.postman_collection.json'), 'utf8')),
         environment: environment,

@@ -110,7 +110,7 @@ test('a wrapped collection tests its auth by itself; a run that checked nothing 
   const refusing = await emulator({ account: { capabilities: [] } });
   const refused = await runCli(['run', '--collection', wrapped, '--env', `local=${refusing.url}`, '--iss', account.iss, '--key', account.keyFile], { env: { CI: 'true' } });
   expect(refused.exitCode).toBe(1);
-  expect(refused.stdout).toMatch(/^local: ✗ Get a process › IDCloud: access token accepted: the API answered 403: it refused the access token the auth layer sent/m);
+  expect(refused.stdout).toMatch(/^local: ✗ Get a process › IDCloud: access token accepted: the API answered 403: it refused the auth layer's access token/m);
 
   // A collection whose only request goes elsewhere: nothing is checked, and the verdict says so.
   const elsewhere = { ...mine, item: [{ name: 'Elsewhere', request: { method: 'GET', url: `${e.url}/.well-known/openid-configuration` } }] };

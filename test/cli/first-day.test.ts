@@ -26,16 +26,16 @@ function badInput(result: { exitCode: number | null; stderr: string; stdout: str
 }
 
 describe('a mistyped command line gets "did you mean", and "see --help" once', () => {
-  test.concurrent.each([
-    [['runn'], /unknown command "runn"; did you mean run\?/, /\(see --help\)$/],
-    [['genrate', '--out', 'x'], /unknown command "genrate"; did you mean generate\?/],
-    [['xyz'], /unknown command "xyz"; the commands are demo, generate, run/],
-    [['run', '--payld', 'p.json'], /unknown option --payld for run; did you mean --payload\?/, /\(see run --help\)$/],
-    [['demo', '--flaws', 'x'], /did you mean --flaw\?/],
-    [[], /^idcloud-postman: name a command: demo, generate, run, emulator, doctor, token, keygen, wrap \(see --help\)$/],
-    [['emulator'], /missing --accounts \(see emulator --help\)/],
-    [['wrap'], /wrap needs <collection> \(see wrap --help\)$/],
-  ])('%j', async (args, ...patterns) => {
+  test.concurrent.each<[string[], RegExp[]]>([
+    [['runn'], [/unknown command "runn"; did you mean run\?/, /\(see --help\)$/]],
+    [['genrate', '--out', 'x'], [/unknown command "genrate"; did you mean generate\?/]],
+    [['xyz'], [/unknown command "xyz"; the commands are demo, generate, run/]],
+    [['run', '--payld', 'p.json'], [/unknown option --payld for run; did you mean --payload\?/, /\(see run --help\)$/]],
+    [['demo', '--flaws', 'x'], [/did you mean --flaw\?/]],
+    [[], [/^idcloud-postman: name a command: demo, generate, run, emulator, doctor, token, keygen, wrap \(see --help\)$/]],
+    [['emulator'], [/missing --accounts \(see emulator --help\)/]],
+    [['wrap'], [/wrap needs <collection> \(see wrap --help\)$/]],
+  ])('%j', async (args, patterns) => {
     const line = badInput(await runCli(args), ...patterns);
     expect(line.match(/--help/g)).toHaveLength(1);
   });
@@ -141,12 +141,12 @@ describe('doctor says what it could not check; a payload for the other environme
     try {
       const payload = path.join(dir, 'prod.payload.json');
       fs.writeFileSync(payload, JSON.stringify({ iss: TEST_ISS, aud: 'https://identity.acesso.io', scope: '*' }));
-      const warning = /^idcloud-postman: warning: .*prod\.payload\.json: aud "https:\/\/identity\.acesso\.io" is production's identity host; --env (uat|local) expects/m;
+      const warning = /^idcloud-postman: warning: .*prod\.payload\.json: aud "https:\/\/identity\.acesso\.io" is production's identity host; --env uat expects/m;
       const generate = await runCli(['generate', '--out', path.join(dir, 'out'), '--env', 'uat', '--payload', payload]);
       expect(generate.exitCode).toBe(0);
       expect(generate.stderr).toMatch(warning);
-      // A closed loopback port: nothing is sent anywhere real; the warning comes before the attempt.
-      const closed = 'local=http://127.0.0.1:1';
+      // An environment named uat on a closed loopback port: nothing is sent anywhere real; the warning comes first.
+      const closed = 'uat=http://127.0.0.1:1';
       for (const command of ['token', 'run']) {
         const result = await runCli([command, '--env', closed, '--payload', payload, '--key', corpus.goodKey, '--timeout', '2']);
         expect(result.exitCode).toBe(3);

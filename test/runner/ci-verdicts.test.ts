@@ -58,7 +58,7 @@ test('job summary: a Markdown table with a row per environment, each finding wit
   expect(summary.rows).toEqual([
     ['uat', 'all', '212 ms', '31', '60', '0', '0', '17', '✅ PASS'],
     ['lenient', 'all', '212 ms', '31', '58', '2', '0', '17', '❌ FAIL'],
-    ['prod', 'all', '-', '31', '60', '0', '17', '⚠️ UNAVAILABLE'],
+    ['prod', 'all', '-', '31', '60', '0', '0', '17', '⚠️ UNAVAILABLE'],
   ]);
   expect(findings.header).toEqual(['request', 'check', 'message']);
   // Escapes undone, the texts are the messages (one line each); HTML is shown, not rendered.

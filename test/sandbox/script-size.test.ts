@@ -25,10 +25,11 @@ test('signJwtRs256 and everything it needs bundle to under 8 KB, without key gen
  * of the signer; the negative cases moved in from the `Token errors` folder's own script, 28 KB that carried a
  * second signer). V8 reuses the compilation of the same text from request to request (bench: ci). Raise these
  * only with a reason. The test script: 14.5 KB with the emulator's signal (idcloud/emulator-signal.ts, origin
- * parsing) and the 401 that clears a token the server stopped accepting (issue 16).
+ * parsing) and the 401 that clears a token the server stopped accepting (issue 16); 15.5 KB with the layer's own
+ * check on every request it authenticates and the refused exchange told to the runner once (issue 20).
  */
 test('the collection-level scripts stay small', () => {
   const size = (entry: string) => bundleSandboxScript(path.join(ROOT, 'src', 'sandbox', 'script', 'entries', `${entry}.ts`)).length;
   expect(size('prerequest')).toBeLessThan(38 * 1024);
-  expect(size('tests')).toBeLessThan(15 * 1024);
+  expect(size('tests')).toBeLessThan(16 * 1024);
 });

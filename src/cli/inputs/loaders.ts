@@ -2,7 +2,7 @@
  * Parsed CLI arguments + the CLI's environment variables (io.env) → the loaded inputs every command needs (cli-contract.md "Inputs").
  * Flags win over environment variables; `--config` values arrive through yargs as if they were flags.
  */
-import { AudOtherEnvironmentError, BasePayload, checkPayloadForEnvironment } from '../../credentials';
+import { AudOtherEnvironmentError, BasePayload, builtInEnvironmentOf, checkPayloadForEnvironment } from '../../credentials';
 import { Environment, resolveEnvironments } from '../../environments';
 import { configuredEnvironments, envSpecs } from './config-file';
 import { environmentFromFile, isEnvironmentFileSpec } from './environment-file';
@@ -26,7 +26,9 @@ export function loadCliEnvironments(args: Args): Environment[] {
  * said by every command that signs or writes environment files, not only by doctor (which calls it a problem).
  */
 export function warnAboutAudience(payload: BasePayload, environments: readonly Environment[], warn: (line: string) => void): void {
-  for (const env of environments) {
+  // Only for Unico's environments (by host, or by name): a UAT payload against a gateway or the emulator is usual.
+  const unicos = environments.filter((env) => builtInEnvironmentOf(env.identityUrl) !== undefined || env.name === 'uat' || env.name === 'production');
+  for (const env of unicos) {
     for (const problem of checkPayloadForEnvironment(payload, env)) {
       if (problem instanceof AudOtherEnvironmentError) warn(problem.message);
     }

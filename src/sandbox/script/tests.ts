@@ -27,7 +27,7 @@ export const LAYER_ACCEPTED_TEST = 'IDCloud: access token accepted';
  */
 function checkLayerToken(host: Host, status: number): void {
   const refused = status === 401 || status === 403;
-  record(host, [{ name: LAYER_ACCEPTED_TEST, failure: refused ? `the API answered ${status}: it refused the access token the auth layer sent (check that this account may call it, and the environment's API URLs)` : undefined }]);
+  record(host, [{ name: LAYER_ACCEPTED_TEST, failure: refused ? `the API answered ${status}: it refused the auth layer's access token (may this account call it?)` : undefined }]);
 }
 
 /**

@@ -70,7 +70,7 @@ test('run --collection DIR --env FILE.environment.yaml: the v3 directory convert
     );
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
-    expect(summaryRow(r.stdout, 'local')).toEqual({ requests: 32, passed: 36, failed: 0, invalid: 0, verdict: 'PASS' });
+    expect(summaryRow(r.stdout, 'local')).toEqual({ requests: 32, passed: 36, failed: 0, skipped: 0, invalid: 0, verdict: 'PASS' });
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(fs.readFileSync(path.join(reportDir, 'idcloud-local.junit.xml'), 'utf8'));
     const suites = [xml.testsuites.testsuite].flat() as { tests: string }[];
     expect(suites.reduce((sum, s) => sum + Number(s.tests), 0)).toBe(36);

@@ -85,8 +85,9 @@ describeWithPostmanCli('the Postman CLI lints and runs our v3 directories; our r
     expect(wrap.stdout).toContain('left out: saved examples (responses)');
     const [name] = fs.readdirSync(path.join(out, 'postman', 'collections'));
     const counts = await prove(path.join(out, 'postman', 'collections', name), path.join(out, 'postman', 'environments', 'idcloud-local.environment.yaml'), (url) => `local=${url}`, [], 1);
-    // Create and read a process with the layer's token and APIKEY; the user's own tests pass.
-    expect(counts).toEqual({ requests: 2, assertions: 2 });
+    // Create and read a process with the layer's token and APIKEY; the user's own tests pass, and the layer's own
+    // check on each request it authenticated (issue 20) runs in the Postman CLI as in our run.
+    expect(counts).toEqual({ requests: 2, assertions: 4 });
   });
 
   test.concurrent("Unico's three stand-ins wrapped straight into v3: lint clean; Authentication (its jsrsasign signer removed) green in both", async () => {
