@@ -48,7 +48,7 @@ export function runSignalText(signal: RunSignal): string {
     case 'exchange-refused':
       return `IDCloud: ${signal.reason}`;
     case 'no-token':
-      return `IDCloud: ${signal.request}: skipped, no access token (the exchange was refused earlier in this run)`;
+      return `IDCloud: ${signal.request}: skipped, no access token (the exchange was refused)`;
     case 'skipped':
       return `IDCloud: ${signal.request}: skipped, ${SKIP_REASONS[signal.why]}`;
   }

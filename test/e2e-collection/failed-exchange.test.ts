@@ -23,7 +23,7 @@ test('a revoked key: the Token request names 1.2.6, its cause and remedy, once; 
     expect(result.failures).toHaveLength(1);
     // Every request that inherits the auth layer, the emulator's finish call too (it runs on loopback), is skipped:
     // the visible exchange was rejected once, and is not repeated (each would be another invalid attempt).
-    const noToken = result.consoleLogs.filter((l) => l.includes('skipped, no access token (the exchange was refused earlier in this run'));
+    const noToken = result.consoleLogs.filter((l) => l.includes('skipped, no access token (the exchange was refused)'));
     expect(noToken.map((l) => /^IDCloud: (.*): skipped/.exec(l)![1])).toEqual(API_CASES.filter((c) => c.auth === 'valid').map(apiCaseName));
     // The refusal itself goes to a runner once, explained.
     expect(result.consoleLogs.filter((l) => l.startsWith(`IDCloud: token endpoint answered ${explained}`))).toHaveLength(1);

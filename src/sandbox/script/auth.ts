@@ -91,7 +91,7 @@ export function applyAuthLayer(host: Host, opts: LayerOptions, done: (result: La
 
 /** A request whose checks cannot run for want of a token: a skipped check, and the runner counts it (no-token signal). */
 function noToken(host: Host, testName: string): void {
-  host.pm.test.skip(`${testName}: skipped, no access token (the exchange was refused earlier in this run)`);
+  host.pm.test.skip(`${testName}: skipped, no access token (the exchange was refused)`);
   host.signal({ kind: 'no-token', request: host.pm.info.requestName });
 }
 
