@@ -16,30 +16,23 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { COLLECTION_FILE_NAME, generateCollection, type GeneratedFiles } from '../src/collection';
+import { COLLECTION_FILE_NAME } from '../src/collection';
 import { collectionJsonText } from '../src/collection/write';
 import { generateServiceAccount, loadCredentials } from '../src/credentials';
-import { startEmulator, type RunningEmulator } from '../src/emulator';
-import { makeEnvironment, type Environment } from '../src/environments';
+import type { Environment } from '../src/environments';
 import { exchangeToken, signAssertion } from '../src/exchange';
 import { planSuites } from '../src/runner/suites';
 import type { Suite } from '../src/runner';
 import { INJECTED } from '../src/runner/variables';
 import { RUN_VARIABLES } from '../src/suites/variables';
+// The emulators, the plain collections and the median are the runner section's (one copy of each).
+import { fixture, median, withoutScripts, withTrivialScripts, type Account, type Fixture } from './runner';
 
 const ROUNDS = Number(process.env.BENCH_CI_ROUNDS) || 5;
 const API_KEY = 'bench-api-key-0123456789';
 const BIN = path.resolve(__dirname, '..', 'bin', 'idcloud-postman.js');
 const TIME = '/usr/bin/time';
 const HAS_TIME = fs.existsSync(TIME);
-
-type Account = ReturnType<typeof generateServiceAccount>;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 interface Timing {
   wallMs: number;
@@ -67,32 +60,6 @@ function timeNode(args: string[], env: NodeJS.ProcessEnv, dir: string): Promise<
       resolve({ wallMs, cpuMs });
     });
   });
-}
-
-interface Fixture {
-  emulators: RunningEmulator[];
-  envs: Environment[];
-  generated: GeneratedFiles;
-  close(): Promise<void>;
-}
-
-async function fixture(account: Account, count: number): Promise<Fixture> {
-  const emulators = await Promise.all(
-    Array.from({ length: count }, () => startEmulator({ accounts: [{ iss: account.iss, publicKey: account.publicKeyPem, apiKey: API_KEY }], port: 0, rateLimit: 0 })),
-  );
-  const envs = emulators.map((e, i) => makeEnvironment(`bench${i + 1}`, { identityUrl: e.url }));
-  return { emulators, envs, generated: generateCollection({ environments: envs, iss: account.iss }), close: async () => void (await Promise.all(emulators.map((e) => e.close()))) };
-}
-
-/** The generated collection without any script: what plain Newman runs with static values. */
-function withoutScripts(collection: object): object {
-  return JSON.parse(JSON.stringify(collection), (key, value) => (key === 'event' ? undefined : value));
-}
-
-/** The script-less collection plus a one-line collection-level pre-request and test script. */
-function withOneLineScripts(collection: object): object {
-  const script = (listen: string, line: string) => ({ listen, script: { type: 'text/javascript', exec: [line] } });
-  return { ...withoutScripts(collection), event: [script('prerequest', "pm.variables.set('bench', '1');"), script('test', "pm.test('answered', function () {});")] };
 }
 
 type Command = { args: string[]; env: NodeJS.ProcessEnv };
@@ -204,7 +171,7 @@ export async function run(): Promise<void> {
     // 1b. What any scripted collection pays on those requests: the floor under figure 1.
     const floor = await pairs(async (d) => {
       const f = await fixture(account, 1);
-      const scripted = await plainNewman(account, f, 'smoke', withOneLineScripts(f.generated.collection), d);
+      const scripted = await plainNewman(account, f, 'smoke', withTrivialScripts(f.generated.collection), d);
       // Its own directory: the two commands write their files side by side.
       const bare = fs.mkdtempSync(path.join(d, 'bare-'));
       return { a: scripted, b: await plainNewman(account, f, 'smoke', withoutScripts(f.generated.collection), bare), close: f.close };
@@ -214,7 +181,7 @@ export async function run(): Promise<void> {
     // 2. The full suite vs plain Newman with a one-line collection script.
     const all = await pairs(async (d) => {
       const f = await fixture(account, 1);
-      return { a: ourRun(account, f.envs, 'all'), b: await plainNewman(account, f, 'all', withOneLineScripts(f.generated.collection), d), close: f.close };
+      return { a: ourRun(account, f.envs, 'all'), b: await plainNewman(account, f, 'all', withTrivialScripts(f.generated.collection), d), close: f.close };
     }, dir);
     report('`run --suite all` vs plain `newman run` of the same requests with a one-line collection script', all, 1.15);
 

@@ -32,7 +32,7 @@ const REMOTE_ROUNDS = 2;
 const REMOTE_DELAY_MS = 50;
 const API_KEY = 'bench-api-key-0123456789';
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
@@ -48,27 +48,27 @@ function goal(label: string, ratio: number, limit: number): string {
 }
 
 /** The generated collection without any script: what plain Newman runs with static values. */
-function withoutScripts(collection: object): object {
+export function withoutScripts(collection: object): object {
   return JSON.parse(JSON.stringify(collection), (key, value) => (key === 'event' ? undefined : value));
 }
 
 /** The script-less collection plus a one-line pre-request and test script at collection level: the sandbox's own cost. */
-function withTrivialScripts(collection: object): object {
+export function withTrivialScripts(collection: object): object {
   const script = (listen: string, line: string) => ({ listen, script: { type: 'text/javascript', exec: [line] } });
   return { ...withoutScripts(collection), event: [script('prerequest', "pm.variables.set('bench', '1');"), script('test', "pm.test('answered', function () {});")] };
 }
 
-type Account = ReturnType<typeof generateServiceAccount>;
+export type Account = ReturnType<typeof generateServiceAccount>;
 
 /** Emulators for one timed run, started before the timing starts. */
-interface Fixture {
+export interface Fixture {
   emulators: RunningEmulator[];
   envs: Environment[];
   generated: GeneratedFiles;
   close(): Promise<void>;
 }
 
-async function fixture(account: Account, count: number, rateLimit = 0): Promise<Fixture> {
+export async function fixture(account: Account, count: number, rateLimit = 0): Promise<Fixture> {
   const emulators = await Promise.all(
     Array.from({ length: count }, () => startEmulator({ accounts: [{ iss: account.iss, publicKey: account.publicKeyPem, apiKey: API_KEY }], port: 0, rateLimit })),
   );
