@@ -53,7 +53,7 @@ export const demoCommand: CliCommand = {
       reporterOptions: ioReporterOptions(io),
       flaws: flaws as EmulatorFlaw[],
       // The CI reporters read GITHUB_STEP_SUMMARY and GITHUB_ACTIONS from here, as for `run`.
-      processEnv: process.env,
+      processEnv: io.env,
     });
     const waits = result.environments.reduce((n, e) => n + e.rateLimited, 0);
     const lines = [
