@@ -67,6 +67,12 @@ describe('cli inputs', () => {
     }
   });
 
+  test("README's Inputs table names every --config environment field, from the one declared list", () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('| `--config FILE`'))!;
+    expect(row).toContain(ENVIRONMENT_CONFIG_FIELD_NAMES.map((f) => `\`${f}\``).join(', '));
+  });
+
   test('API key: --api-key, else IDCLOUD_API_KEY; blank means none', () => {
     expect(cliApiKey({ 'api-key': 'k1' }, { IDCLOUD_API_KEY: 'k2' })).toBe('k1');
     expect(cliApiKey({}, { IDCLOUD_API_KEY: ' k2 ' })).toBe('k2');
