@@ -14,6 +14,7 @@ import { EMULATOR_CLI_PORT } from '../emulator/options';
 import { environmentFile } from '../collection/environment-file';
 import type { EmulatorFlaw } from '../emulator/flaws';
 import { runSuites, RunEmitter, RunResult } from '../runner';
+import type { NetworkSettings } from '../network';
 
 export const DEFAULT_DEMO_OUT = path.join('out', 'demo');
 export const DEMO_ENVIRONMENT = 'local';
@@ -39,6 +40,8 @@ export interface DemoOptions {
    * GITHUB_STEP_SUMMARY set the demo's summary lands on the job's page too. The CLI passes its own; default none.
    */
   processEnv?: Readonly<Record<string, string | undefined>>;
+  /** Proxies and extra trusted CAs for Newman's requests, as `run` takes them (RunSuitesOptions.network). */
+  network?: NetworkSettings;
   /** Called with the run before it starts, e.g. to listen to its events. */
   onRun?: (run: RunEmitter) => void;
 }
@@ -87,6 +90,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
       reporters: opts.reporters,
       reporterOptions: opts.reporterOptions,
       processEnv: opts.processEnv,
+      network: opts.network,
     });
     opts.onRun?.(run);
     const result = await run.done;

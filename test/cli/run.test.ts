@@ -169,11 +169,12 @@ test.concurrent('--collection runs any collection: a generated one with a reques
   expect(whole.stdout).toMatch(/^whole: ✗ My teapot › my deliberate check: expected 200 to equal 418$/m);
   expect(whole.stdout).toMatch(/^whole\s+collection\s+/m);
   // For NAME=URL the product APIs share the emulator's origin: the auth layer exchanges one token for the run
-  // (pm.sendRequest, counted as a request) and the user's two requests carry it.
-  expect(summaryRow(whole.stdout, 'whole')).toMatchObject({ verdict: 'FAIL', requests: 3, passed: 1, failed: 1, invalid: 0 });
+  // (pm.sendRequest, counted as a request) and the user's two requests carry it, each with the layer's own
+  // "access token accepted" check beside the user's tests.
+  expect(summaryRow(whole.stdout, 'whole')).toMatchObject({ verdict: 'FAIL', requests: 3, passed: 3, failed: 1, invalid: 0 });
 
   expect(pickedOwn.exitCode).toBe(0);
-  expect(summaryRow(pickedOwn.stdout, 'mine')).toMatchObject({ verdict: 'PASS', requests: 2, passed: 1 });
+  expect(summaryRow(pickedOwn.stdout, 'mine')).toMatchObject({ verdict: 'PASS', requests: 2, passed: 2 });
 
   // A rejected exchange: Unico's code, cause and remedy, and one invalid attempt counted by the collection.
   expect(rejected.exitCode).toBe(1);

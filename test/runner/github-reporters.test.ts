@@ -34,12 +34,14 @@ test('GitHub Actions: the job summary appended as a Markdown table, one ::error 
   const quietSummary = path.join(account.dir, 'quiet-summary.md');
   const proxy = await startRecordingProxy();
   const credentials = ['--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey];
-  const actions = { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile, HTTP_PROXY: proxy.url, NO_PROXY: '' };
+  // The dead environment is reached directly (NO_PROXY names its host:port), as an unreachable host is.
+  const dead = await closedPortUrl();
+  const actions = { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile, HTTP_PROXY: proxy.url, NO_PROXY: new URL(dead).host };
   try {
     const [r, quiet, misused] = await Promise.all([
       // --reporters names neither: they join by themselves.
       // A child process: Newman takes HTTP_PROXY from the process environment.
-      runCliProcess(['run', '--env', `lenient=${lenient.url}`, '--env', `dead=${await closedPortUrl()}`, ...credentials, '--suite', 'errors', '--reporters', 'cli'], { env: actions, timeoutMs: 55_000 }),
+      runCliProcess(['run', '--env', `lenient=${lenient.url}`, '--env', `dead=${dead}`, ...credentials, '--suite', 'errors', '--reporters', 'cli'], { env: actions, timeoutMs: 55_000 }),
       runCli(['run', '--env', `good=${good.url}`, ...credentials, '--suite', 'smoke'], { env: { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: quietSummary } }),
       runCli(['run', '--env', `good=${good.url}`, ...credentials, '--reporters', 'cli,github-summary']),
     ]);

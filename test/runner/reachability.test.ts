@@ -40,5 +40,5 @@ test('refused connection, DNS failure, timeout and TLS failure: one line each', 
 test('errors that are not about reaching the host are not classified as network errors', () => {
   expect(describeNetworkError(new Error('expected 200 to equal 401'))).toBeUndefined();
   expect(describeNetworkError({ code: 'ERR_ASSERTION' })).toBeUndefined();
-  expect(describeNetworkError({ code: 'CERT_HAS_EXPIRED', hostname: 'identity.acesso.io' })).toMatch(/TLS error CERT_HAS_EXPIRED \(identity\.acesso\.io\)/);
+  expect(describeNetworkError({ code: 'CERT_HAS_EXPIRED', hostname: 'identity.acesso.io' })).toMatch(/certificate has expired \[CERT_HAS_EXPIRED\] \(identity\.acesso\.io\)/);
 });

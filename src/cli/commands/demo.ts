@@ -41,7 +41,7 @@ export const demoCommand: CliCommand = {
     for (const flaw of flaws) {
       if (!isEmulatorFlaw(flaw)) throw new UsageError(`--flaw: "${flaw}" is not an emulator flaw; pick among ${Object.keys(EMULATOR_FLAWS).join(', ')}`);
     }
-    const { listArg, numberArg } = await import('../inputs');
+    const { cliNetworkSettings, listArg, numberArg } = await import('../inputs');
     const rateLimit = numberArg(args, 'rate-limit', { whole: true, min: 0, note: '(0 = off)' }) ?? 0;
     const { runDemo } = await import('../../demo');
     const outDir = String(args.out);
@@ -54,6 +54,8 @@ export const demoCommand: CliCommand = {
       flaws: flaws as EmulatorFlaw[],
       // The CI reporters read GITHUB_STEP_SUMMARY and GITHUB_ACTIONS from here, as for `run`.
       processEnv: io.env,
+      // The binary hands the proxy variables to io.env only (src/network decides for Newman), as for `run`.
+      network: cliNetworkSettings(args, io.env),
     });
     const waits = result.environments.reduce((n, e) => n + e.rateLimited, 0);
     const lines = [
