@@ -10,7 +10,7 @@ import {
   KeyUnsupportedFormatError,
 } from './errors';
 import { MIN_RSA_BITS } from '../idcloud/claims';
-import { findPemBlocks, isEncryptedPemBlock, normalizePemText, pemBlockText, PemBlock } from '../sandbox/crypto/pem';
+import { DECRYPT_HINT, findPemBlocks, normalizePemText, pemBlockText, pemKeyKind, PemBlock } from '../sandbox/crypto/pem';
 import { isShortDer } from './der-length';
 import { readInputFile } from './read-file';
 
@@ -27,7 +27,6 @@ export interface PrivateKeyInfo {
 export const PRIVATE_KEY_ENV = 'IDCLOUD_PRIVATE_KEY';
 export const PRIVATE_KEY_FILE_ENV = 'IDCLOUD_PRIVATE_KEY_FILE';
 
-const DECRYPT_HINT = 'decrypt it first: openssl pkey -in k.pem -out plain.pem (then keep plain.pem private)';
 
 /** How messages name the key's origin: an environment variable by its name, a file as "key file PATH". */
 export function describeKeySource(source: string): string {
@@ -94,25 +93,27 @@ function pickKeyBlock(blocks: PemBlock[], where: string): PemBlock {
   const privateBlock = blocks.find((b) => /PRIVATE KEY$/.test(b.label));
   if (!privateBlock) {
     const label = blocks[0].label;
-    if (label === 'CERTIFICATE' || label === 'TRUSTED CERTIFICATE' || label === 'X509 CERTIFICATE') {
+    const kind = pemKeyKind(blocks[0]);
+    if (kind === 'certificate') {
       throw new KeyIsCertificateError(`${where} holds an X.509 certificate, not a private key; give the NAME.key.pem file (the certificate belongs in --cert)`);
     }
-    if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY') {
+    if (kind === 'public-key') {
       throw new KeyIsPublicError(`${where} holds a public key; signing needs the private key — give the NAME.key.pem file (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY)`);
     }
     throw new KeyNotPemError(`${where} holds a PEM "${label}" block, not a private key; give the .key.pem file Unico sent`);
   }
   const label = privateBlock.label;
-  if (isEncryptedPemBlock(privateBlock)) {
+  const kind = pemKeyKind(privateBlock);
+  if (kind === 'encrypted') {
     throw new KeyEncryptedError(`${where} is encrypted with a passphrase; ${DECRYPT_HINT}`);
   }
-  if (label === 'OPENSSH PRIVATE KEY') {
+  if (kind === 'openssh') {
     throw new KeyUnsupportedFormatError(`${where} is an OpenSSH key; convert it to PEM: ssh-keygen -p -m PEM -f ${where.replace(/^key file /, '')}`);
   }
-  if (label === 'EC PRIVATE KEY' || label === 'DSA PRIVATE KEY') {
+  if (kind === 'ec' || kind === 'dsa') {
     throw new KeyNotRsaError(`${where} is not an RSA key (it is ${label.split(' ')[0]}); Unico signs with RS256, which needs an RSA private key (use the .key.pem Unico sent, or keygen)`);
   }
-  if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') {
+  if (kind !== 'pkcs8' && kind !== 'rsa-pkcs1') {
     throw new KeyUnsupportedFormatError(`${where} holds a "${label}" block; give an RSA key as BEGIN PRIVATE KEY (PKCS#8) or BEGIN RSA PRIVATE KEY (PKCS#1)`);
   }
   if (!privateBlock.complete) {

@@ -7,14 +7,15 @@ import { bundleSandboxScript, bundleSandboxSource } from './bundle';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-test('signJwtRs256 and everything it needs bundle to under 8 KB, without key generation or SPKI code', () => {
+// 8.5 KB since the key's PEM label is classified by the one rule Node's loader uses too (pem.ts pemKeyKind, issue 21).
+test('signJwtRs256 and everything it needs bundle to under 8.5 KB, without key generation or SPKI code', () => {
   const text = bundleSandboxSource(
     `import { signJwtRs256 } from './src/sandbox/crypto';
      declare const pm: any;
      pm.variables.set('assertion', signJwtRs256(pm.variables.get('private_key'), { iss: 'x' }));`,
     ROOT,
   );
-  expect(text.length).toBeLessThan(8 * 1024);
+  expect(text.length).toBeLessThan(8.5 * 1024);
   // Tree shaking keeps the throwaway-key generator and the encoders out of the signing script.
   expect(text).not.toMatch(/Math\.random/);
   expect(text).not.toContain('48,13,6,9,42,134,72,134,247,13,1,1,1,5,0'); // SPKI's rsaEncryption AlgorithmIdentifier
@@ -26,10 +27,11 @@ test('signJwtRs256 and everything it needs bundle to under 8 KB, without key gen
  * second signer). V8 reuses the compilation of the same text from request to request (bench: ci). Raise these
  * only with a reason. The test script: 14.5 KB with the emulator's signal (idcloud/emulator-signal.ts, origin
  * parsing) and the 401 that clears a token the server stopped accepting (issue 16); 15.5 KB with the layer's own
- * check on every request it authenticates and the refused exchange told to the runner once (issue 20).
+ * check on every request it authenticates and the refused exchange told to the runner once (issue 20). The
+ * pre-request script: 38.5 KB with the one PEM-label rule shared with Node (pem.ts pemKeyKind, issue 21).
  */
 test('the collection-level scripts stay small', () => {
   const size = (entry: string) => bundleSandboxScript(path.join(ROOT, 'src', 'sandbox', 'script', 'entries', `${entry}.ts`)).length;
-  expect(size('prerequest')).toBeLessThan(38 * 1024);
+  expect(size('prerequest')).toBeLessThan(38.5 * 1024);
   expect(size('tests')).toBeLessThan(16 * 1024);
 });

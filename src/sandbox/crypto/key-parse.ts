@@ -1,7 +1,7 @@
 /** PEM text → RsaPrivateKey, from PKCS#1 (BEGIN RSA PRIVATE KEY) or PKCS#8 (BEGIN PRIVATE KEY). */
 import { bitLength, bytesToHex } from './bigint-bytes';
 import { expectTag, readChildren, readInteger, readTlv, TAG } from './der';
-import { ENCRYPTED_KEY, pemDecode } from './pem';
+import { ENCRYPTED_KEY, pemDecode, pemKeyKind } from './pem';
 import type { RsaPrivateKey } from './rsa-key';
 
 /** Key algorithms people send by mistake, by the DER of their OID. */
@@ -54,10 +54,12 @@ export function rsaKeyFromPkcs8(der: Uint8Array): RsaPrivateKey {
 
 export function parseRsaPrivateKey(pem: string): RsaPrivateKey {
   const { label, der } = pemDecode(pem);
-  if (label === 'RSA PRIVATE KEY') return rsaKeyFromPkcs1(der);
-  if (label === 'PRIVATE KEY') return rsaKeyFromPkcs8(der);
-  const mistake = /PUBLIC/.test(label) ? 'a public key' : /CERTIFICATE/.test(label) ? 'a certificate' : '';
-  if (mistake) throw new Error('this is ' + mistake + ', not the private key: use the .key.pem file');
-  if (/ENCRYPTED/.test(label)) throw new Error(ENCRYPTED_KEY);
+  const kind = pemKeyKind({ label });
+  if (kind === 'rsa-pkcs1') return rsaKeyFromPkcs1(der);
+  if (kind === 'pkcs8') return rsaKeyFromPkcs8(der);
+  if (kind === 'public-key' || kind === 'certificate') {
+    throw new Error('this is ' + (kind === 'public-key' ? 'a public key' : 'a certificate') + ', not the private key: use the .key.pem file');
+  }
+  if (kind === 'encrypted') throw new Error(ENCRYPTED_KEY);
   throw new Error('this is not an RSA private key but "' + label + '": ' + RSA_ONLY + ', PEM BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY');
 }

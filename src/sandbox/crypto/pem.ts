@@ -69,11 +69,32 @@ export function pemBlockText(block: PemBlock): string {
   return [`-----BEGIN ${block.label}-----`, ...headerLines, ...(headerLines.length ? [''] : []), ...lines, `-----END ${block.label}-----`].join('\n');
 }
 
-export function isEncryptedPemBlock(block: PemBlock): boolean {
-  return block.label === 'ENCRYPTED PRIVATE KEY' || /ENCRYPTED/i.test(block.headers['Proc-Type'] || '');
+/**
+ * What a PEM block holds, for a signer that needs an RSA private key: the one rule by which Node
+ * (credentials/private-key.ts) and the sandbox (key-parse.ts) classify a pasted key; each words its own message.
+ */
+export type PemKeyKind = 'rsa-pkcs1' | 'pkcs8' | 'encrypted' | 'public-key' | 'certificate' | 'openssh' | 'ec' | 'dsa' | 'other';
+
+export function pemKeyKind(block: { label: string; headers?: Record<string, string> }): PemKeyKind {
+  const label = block.label;
+  if (label === 'ENCRYPTED PRIVATE KEY' || /ENCRYPTED/i.test((block.headers && block.headers['Proc-Type']) || '')) return 'encrypted';
+  if (label === 'RSA PRIVATE KEY') return 'rsa-pkcs1';
+  if (label === 'PRIVATE KEY') return 'pkcs8';
+  if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY') return 'public-key';
+  if (label === 'CERTIFICATE' || label === 'TRUSTED CERTIFICATE' || label === 'X509 CERTIFICATE') return 'certificate';
+  if (label === 'OPENSSH PRIVATE KEY') return 'openssh';
+  if (label === 'EC PRIVATE KEY') return 'ec';
+  if (label === 'DSA PRIVATE KEY') return 'dsa';
+  return 'other';
 }
 
-export const ENCRYPTED_KEY = 'the private key is encrypted: decrypt it first (openssl pkey -in KEY -out KEY.dec.pem)';
+export function isEncryptedPemBlock(block: PemBlock): boolean {
+  return pemKeyKind(block) === 'encrypted';
+}
+
+/** The one way out of an encrypted key, in Node's messages and the sandbox's. */
+export const DECRYPT_HINT = 'decrypt it first: openssl pkey -in k.pem -out plain.pem (then keep plain.pem private)';
+export const ENCRYPTED_KEY = 'the private key is encrypted: ' + DECRYPT_HINT;
 
 /**
  * The private key's DER from pasted PEM text. A file may bundle a certificate with the key: a private key block

@@ -1,6 +1,8 @@
 /** PEM parsing: tolerant of how keys travel through Postman variables; a clear message for anything else. */
 import { generateKeyPairSync } from 'node:crypto';
 import { parseRsaPrivateKey } from '../../../src/sandbox/crypto';
+import { DECRYPT_HINT, pemKeyKind } from '../../../src/sandbox/crypto/pem';
+import { parsePrivateKey } from '../../../src/credentials/private-key';
 import { testKeyPair } from '../../helpers/keys';
 
 const pair = testKeyPair(2048);
@@ -95,4 +97,45 @@ test('a file bundling a public key or certificate with the private key yields th
   expect(parseRsaPrivateKey(cert + pair.pkcs8Pem)).toEqual(expected);
   expect(parseRsaPrivateKey(pair.pkcs1Pem + pair.spkiPem)).toEqual(expected);
   expect(parseRsaPrivateKey(pair.spkiPem + '\n' + pair.pkcs1Pem)).toEqual(expected);
+});
+
+// One rule for what a pasted key is (sandbox/crypto/pem.ts pemKeyKind), used by Node's loader and the sandbox's
+// signer alike; each words its own message, and both give the same way out of an encrypted key.
+describe('Node and the sandbox classify a pasted key by one rule', () => {
+  const block = (label: string, headers = '') => `-----BEGIN ${label}-----\n${headers}${pair.pkcs8Pem.split('\n')[1]}\n-----END ${label}-----\n`;
+  const sandboxMessage = (pem: string) => {
+    try {
+      parseRsaPrivateKey(pem);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('the sandbox accepted it');
+  };
+  const nodeError = (pem: string) => {
+    try {
+      parsePrivateKey(pem, 'k.pem');
+    } catch (error) {
+      return error as Error & { code?: string };
+    }
+    throw new Error('Node accepted it');
+  };
+
+  test.each([
+    ['PUBLIC KEY', 'public-key', 'ERR_KEY_IS_PUBLIC', /a public key/],
+    ['RSA PUBLIC KEY', 'public-key', 'ERR_KEY_IS_PUBLIC', /a public key/],
+    ['CERTIFICATE', 'certificate', 'ERR_KEY_IS_CERTIFICATE', /a certificate/],
+    ['EC PRIVATE KEY', 'ec', 'ERR_KEY_NOT_RSA', /not an RSA private key/],
+    ['ENCRYPTED PRIVATE KEY', 'encrypted', 'ERR_KEY_ENCRYPTED', /encrypted/],
+  ])('%s', (label, kind, nodeCode, sandboxWords) => {
+    expect(pemKeyKind({ label })).toBe(kind);
+    expect(nodeError(block(label)).code).toBe(nodeCode);
+    expect(sandboxMessage(block(label))).toMatch(sandboxWords);
+  });
+
+  test('an encrypted key (PKCS#8 or a Proc-Type header) gets the same decrypt hint on both sides', () => {
+    for (const pem of [block('ENCRYPTED PRIVATE KEY'), block('RSA PRIVATE KEY', 'Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\n')]) {
+      expect(nodeError(pem).message).toContain(DECRYPT_HINT);
+      expect(sandboxMessage(pem)).toContain(DECRYPT_HINT);
+    }
+  });
 });
