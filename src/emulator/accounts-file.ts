@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { jsonText, writeFileAtomic } from '../collection/write';
 import { AccountsFileFormatError } from './errors';
+import { readJson } from '../json-file';
 
 /** One account as the file holds it; `publicKey` relative to the file's folder. */
 export interface AccountsFileEntry {
@@ -18,12 +19,12 @@ export interface AccountsFileEntry {
 /** The file's entries (each as written), [] when it does not exist; an unreadable or malformed file is refused. */
 export function readAccountsFileEntries(file: string): Record<string, unknown>[] {
   if (!fs.existsSync(file)) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new AccountsFileFormatError(`--accounts: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]}); fix it or give another --accounts`, { cause: error });
+  const read = readJson(file);
+  if (!read.ok) {
+    const problem = read.problem === 'unreadable' ? `cannot be read (${read.code})` : `is not valid JSON (${read.detail})`;
+    throw new AccountsFileFormatError(`--accounts: ${file} ${problem}; fix it or give another --accounts`, { cause: read.cause });
   }
+  const parsed = read.value;
   const list = (parsed as { accounts?: unknown } | null)?.accounts;
   if (!Array.isArray(list)) throw new AccountsFileFormatError(`--accounts: ${file} must hold {"accounts":[…]}; fix it or give another --accounts`);
   return list as Record<string, unknown>[];

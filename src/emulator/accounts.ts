@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ISS_EXAMPLE, MIN_RSA_BITS, parseIss } from '../idcloud/claims';
 import { AccountKeyError, AccountsFileFormatError, AccountsFileUnreadableError } from './errors';
+import { readJson } from '../json-file';
 import { ALL_CAPABILITIES, Capability, CAPABILITIES, isCapability } from './product/capabilities';
 import { parseWebhook, WebhookConfig } from './product/webhook-config';
 import { ACCOUNT_STATUSES, AccountStatus, EmulatorAccount } from './types';
@@ -38,18 +39,10 @@ export type AccountLookup =
 
 /** Reads `{"accounts":[...]}`; `publicKey` paths are resolved against the file's folder and read into PEM text. */
 export function loadAccountsFile(file: string): EmulatorAccount[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new AccountsFileUnreadableError(`--accounts: cannot read ${file}; check the path`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new AccountsFileFormatError(`--accounts: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`, { cause: error });
-  }
+  const read = readJson(file);
+  if (!read.ok && read.problem === 'unreadable') throw new AccountsFileUnreadableError(`--accounts: cannot read ${file}; check the path`, { cause: read.cause });
+  if (!read.ok) throw new AccountsFileFormatError(`--accounts: ${file} is not valid JSON (${read.detail})`, { cause: read.cause });
+  const parsed = read.value;
   const list = (parsed as { accounts?: unknown } | null)?.accounts;
   if (typeof parsed !== 'object' || parsed === null || !Array.isArray(list)) {
     throw new AccountsFileFormatError(`--accounts: ${file} must hold {"accounts":[{"iss":"…","publicKey":"svc.pub.pem"}]}`);

@@ -1,5 +1,5 @@
 /** JSON files named on the command line: one reading, one-line typed errors naming the flag and the file. */
-import fs from 'node:fs';
+import { readJson } from '../../json-file';
 import type { ErrorClassOptions, InputError } from '../../errors';
 
 export type InputErrorClass = new (message: string, options?: ErrorClassOptions) => InputError;
@@ -9,17 +9,10 @@ export type InputErrorClass = new (message: string, options?: ErrorClassOptions)
  * collection file"), for the message when it is not JSON.
  */
 export function readJsonFile(file: string, flag: string, ErrorClass: InputErrorClass, expected: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ErrorClass(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path`, { cause: error });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ErrorClass(`${flag}: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]}); give ${expected}`, { cause: error });
-  }
+  const read = readJson(file);
+  if (read.ok) return read.value;
+  if (read.problem === 'unreadable') throw new ErrorClass(`${flag}: cannot read ${file} (${read.code}); check the path`, { cause: read.cause });
+  throw new ErrorClass(`${flag}: ${file} is not valid JSON (${read.detail}); give ${expected}`, { cause: read.cause });
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {

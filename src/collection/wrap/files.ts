@@ -10,6 +10,7 @@ import { environmentFile, EnvironmentValues, ValuesPerEnvironment, valuesFor } f
 import { writeCollectionFiles, WrittenFiles } from '../write';
 import { isDirectory, readV3Collection, safeStem, v3CollectionDir, writeV3Files, type CollectionFormat } from '../../formats/v3';
 import { WrapFileNotFoundError, WrapFileUnreadableError, WrapNotJsonError, WrapOverwritesInputError } from './errors';
+import { readJson } from '../../json-file';
 
 /** `onLeftOut` hears what a v3 directory held that the v2.1 model leaves out (saved examples, non-HTTP requests). */
 export function readCollectionFile(file: string, onLeftOut: (line: string) => void = () => {}): unknown {
@@ -18,20 +19,13 @@ export function readCollectionFile(file: string, onLeftOut: (line: string) => vo
     leftOut.forEach(onLeftOut);
     return collection;
   }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WrapFileNotFoundError(`${file}: no such file; give the path of a Postman collection export (…postman_collection.json)`, { cause: error });
-    if (code === 'EISDIR') throw new WrapFileUnreadableError(`${file}: is a directory; give the path of a Postman collection export (…postman_collection.json)`, { cause: error });
-    throw new WrapFileUnreadableError(`${file}: cannot be read (${code ?? 'error'}); check its permissions`, { cause: error });
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new WrapNotJsonError(`${file}: not JSON (${(error as Error).message.split('\n')[0]}); give a Postman collection export (…postman_collection.json)`, { cause: error });
-  }
+  const read = readJson(file);
+  if (read.ok) return read.value;
+  const cause = read.cause;
+  if (read.problem === 'not-json') throw new WrapNotJsonError(`${file}: not JSON (${read.detail}); give a Postman collection export (…postman_collection.json)`, { cause });
+  if (read.code === 'ENOENT') throw new WrapFileNotFoundError(`${file}: no such file; give the path of a Postman collection export (…postman_collection.json)`, { cause });
+  if (read.code === 'EISDIR') throw new WrapFileUnreadableError(`${file}: is a directory; give the path of a Postman collection export (…postman_collection.json)`, { cause });
+  throw new WrapFileUnreadableError(`${file}: cannot be read (${read.code}); check its permissions`, { cause });
 }
 
 /** True when both paths name the same file (also through a symlink or a hard link). */
