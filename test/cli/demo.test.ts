@@ -1,14 +1,17 @@
 /**
- * `idcloud-postman demo`: the built CLI (in process, and once through the binary), no setup, into a temp folder. It passes, writes the collection,
+ * `idcloud-postman demo`: the built CLI in process, no setup, into a temp folder. It passes, writes the collection,
  * the environment and the reports, prints their paths, and writes the key only when asked; with a flaw it
  * fails; and it writes no secret outside the account it was asked to write.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hasStackTrace, runCli, runCliProcess } from '../helpers/cli';
+import { CliResult, hasStackTrace, runCli } from '../helpers/cli';
+import { serveEmulatorProcess } from './emulator-process';
+import { runNewman } from '../helpers/postman-runtimes';
+import { onlyFolders } from '../e2e-collection/support';
 import { startRecordingProxy } from '../leaks/recording-proxy';
-import { fileSources, findLeaks, listFiles, pemNeedles, withoutPublicConstants } from '../leaks/scan';
+import { fileSources, findLeaks, listFiles, Needle, pemNeedles, withoutPublicConstants } from '../leaks/scan';
 
 // One folder for the file (concurrent tests): each test writes under its own name in it.
 let tmp: string;
@@ -42,38 +45,77 @@ test.concurrent('demo passes, writes collection + environment + reports, prints 
   expect(fs.readFileSync(jobSummary, 'utf8')).toMatch(/^### idcloud-postman run — all passed \(exit 0\)\n[\s\S]*^\| local \| all \|.*\| ✅ PASS \|$/m);
 });
 
-// The demo runs every suite: two CLI runs here (the default, and every other option at once, through a
-// recording proxy for the leak scan of test/leaks) and the library run of test/demo/demo.test.ts, concurrently.
-test.concurrent('demo --write-key --rate-limit 0 --flaw accept-expired: exit 1 naming the case; the account (key 0600) and an accounts file; zero secrets outside them (every reporter)', async () => {
+// The demo runs every suite: two runs here (the default; and every other option at once, through a recording
+// proxy for the leak scan of test/leaks, whose files the first-day test then sends with) and the library run of
+// test/demo/demo.test.ts, concurrently.
+interface FlawedDemo {
+  out: string;
+  result: CliResult;
+  secrets: Needle[];
+}
+let flawedDemo: Promise<FlawedDemo> | undefined;
+/** `demo --write-key --rate-limit 0 --flaw accept-expired` through a recording proxy (the CLI's HTTP_PROXY), once for the tests that read it. */
+const runFlawedDemo = (): Promise<FlawedDemo> => (flawedDemo ??= (async () => {
   const out = path.join(tmp, 'flawed');
   const proxy = await startRecordingProxy();
   try {
-    // Through the binary, a child process: Newman takes HTTP_PROXY from the process environment.
-    const r = await runCliProcess(['demo', '--out', out, '--write-key', '--rate-limit', '0', '--flaw', 'accept-expired'], { env: { HTTP_PROXY: proxy.url, NO_PROXY: '', CI: 'true' }, timeoutMs: 55_000 });
-    // The suites catch the lenient emulator.
-    expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/local: ✗ Expired exp \(1\.2\.4\)/);
-    expect(r.stdout).toMatch(/demo: FAIL/);
-    expect(r.stdout).toMatch(/^emulator rate limit: off \(--rate-limit 0\)$/m);
-    expect(r.stdout).not.toMatch(/429 Too Many Requests/);
-    const keyFile = path.join(out, 'account', 'demo.key.pem');
-    const pem = fs.readFileSync(keyFile, 'utf8');
-    expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-    const accounts = JSON.parse(fs.readFileSync(path.join(out, 'account', 'accounts.json'), 'utf8'));
-    expect(accounts.accounts[0]).toMatchObject({ publicKey: 'demo.pub.pem', status: 'active' });
-
-    // No secret leaves the process: every file written outside the account folder and all console output are
-    // searched for the key, the API key and each assertion and access token that crossed the wire.
-    const apiKey = accounts.accounts[0].apiKey as string;
-    const recorded = withoutPublicConstants(proxy.secrets(), fs.readFileSync(path.join(out, 'idcloud.postman_collection.json'), 'utf8'));
-    expect(recorded.filter((s) => s.label.startsWith('access token')).length).toBeGreaterThan(0);
-    const written = fileSources([out]).filter((s) => !s.where.startsWith(path.join(out, 'account')));
-    expect(written.map((s) => path.relative(out, s.where))).toEqual(expect.arrayContaining([path.join('reports', 'idcloud-local.html')]));
-    const needles = [...pemNeedles(pem), { label: 'api key', value: apiKey }, ...recorded];
-    expect(findLeaks([{ where: 'stdout', text: r.stdout }, { where: 'stderr', text: r.stderr }, ...written], needles)).toEqual([]);
+    const result = await runCli(['demo', '--out', out, '--write-key', '--rate-limit', '0', '--flaw', 'accept-expired'], { env: { HTTP_PROXY: proxy.url, NO_PROXY: '', CI: 'true' } });
+    return { out, result, secrets: proxy.secrets() };
   } finally {
     await proxy.close();
+  }
+})());
+
+test.concurrent('demo --write-key --rate-limit 0 --flaw accept-expired: exit 1 naming the case; the account (key 0600) and an accounts file; zero secrets outside them (every reporter)', async () => {
+  const { out, result: r, secrets } = await runFlawedDemo();
+  // The suites catch the lenient emulator.
+  expect(r.exitCode).toBe(1);
+  expect(r.stdout).toMatch(/local: ✗ Expired exp \(1\.2\.4\)/);
+  expect(r.stdout).toMatch(/demo: FAIL/);
+  expect(r.stdout).toMatch(/^emulator rate limit: off \(--rate-limit 0\)$/m);
+  expect(r.stdout).not.toMatch(/429 Too Many Requests/);
+  const keyFile = path.join(out, 'account', 'demo.key.pem');
+  const pem = fs.readFileSync(keyFile, 'utf8');
+  expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+  expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+  const accounts = JSON.parse(fs.readFileSync(path.join(out, 'account', 'accounts.json'), 'utf8'));
+  expect(accounts.accounts[0]).toMatchObject({ publicKey: 'demo.pub.pem', status: 'active' });
+
+  // No secret leaves the process: every file written outside the account folder and all console output are
+  // searched for the key, the API key and each assertion and access token that crossed the wire.
+  const apiKey = accounts.accounts[0].apiKey as string;
+  const recorded = withoutPublicConstants(secrets, fs.readFileSync(path.join(out, 'idcloud.postman_collection.json'), 'utf8'));
+  expect(recorded.filter((s) => s.label.startsWith('access token')).length).toBeGreaterThan(0);
+  const written = fileSources([out]).filter((s) => !s.where.startsWith(path.join(out, 'account')));
+  expect(written.map((s) => path.relative(out, s.where))).toEqual(expect.arrayContaining([path.join('reports', 'idcloud-local.html')]));
+  const needles = [...pemNeedles(pem), { label: 'api key', value: apiKey }, ...recorded];
+  expect(findLeaks([{ where: 'stdout', text: r.stdout }, { where: 'stderr', text: r.stderr }, ...written], needles)).toEqual([]);
+});
+
+// A customer's first day (issue 20): from the demo to "import and send". Not concurrent: Jest refuses Newman's
+// first (lazy) require while concurrent tests are between their awaits.
+test("the demo's environment file points where `emulator --accounts` serves the demo's account; Newman sends with it", async () => {
+  const { out, result: demo } = await runFlawedDemo();
+  const accountsFile = path.join(out, 'account', 'accounts.json');
+  const environmentFile = path.join(out, 'idcloud-local.postman_environment.json');
+  expect(demo.stdout).toContain(`next: idcloud-postman emulator --accounts ${accountsFile}`);
+  const environment = JSON.parse(fs.readFileSync(environmentFile, 'utf8'));
+  const value = (key: string) => environment.values.find((v: { key: string }) => v.key === key)?.value;
+  expect(value('identity_url')).toBe('http://127.0.0.1:8780');
+  expect(value('iss')).toBe(JSON.parse(fs.readFileSync(path.join(out, 'account', 'demo.payload.json'), 'utf8')).iss);
+
+  // The emulator's port 8780 may be taken on a test machine: the same files, with the URLs moved to a free port.
+  const emulator = await serveEmulatorProcess(accountsFile);
+  try {
+    const envValues: Record<string, string> = Object.fromEntries(environment.values.map((v: { key: string; value: string }) => [v.key, v.value]));
+    envValues.private_key = fs.readFileSync(path.join(out, 'account', 'demo.key.pem'), 'utf8');
+    for (const key of ['identity_url', 'unico_api_url', 'client_api_url', 'sign_api_url']) envValues[key] = emulator.url;
+    const collection = JSON.parse(fs.readFileSync(path.join(out, 'idcloud.postman_collection.json'), 'utf8'));
+    const sent = await runNewman(onlyFolders(collection, ['Token', 'API']), { envValues });
+    expect(sent.failures).toEqual([]);
+    expect(sent.assertions).toBeGreaterThan(10);
+  } finally {
+    await emulator.stop();
   }
 });
 

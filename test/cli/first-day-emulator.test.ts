@@ -1,14 +1,15 @@
 /**
  * A customer's first day (issue 20), from keygen to the emulator and from the demo to "import and send": the
  * accounts file keygen writes is what `emulator --accounts` takes; an iss it does not list gets Unico's 1.0.1
- * on the wire and a log line saying why; the demo's environment file points where `emulator` serves its account.
- * The real binaries (the emulator is a long-running process: spawned), Newman run on the demo's own files.
+ * on the wire and a log line saying why (the demo's side of the first day — its environment file points where
+ * `emulator` serves its account — rides on the demo run of test/cli/demo.test.ts). The emulator is the real binary
+ * (a long-running process: spawned).
  */
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI_BIN, runCli } from '../helpers/cli';
+import { runCli } from '../helpers/cli';
+import { serveEmulatorProcess as serve } from './emulator-process';
 
 const { staleReason, STAMP } = require('../../scripts/build-if-stale.js') as { staleReason(root: string): string | undefined; STAMP: string };
 
@@ -17,41 +18,6 @@ beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-firstday-emu-'));
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-interface Served {
-  url: string;
-  log: () => string;
-  stop: () => Promise<void>;
-}
-
-/** `idcloud-postman emulator --accounts FILE --port 0`, until stop(). */
-async function serve(accountsFile: string): Promise<Served> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [CLI_BIN, 'emulator', '--accounts', accountsFile, '--port', '0', '--rate-limit', '0'], { stdio: 'pipe' });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1]);
-      }
-    }, 20);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`emulator exited with ${code}: ${out}`));
-    });
-  });
-  return {
-    url,
-    log: () => out,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
-  };
-}
 
 test('keygen writes (then adds to) an accounts file the emulator takes as it is; an iss it does not list gets 1.0.1 and a log line saying why', async () => {
   const dir = path.join(tmp, 'keygen');
@@ -90,41 +56,6 @@ test('keygen writes (then adds to) an accounts file the emulator takes as it is;
     await emulator.stop();
   }
 }, 180_000);
-
-test("the demo's environment file points where `emulator --accounts` serves the demo's account; Newman sends with it", async () => {
-  const out = path.join(tmp, 'demo');
-  const demo = await runCli(['demo', '--out', out, '--write-key', '--rate-limit', '0'], { env: { CI: 'true' }, timeoutMs: 180_000 });
-  expect(demo.exitCode).toBe(0);
-  const accountsFile = path.join(out, 'account', 'accounts.json');
-  const environmentFile = path.join(out, 'idcloud-local.postman_environment.json');
-  expect(demo.stdout).toContain(`next: idcloud-postman emulator --accounts ${accountsFile}`);
-  const environment = JSON.parse(fs.readFileSync(environmentFile, 'utf8'));
-  const value = (key: string) => environment.values.find((v: { key: string }) => v.key === key)?.value;
-  expect(value('identity_url')).toBe('http://127.0.0.1:8780');
-  expect(value('iss')).toBe(JSON.parse(fs.readFileSync(path.join(out, 'account', 'demo.payload.json'), 'utf8')).iss);
-
-  // The emulator's port 8780 may be taken on a test machine: the same files, with the URLs moved to a free port.
-  const emulator = await serve(accountsFile);
-  try {
-    type Summary = { run: { failures: unknown[]; stats: { assertions: { total: number } } } };
-    const newman = require('newman') as { run(options: object, done: (error: Error | null, summary: Summary) => void): void };
-    const summary = await new Promise<Summary>((resolve, reject) => {
-      newman.run({
-        collection: JSON.parse(fs.readFileSync(path.join(out, 'idcloud.postman_collection.json'), 'utf8')),
-        environment: environment,
-        folder: ['Token', 'API'],
-        envVar: [
-          { key: 'private_key', value: fs.readFileSync(path.join(out, 'account', 'demo.key.pem'), 'utf8') },
-          ...['identity_url', 'unico_api_url', 'client_api_url', 'sign_api_url'].map((key) => ({ key, value: emulator.url })),
-        ],
-      }, (error, result) => (error ? reject(error) : resolve(result)));
-    });
-    expect(summary.run.failures).toEqual([]);
-    expect(summary.run.stats.assertions.total).toBeGreaterThan(10);
-  } finally {
-    await emulator.stop();
-  }
-}, 240_000);
 
 test('npm run demo builds only when a source is newer than the last whole build', () => {
   const root = path.join(tmp, 'repo');
