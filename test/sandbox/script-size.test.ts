@@ -28,10 +28,12 @@ test('signJwtRs256 and everything it needs bundle to under 8.5 KB, without key g
  * only with a reason. The test script: 14.5 KB with the emulator's signal (idcloud/emulator-signal.ts, origin
  * parsing) and the 401 that clears a token the server stopped accepting (issue 16); 15.5 KB with the layer's own
  * check on every request it authenticates and the refused exchange told to the runner once (issue 20). The
- * pre-request script: 38.5 KB with the one PEM-label rule shared with Node (pem.ts pemKeyKind, issue 21).
+ * pre-request script: 38.5 KB with the one PEM-label rule shared with Node (pem.ts pemKeyKind, issue 21); 38.6 KB
+ * with the PKCS#1 encoder that keeps a generated "other" key for the rest of the run (one key generation per run,
+ * not three: issue 17).
  */
 test('the collection-level scripts stay small', () => {
   const size = (entry: string) => bundleSandboxScript(path.join(ROOT, 'src', 'sandbox', 'script', 'entries', `${entry}.ts`)).length;
-  expect(size('prerequest')).toBeLessThan(38.5 * 1024);
+  expect(size('prerequest')).toBeLessThan(38.6 * 1024);
   expect(size('tests')).toBeLessThan(16 * 1024);
 });

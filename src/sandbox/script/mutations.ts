@@ -9,7 +9,7 @@ import { hmacSha256 } from '../crypto/hmac';
 import { rsaPublicJwk } from '../crypto/jwk';
 import { jwsSigningInput, signJwtRs256 } from '../crypto/jws';
 import { signPs256, signRs512 } from '../crypto/rsa-more';
-import { publicKeySpkiPem } from '../crypto/key-encode';
+import { privateKeyPkcs1Pem, publicKeySpkiPem } from '../crypto/key-encode';
 import { parseRsaPrivateKey } from '../crypto/key-parse';
 import { generateRsaPrivateKey } from '../crypto/keygen';
 import type { RsaPrivateKey } from '../crypto/rsa-key';
@@ -34,8 +34,10 @@ export function validAssertionParts(iss: string, aud: string, times: AssertionTi
 /**
  * Where "signed by another key" gets its key: the PEM the runner injects (idcloud_other_private_key, a throwaway
  * key made with node:crypto) when it parses, else a key generated here, which costs 150-500 ms in the sandbox.
+ * A generated key is handed to `keep` (as PEM) so that the rest of a collection run signs with it instead of
+ * generating one for each case that needs it (three in the Token errors folder).
  */
-export function otherKeyMaker(injectedPem: string): (bits: number) => RsaPrivateKey {
+export function otherKeyMaker(injectedPem: string, keep: (pem: string) => void = () => undefined): (bits: number) => RsaPrivateKey {
   return (bits) => {
     if (injectedPem.trim()) {
       try {
@@ -44,7 +46,9 @@ export function otherKeyMaker(injectedPem: string): (bits: number) => RsaPrivate
         // An unusable injected key is not the user's problem: make one as the Postman app would.
       }
     }
-    return generateRsaPrivateKey(bits);
+    const key = generateRsaPrivateKey(bits);
+    keep(privateKeyPkcs1Pem(key));
+    return key;
   };
 }
 

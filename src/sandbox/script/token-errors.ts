@@ -31,7 +31,10 @@ function prepareNegativeCase(host: Host, c: NegativeCase): void {
       }
       countInvalidAttempt(host);
     }
-    const tools = mutationTools(s.key, otherEnvironmentAud(s.settings.aud), otherKeyMaker(textVar(host, INJECTED_VARIABLES.otherPrivateKey)));
+    // A key generated for lack of an injected one stays for the run as a local variable (never saved, like the
+    // runner's injected one it stands in for): the next case that needs it does not generate another.
+    const keepOtherKey = (pem: string) => pm.variables.set(INJECTED_VARIABLES.otherPrivateKey, pem);
+    const tools = mutationTools(s.key, otherEnvironmentAud(s.settings.aud), otherKeyMaker(textVar(host, INJECTED_VARIABLES.otherPrivateKey), keepOtherKey));
     const build = (): string => {
       const { header, claims } = freshParts(host, s.settings);
       return c.build(header, claims, tools);

@@ -323,12 +323,24 @@ describe('"Signed by another key"', () => {
     expect(verifies(jws, injected.publicKey)).toBe(true);
     expect(verifies(jws, createPublicKey(createPrivateKey(keys.pkcs1Pem)))).toBe(false);
   });
-  test('without it (Postman app, plain Newman) generates a key: the signature verifies with neither', () => {
+  test('without it (Postman app, plain Newman) generates a key: the signature verifies with neither; the run keeps that key for its next case', () => {
     const injected = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const jws = otherKeyAssertion({});
+    const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'signature-other-key' } });
+    run.pm.info.requestName = negativeCaseDoc('signature-other-key').name;
+    tokenErrorsRequest(run);
+    const jws = String(run.local.get(RUN_VARIABLES.assertion));
     expect(jws.split('.')).toHaveLength(3);
     expect(verifies(jws, injected.publicKey)).toBe(false);
     expect(verifies(jws, createPublicKey(createPrivateKey(keys.pkcs1Pem)))).toBe(false);
+    // The generated key, kept as a local variable of the run: it is the key that signed.
+    const kept = String(run.local.get(INJECTED_VARIABLES.otherPrivateKey));
+    expect(kept).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    expect(verifies(jws, createPublicKey(createPrivateKey(kept)))).toBe(true);
+    // The next case of the same run that signs with another key signs with that one (no second key generated).
+    run.requestHeaders.set(CASE_HEADER, 'signature-other-key');
+    tokenErrorsRequest(run);
+    expect(verifies(String(run.local.get(RUN_VARIABLES.assertion)), createPublicKey(createPrivateKey(kept)))).toBe(true);
+    expect(run.local.get(INJECTED_VARIABLES.otherPrivateKey)).toBe(kept);
   });
 });
 
