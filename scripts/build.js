@@ -2,8 +2,8 @@
 /**
  * The build:
  *  1. TypeScript src/ → dist/ (tsc, type-checked);
- *  2. each sandbox entry point (a real module in src/sandbox/script/entries/) bundled by esbuild into one
- *     self-contained script text, all of them in one module beside the compiled generator,
+ *  2. each sandbox entry point (a real module in src/sandbox/script/entries/) bundled by esbuild and minified once
+ *     more by uglify-js (scripts/sandbox-bundle.js) into one self-contained script text, all of them in one module beside the compiled generator,
  *     dist/collection/sandbox-scripts.js (scripts/sandbox-scripts-module.js), which the generator embeds;
  *  3. the benchmarks (bench/) bundled into dist/bench.js.
  * Sandbox bundles must not touch globalThis, TextEncoder or crypto (postman-sandbox 4.7.1 has none of
