@@ -1,6 +1,8 @@
 /**
- * The generated files as a user runs them: the plain `newman` CLI, `-e` with the generated environment file and
- * `--env-var "private_key=…"`, against the real emulator. Every request of every folder passes; one token serves
+ * The generated files as a user runs them: the plain `newman` CLI (a child process: the CLI is the point), `-e`
+ * with the generated environment file and `--env-var "private_key=…"`, against the real emulator: every request of
+ * every folder passes. Then the same newman package in process (its library API, `iterationCount` and
+ * `delayRequest` as `-n` and `--delay-request` give them): one token serves
  * however many API requests a run makes (the smoke suite's single exchange in newman 6.2.2 is shown by
  * auth-layer.test.ts, in postman-sandbox 6.x by latest-runtime.test.ts); a run longer than the token lifetime
  * refreshes it.
@@ -14,7 +16,8 @@ import { API_CASES } from '../../src/suites/api';
 import { apiCaseName } from '../../src/suites/api-docs';
 import { negativeCaseDoc } from '../../src/suites/case-docs';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
-import { API_KEY, keys, setUp, Setup } from './support';
+import { runNewman } from '../helpers/postman-runtimes';
+import { API_KEY, keys, onlyFolders, onlyRequests, setUp, Setup } from './support';
 
 const NEWMAN = path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'newman');
 
@@ -29,7 +32,7 @@ interface CliRun {
   };
 }
 
-// The runs are independent (one emulator and one folder each), so the tests run concurrently.
+// The runs are independent (one emulator each), so the tests run concurrently.
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
@@ -85,8 +88,8 @@ test.concurrent('every request of every folder passes (newman CLI, -e env file, 
 test.concurrent('however many API requests: API folder × 2 iterations still exchanges once', async () => {
   const setup = await setUp();
   try {
-    const run = await newman(setup, ['--folder', FOLDERS.api, '--iteration-count', '2']);
-    expect(failureLines(run)).toEqual([]);
+    const result = await runNewman(onlyFolders(setup.files.collection, [FOLDERS.api]), { envValues: setup.envValues, newman: { iterationCount: 2 } });
+    expect(result.failures).toEqual([]);
     // Counted at the emulator: every product API request arrived, and one token exchange served them all.
     const stats = setup.emulator.stats();
     expect(stats.requests - stats.tokenExchanges - stats.tokenErrors).toBe(2 * API_CASES.length);
@@ -98,23 +101,22 @@ test.concurrent('however many API requests: API folder × 2 iterations still exc
 
 test.concurrent('a run longer than the token lifetime keeps passing: the token is refreshed, not reused stale', async () => {
   // The shortest lifetime the cache keeps a token for (2 s, refreshed 1.2 s before expiry); the requests that use
-  // the token (newman's --folder also picks requests by name), spread over ~3 s.
+  // the token, spread over ~3 s.
   const lifetimeSeconds = 2;
   const iterations = 2;
   const withToken = API_CASES.filter((c) => c.auth === 'valid').map(apiCaseName);
   const setup = await setUp({ tokenLifetimeSeconds: lifetimeSeconds });
   try {
     const started = Date.now();
-    const run = await newman(setup, [...withToken.flatMap((name) => ['--folder', name]), '--iteration-count', String(iterations), '--delay-request', '120']);
+    const result = await runNewman(onlyRequests(setup.files.collection, withToken), { envValues: setup.envValues, newman: { iterationCount: iterations, delayRequest: 120 } });
     const elapsedSeconds = (Date.now() - started) / 1000;
-    expect(failureLines(run)).toEqual([]);
-    expect(run.exitCode).toBe(0);
+    expect(result.failures).toEqual([]);
     // The run outlived a token; each token was reused while valid, then replaced.
     expect(elapsedSeconds).toBeGreaterThan(lifetimeSeconds);
     const exchanges = setup.emulator.stats().tokenExchanges;
     const requestsWithToken = iterations * withToken.length;
     // Only the picked requests ran, each at least once per iteration (one may run again, as the collection retries it).
-    const ran = run.report.run.executions.map((e) => e.item.name);
+    const ran = result.responses.filter((r) => r.item !== '').map((r) => r.item);
     expect([...new Set(ran)]).toEqual(withToken);
     for (const name of withToken) expect(ran.filter((n) => n === name).length).toBeGreaterThanOrEqual(iterations);
     expect(exchanges).toBeGreaterThanOrEqual(2);

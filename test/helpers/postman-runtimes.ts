@@ -52,6 +52,8 @@ export interface RunOptions {
    * when the user enables "support in scripts" and allows the collection in the Postman app.
    */
   vaultSecrets?: Record<string, string>;
+  /** Newman's own run options, as `newman run` takes them (runNewman only): iterations and a pause between requests. */
+  newman?: { iterationCount?: number; delayRequest?: number };
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -122,6 +124,7 @@ function runNewmanInLane(collection: object, opts: RunOptions): Promise<RunResul
         environment: environmentJson(opts.envValues),
         reporters: [],
         timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ...opts.newman,
       },
       (err: Error | null, summary: any) => {
         if (err) return reject(err);
