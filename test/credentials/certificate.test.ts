@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkKeyMatchesCertificate, loadPrivateKey, CertFileNotFoundError, CertInvalidError } from '../../src/credentials';
-import { testKeyPair } from '../helpers/keys';
+import { otherTestKeyPair, testKeyPair } from '../helpers/keys';
 import { certificateFor, hasOpenssl, makeCorpus } from './corpus';
 
 const corpus = makeCorpus();
@@ -12,7 +12,7 @@ describe('checkKeyMatchesCertificate', () => {
   });
 
   test("another key's public key does not", () => {
-    const other = corpus.file('other.pub.pem', testKeyPair(2048, true).spkiPem);
+    const other = corpus.file('other.pub.pem', otherTestKeyPair().spkiPem);
     const { problems } = checkKeyMatchesCertificate(key, other);
     expect(problems.map((p) => p.code)).toEqual(['ERR_CERT_MISMATCH']);
     expect(problems[0].message).toMatch(/does not belong to the private key .*1\.2\.5\/1\.2\.21/);

@@ -10,11 +10,11 @@
  * replay: the runs are every request that sends one — Token, the whole API folder (the auth layer's exchange)
  * and the replay case's first use — plus the cases that sign with the injected other key.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { API_CASES, ApiCase } from '../../src/suites/api';
 import { createdId } from '../../src/suites/outcome';
 import { apiCaseName } from '../../src/suites/api-docs';
 import { INJECTED_VARIABLES } from '../../src/suites/variables';
+import { otherTestKeyPair } from '../helpers/keys';
 import { runNewman, RunResult } from '../helpers/postman-runtimes';
 import { FOLDERS } from '../../src/collection';
 import { negativeCaseDoc } from '../../src/suites/case-docs';
@@ -47,7 +47,7 @@ test('two runs of the same account started together both pass (every valid asser
   const { emulator, files, envValues } = await setUp();
   const collection = validAssertionRequests(files.collection);
   try {
-    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const otherKey = otherTestKeyPair().pkcs8Pem;
     const [plain, injected] = await Promise.all([
       runNewman(collection, { envValues }),
       runNewman(collection, { envValues: { ...envValues, [INJECTED_VARIABLES.otherPrivateKey]: otherKey } }),

@@ -8,7 +8,7 @@ import { MISSING_PRIVATE_KEY } from '../../src/sandbox/script/secrets';
 import { API_CASES } from '../../src/suites/api';
 import { apiCaseName } from '../../src/suites/api-docs';
 import { runNewman } from '../helpers/postman-runtimes';
-import { testKeyPair } from '../helpers/keys';
+import { otherTestKeyPair } from '../helpers/keys';
 import { keys, onlyFolders, setUp } from './support';
 
 const SMOKE = [FOLDERS.token, FOLDERS.api];
@@ -39,7 +39,7 @@ test('a revoked key: the Token request names 1.2.6, its cause and remedy, once; 
 });
 
 test('a key that is not the account key: 1.2.5 or 1.2.21 with "check that the private key belongs to this service account"', async () => {
-  const { emulator, files, envValues } = await setUp({}, { private_key: testKeyPair(2048, true).pkcs1Pem });
+  const { emulator, files, envValues } = await setUp({}, { private_key: otherTestKeyPair().pkcs1Pem });
   try {
     const result = await runNewman(onlyFolders(files.collection, [FOLDERS.token]), { envValues });
     expect(result.failures).toHaveLength(1);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { IdcloudPostmanError, EXIT } from '../../src/errors';
 import { loadAccountsFile, startEmulator } from '../../src/emulator';
-import { TEST_ISS, testKeyPair } from '../helpers/keys';
+import { emulatorSigningKey, TEST_ISS, testKeyPair } from '../helpers/keys';
 import { claims, exchange, signRs256 } from './support';
 
 let dir: string;
@@ -53,7 +53,7 @@ test('an account registered by its X.509 certificate (Unico\'s openssl command) 
   const cert = path.join(dir, 'keys', 'svc.cert.pem');
   execFileSync('openssl', ['req', '-x509', '-new', '-nodes', '-sha256', '-days', '720', '-key', path.join(dir, 'keys', 'svc.key.pem'), '-out', cert, '-subj', '/CN=svctest']);
   const file = writeAccounts('cert.json', { accounts: [{ iss: TEST_ISS, publicKey: 'keys/svc.cert.pem' }] });
-  const emulator = await startEmulator({ accounts: loadAccountsFile(file) });
+  const emulator = await startEmulator({ accounts: loadAccountsFile(file), signingKey: emulatorSigningKey() });
   try {
     const result = await exchange(emulator.url, signRs256(claims(emulator.url)));
     expect(result.status).toBe(200);

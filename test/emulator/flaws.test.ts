@@ -2,13 +2,13 @@
  * Flaw switches: each one relaxes exactly its own rule. For every flaw F (and for none), an emulator with
  * only F on is probed with every flaw's probe; only F's probe may come out relaxed.
  */
-import { constants, generateKeyPairSync, sign } from 'node:crypto';
+import { constants, sign } from 'node:crypto';
 import { EMULATOR_FLAWS, EmulatorFlaw, RunningEmulator } from '../../src/emulator';
 import { JWT_BEARER_GRANT_TYPE } from '../../src/idcloud/hosts';
-import { testKeyPair } from '../helpers/keys';
+import { otherTestKeyPair, testKeyPair } from '../helpers/keys';
 import { accessToken, claims, clientProcessBody, exchange, FORM, issAt, nowSeconds, postForm, postJson, request, signHs256, signRs256, startTestEmulator, unicoProcessBody, unsigned } from './support';
 
-const otherPair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const otherPair = otherTestKeyPair();
 const otherKey = otherPair.privateKey;
 const accepted = async (pending: Promise<{ status: number }>) => (await pending).status === 200;
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

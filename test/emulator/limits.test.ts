@@ -1,13 +1,13 @@
 /** Per-tenant rate limit (429) and lockout after invalid attempts (1.2.18). */
-import { generateKeyPairSync } from 'node:crypto';
 import { startEmulator } from '../../src/emulator';
+import { emulatorSigningKey, otherTestKeyPair } from '../helpers/keys';
 import { claims, exchange, HttpResult, issAt, PT, request, manualClock, signRs256, standardAccounts, startTestEmulator } from './support';
 
-const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+const otherKey = otherTestKeyPair().privateKey;
 
 describe('rate limit', () => {
   test('default 10 per second per tenant: a burst of 30 gets 429 with Retry-After and a JSON body', async () => {
-    const emulator = await startEmulator({ accounts: standardAccounts() });
+    const emulator = await startEmulator({ accounts: standardAccounts(), signingKey: emulatorSigningKey() });
     try {
       const assertions = Array.from({ length: 30 }, () => signRs256(claims(emulator.url)));
       const results = await Promise.all(assertions.map((a) => exchange(emulator.url, a)));
@@ -25,7 +25,7 @@ describe('rate limit', () => {
   test('counts per tenant and only on /oauth2/token', async () => {
     const otherTenantIss = issAt('svctest', 'ffff0000-0000-4000-8000-000000000003');
     const accounts = [...standardAccounts(), { iss: otherTenantIss, publicKey: standardAccounts()[0].publicKey }];
-    const emulator = await startEmulator({ accounts, rateLimit: 2 });
+    const emulator = await startEmulator({ accounts, rateLimit: 2, signingKey: emulatorSigningKey() });
     try {
       const burst = await Promise.all(Array.from({ length: 8 }, () => exchange(emulator.url, signRs256(claims(emulator.url)))));
       expect(burst.some((r) => r.status === 429)).toBe(true);

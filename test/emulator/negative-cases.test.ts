@@ -3,13 +3,12 @@
  * PS256 included), sent to the strict emulator: each is rejected as the case expects (suites/outcome.ts judges),
  * so the emulator and the table agree on every code choice (src/emulator/README.md).
  */
-import { generateKeyPairSync } from 'node:crypto';
 import type { RunningEmulator } from '../../src/emulator';
 import { parseRsaPrivateKey } from '../../src/sandbox/crypto';
 import { mutationTools, validAssertionParts } from '../../src/sandbox/script/mutations';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { judgeRejection } from '../../src/suites/outcome';
-import { TEST_ISS, testKeyPair } from '../helpers/keys';
+import { otherTestKeyPair, TEST_ISS, testKeyPair } from '../helpers/keys';
 import { exchange, nowSeconds, startTestEmulator } from './support';
 
 let emulator: RunningEmulator;
@@ -18,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs1' }) as string;
+const other = otherTestKeyPair().pkcs1Pem;
 const tools = () => mutationTools(parseRsaPrivateKey(testKeyPair().pkcs8Pem), 'https://identity.acesso.io', () => parseRsaPrivateKey(other));
 const formCases = NEGATIVE_CASES.filter((c) => c.body === 'form' && !c.replay);
 

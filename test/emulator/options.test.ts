@@ -1,7 +1,7 @@
 /** startEmulator's option checks: each bad option is an InputError naming the option and its CLI flag. */
 import { EXIT, IdcloudPostmanError } from '../../src/errors';
 import { EmulatorOptions, startEmulator } from '../../src/emulator';
-import { testKeyPair, TEST_ISS } from '../helpers/keys';
+import { emulatorSigningKey, testKeyPair, TEST_ISS } from '../helpers/keys';
 import { claims, exchange, request, signRs256 } from './support';
 
 const accounts = () => [{ iss: TEST_ISS, publicKey: testKeyPair().spkiPem }];
@@ -51,7 +51,7 @@ test('signingKey: the JWKS publishes that key; without it each start has a key o
 });
 
 test('host localhost: url names localhost, and both loopback spellings are accepted as aud', async () => {
-  const emulator = await startEmulator({ accounts: accounts(), host: 'localhost', rateLimit: 0 });
+  const emulator = await startEmulator({ accounts: accounts(), host: 'localhost', rateLimit: 0, signingKey: emulatorSigningKey() });
   try {
     expect(emulator.url).toBe(`http://localhost:${emulator.port}`);
     for (const aud of [`http://127.0.0.1:${emulator.port}`, `http://localhost:${emulator.port}`]) {
@@ -65,7 +65,7 @@ test('host localhost: url names localhost, and both loopback spellings are accep
 
 test('close() returns while a keep-alive client still holds a connection', async () => {
   const http = await import('node:http');
-  const emulator = await startEmulator({ accounts: accounts() });
+  const emulator = await startEmulator({ accounts: accounts(), signingKey: emulatorSigningKey() });
   const agent = new http.Agent({ keepAlive: true });
   await new Promise((resolve) => http.get(`${emulator.url}/.well-known/jwks.json`, { agent }, (res) => res.resume().on('end', resolve)));
   await emulator.close();

@@ -1,6 +1,5 @@
 /** stats() counts, the per-request log line (and that it never carries a secret), and lang en. */
-import { generateKeyPairSync } from 'node:crypto';
-import { TEST_ISS } from '../helpers/keys';
+import { otherTestKeyPair, TEST_ISS } from '../helpers/keys';
 import { accessToken, API_KEY, claims, clientProcessBody, exchange, nowSeconds, postForm, postJson, request, signRs256, startTestEmulator } from './support';
 
 test('lang en: "Authentication failed (CODE)", and without a code for uncoded 401s', async () => {
@@ -45,7 +44,7 @@ test('one log line per request: method, path, status, Unico code — and never a
     const iat = nowSeconds() - 7200;
     const expiredAssertion = signRs256(claims(url, { iat, exp: iat + 3600 }));
     await exchange(url, expiredAssertion);
-    const badKeyAssertion = signRs256(claims(url), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
+    const badKeyAssertion = signRs256(claims(url), otherTestKeyPair().privateKey);
     await exchange(url, badKeyAssertion);
     await postJson(`${url}/processes/v1`, clientProcessBody(), { Authorization: `Bearer ${token}`, APIKEY: API_KEY });
     await request(`${url}/client/v1/process/${token}?access_token=${token}&assertion=${assertion}`, { headers: { Authorization: `Bearer ${token}` } });

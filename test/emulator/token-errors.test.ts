@@ -2,9 +2,8 @@
  * Every documented token-endpoint answer: one test per Unico code and per uncoded 401, each with an
  * assertion signed by node:crypto, asserting status and exact body.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import type { RunningEmulator } from '../../src/emulator';
-import { TEST_ISS, testKeyPair } from '../helpers/keys';
+import { otherTestKeyPair, TEST_ISS, testKeyPair } from '../helpers/keys';
 import { claims, exchange, issAt, nowSeconds, PT, signHs256, signRs256, startTestEmulator, unsigned } from './support';
 
 let emulator: RunningEmulator;
@@ -73,8 +72,7 @@ describe('coded 401s', () => {
   test('1.2.20: iat as a string', () => expectCode(signRs256(claims(url, { iat: String(nowSeconds()) })), '1.2.20'));
   test('1.2.20: exp not an integer', () => expectCode(signRs256(claims(url, { exp: nowSeconds() + 60.5 })), '1.2.20'));
   test('1.2.21: signed with another private key', () => {
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    return expectCode(signRs256(claims(url), other), '1.2.21');
+    return expectCode(signRs256(claims(url), otherTestKeyPair().privateKey), '1.2.21');
   });
   test('1.2.21: payload changed after signing', () => {
     const [h, , s] = signRs256(claims(url)).split('.');

@@ -7,7 +7,7 @@ import { startEmulator, RunningEmulator } from '../../src/emulator';
 import { resolveEnvironments } from '../../src/environments';
 import { exchangeToken, TokenExchangeError } from '../../src/exchange';
 import { BAD_SIGNATURE_CODES } from '../../src/idcloud';
-import { testKeyPair } from '../helpers/keys';
+import { emulatorSigningKey, otherTestKeyPair, testKeyPair } from '../helpers/keys';
 import { makeCorpus } from '../credentials/corpus';
 
 const pair = testKeyPair(2048);
@@ -21,9 +21,10 @@ beforeAll(async () => {
     accounts: [
       { iss: iss('active'), publicKey: pair.spkiPem },
       { iss: iss('revoked'), publicKey: pair.spkiPem, status: 'key-revoked' },
-      { iss: iss('otherkey'), publicKey: testKeyPair(2048, true).spkiPem },
+      { iss: iss('otherkey'), publicKey: otherTestKeyPair().spkiPem },
     ],
     rateLimit: 0,
+    signingKey: emulatorSigningKey(),
   });
 });
 afterAll(() => emulator?.close());

@@ -13,20 +13,20 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, EmulatorAccount, EmulatorOptions, RunningEmulator } from '../../src/emulator';
-import { emulatorSigningKey, TEST_ISS, testKeyPair } from './keys';
+import { emulatorSigningKey, otherTestKeyPair, TEST_ISS, testKeyPair } from './keys';
 
 export const TEST_API_KEY = 'apikey-e2e-4c1f9a7d2b6e';
 
 export interface TestEmulatorOptions extends Partial<EmulatorOptions> {
   /** Fields of the default account to change (not used when `accounts` is given). */
   account?: Partial<EmulatorAccount>;
-  /** Register a freshly generated public key instead of the test key's: every exchange is a bad signature (401). */
+  /** Register another key's public key (helpers/keys.ts otherTestKeyPair) instead of the test key's: every exchange is a bad signature (401). */
   wrongPublicKey?: boolean;
 }
 
 /** The default account: TEST_ISS with the test key (or another key) and TEST_API_KEY. */
 export function testEmulatorAccount(options: Pick<TestEmulatorOptions, 'account' | 'wrongPublicKey'> = {}): EmulatorAccount {
-  const publicKey = options.wrongPublicKey ? testKeyPair(2048, true).spkiPem : testKeyPair().spkiPem;
+  const publicKey = options.wrongPublicKey ? otherTestKeyPair().spkiPem : testKeyPair().spkiPem;
   return { iss: TEST_ISS, publicKey, apiKey: TEST_API_KEY, ...options.account };
 }
 

@@ -14,12 +14,16 @@ import { promisify } from 'node:util';
 
 export const KEY_POOL_VARIABLE = 'IDCLOUD_TEST_KEY_POOL';
 
-/** The pooled keys by name: the test account's pair in each size the tests use, and the emulators' signing key. */
+/**
+ * The pooled keys by name: the test account's pair in each size the tests use, the emulators' signing key, and
+ * another 2048-bit pair that is none of those (a key the account does not have: helpers/keys.ts otherTestKeyPair).
+ */
 export const POOLED_KEYS = {
   'rsa-2048': 2048,
   'rsa-3072': 3072,
   'rsa-4096': 4096,
   'emulator-signing': 2048,
+  'other-2048': 2048,
 } as const;
 export type PooledKeyName = keyof typeof POOLED_KEYS;
 

@@ -1,7 +1,7 @@
 /**
  * Real RSA keys generated at test time (never committed), memoised per test file to keep the suite quick; the
- * 2048-, 3072- and 4096-bit pairs and the emulators' signing key are generated once per jest run
- * (helpers/key-pool.ts) and shared by every file.
+ * 2048-, 3072- and 4096-bit pairs, the other 2048-bit pair and the emulators' signing key are generated once per
+ * jest run (helpers/key-pool.ts) and shared by every file.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import fs from 'node:fs';
@@ -21,8 +21,13 @@ const cache = new Map<number, TestKeyPair>();
 export function testKeyPair(bits = 2048, fresh = false): TestKeyPair {
   const cached = cache.get(bits);
   if (cached && !fresh) return cached;
-  const { privateKey, publicKey } = (!fresh && pooledPair(bits)) || generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
-  const pair: TestKeyPair = {
+  const pair = testPair(bits, (!fresh && pooledPair(`rsa-${bits}`)) || generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 }));
+  if (!fresh) cache.set(bits, pair);
+  return pair;
+}
+
+function testPair(bits: number, { privateKey, publicKey }: { privateKey: KeyObject; publicKey: KeyObject }): TestKeyPair {
+  return {
     bits,
     privateKey,
     publicKey,
@@ -30,13 +35,23 @@ export function testKeyPair(bits = 2048, fresh = false): TestKeyPair {
     pkcs1Pem: privateKey.export({ format: 'pem', type: 'pkcs1' }).toString(),
     spkiPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
   };
-  if (!fresh) cache.set(bits, pair);
-  return pair;
 }
 
-/** The run's shared pair of this size, when jest's global setup made one. */
-function pooledPair(bits: number): { privateKey: KeyObject; publicKey: KeyObject } | undefined {
-  const privateKey = pooledKey(`rsa-${bits}`);
+let other: TestKeyPair | undefined;
+
+/**
+ * A 2048-bit pair that is not the test account's (testKeyPair()) nor the emulators' signing key: a key the
+ * account does not have, an injected "other" key, a public key no test signs with. Shared by the jest run
+ * (helpers/key-pool.ts); use testKeyPair(bits, true) where a freshly generated key is the point.
+ */
+export function otherTestKeyPair(): TestKeyPair {
+  other ??= testPair(2048, pooledPair('other-2048') ?? generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 0x10001 }));
+  return other;
+}
+
+/** The run's shared pair of that name, when jest's global setup made one. */
+function pooledPair(name: string): { privateKey: KeyObject; publicKey: KeyObject } | undefined {
+  const privateKey = pooledKey(name);
   return privateKey && { privateKey, publicKey: createPublicKey(privateKey) };
 }
 
