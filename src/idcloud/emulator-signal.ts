@@ -14,7 +14,12 @@ import { isLoopbackUrl } from './origin';
 export const EMULATOR_HEADER = 'X-IdCloud-Emulator';
 export const EMULATOR_HEADER_VALUE = 'idcloud-postman';
 
+/** True when this `X-IdCloud-Emulator` value is the emulator's signal (where it came from is the caller's check). */
+export function isEmulatorSignal(headerValue: unknown): boolean {
+  return typeof headerValue === 'string' && headerValue.trim() === EMULATOR_HEADER_VALUE;
+}
+
 /** True when an answer on `url` with this `X-IdCloud-Emulator` value comes from the emulator. */
 export function isEmulatorAnswer(url: string, headerValue: unknown): boolean {
-  return typeof headerValue === 'string' && headerValue.trim() === EMULATOR_HEADER_VALUE && isLoopbackUrl(url);
+  return isEmulatorSignal(headerValue) && isLoopbackUrl(url);
 }

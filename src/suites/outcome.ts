@@ -25,11 +25,15 @@ export interface ApiExpectation {
   mustSucceed?: boolean;
 }
 
-/** Handed from the pre-request script to the test script in a run variable, so the test script needs no tables. */
+/**
+ * Handed from the pre-request script to the test script in a run variable, so the test script needs no tables.
+ * A token-endpoint request's `origin`: identity_url's origin when on loopback, else '' (sandbox/script/emulator.ts
+ * `loopbackIdentityOrigin`): where an answer with the emulator's signal comes from the emulator.
+ */
 export type Expectation =
   /** `cacheKey`: where the test script stores the token it receives (token-cache.ts); empty when settings are missing. */
-  | { kind: 'token'; cacheKey: string }
-  | ({ kind: 'rejection' } & RejectionExpectation) | ({ kind: 'api' } & ApiExpectation);
+  | { kind: 'token'; cacheKey: string; origin: string }
+  | ({ kind: 'rejection'; origin: string } & RejectionExpectation) | ({ kind: 'api' } & ApiExpectation);
 
 export const REJECTION_STATUSES: readonly number[] = [401, 403];
 

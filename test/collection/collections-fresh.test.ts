@@ -78,9 +78,10 @@ test('committed environment files (both formats) hold placeholder credentials on
  * Issue 16/21 (+3.5 KB, 96,845 → 100.4 K): the emulator recognised by its signal at run time instead of by its
  * address, the 401 that clears a token the server stopped accepting, the run signals as typed data.
  * Issue 19 (the file ≤ 64 KB): the build's second minification pass of the scripts (scripts/sandbox-bundle.js),
- * 84,924 → 78,746 bytes (78,914 with issue 17's kept other key).
+ * 84,924 → 78,746 bytes (78,914 with issue 17's kept other key); the test script parses no URL (the token-endpoint
+ * expectation carries the loopback identity origin) and words no folder problem (handed over worded): 78,017.
  */
-const COLLECTION_BUDGET = 77.5 * 1024;
+const COLLECTION_BUDGET = 76.5 * 1024;
 
 test(`the collection file stays within its budget (${COLLECTION_BUDGET / 1024} KB)`, () => {
   const size = fs.statSync(path.join(COMMITTED, 'idcloud.postman_collection.json')).size;

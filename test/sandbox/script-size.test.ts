@@ -32,10 +32,10 @@ test('signJwtRs256 and everything it needs bundle to under 8 KB, without key gen
  * pre-request script: 38.5 KB with the one PEM-label rule shared with Node (pem.ts pemKeyKind, issue 21); 38.6 KB
  * with the PKCS#1 encoder that keeps a generated "other" key for the rest of the run (one key generation per run,
  * not three: issue 17). Issue 19: the build's second minification pass (scripts/sandbox-bundle.js, uglify-js)
- * took them to 35.7 KB and 13.8 KB.
+ * took them to 35.7 KB and 13.8 KB; the test script 12.8 KB once it parses no URL (the expectation hands it the origin).
  */
 test('the collection-level scripts stay small', () => {
   const size = (entry: string) => bundleSandboxScript(path.join(ROOT, 'src', 'sandbox', 'script', 'entries', `${entry}.ts`)).length;
   expect(size('prerequest')).toBeLessThan(36 * 1024);
-  expect(size('tests')).toBeLessThan(14 * 1024);
+  expect(size('tests')).toBeLessThan(13 * 1024);
 });

@@ -5,7 +5,7 @@
  * other server (loopback included), the run is treated as one against Unico: nothing is created, the errors
  * suite stops at the lockout bound, and a 400/404 is proof enough that a token was accepted.
  */
-import { EMULATOR_HEADER, isEmulatorAnswer } from '../../idcloud/emulator-signal';
+import { EMULATOR_HEADER, isEmulatorSignal } from '../../idcloud/emulator-signal';
 import { isLoopbackUrl, originKey } from '../../idcloud/origin';
 import { ENV_VARIABLES, RUN_VARIABLES } from '../../suites/variables';
 import { Host, PmResponse, setVariable, textVar } from './pm';
@@ -14,10 +14,24 @@ function identityOrigin(host: Host): string {
   return originKey(textVar(host, ENV_VARIABLES.identityUrl).trim());
 }
 
+/** identity_url's origin when it is on loopback (where the emulator can answer), else ''. */
+export function loopbackIdentityOrigin(host: Host): string {
+  const origin = identityOrigin(host);
+  return origin && isLoopbackUrl(origin) ? origin : '';
+}
+
+/**
+ * Learns from an answer of the token endpoint whether the emulator gave it. `origin`: loopbackIdentityOrigin,
+ * which the pre-request script hands to the test script with the expectation (run-state.ts), so that the test
+ * script carries no URL parsing.
+ */
+export function noteEmulatorSignal(host: Host, origin: string, response: PmResponse): void {
+  setVariable(host, RUN_VARIABLES.emulator, origin && isEmulatorSignal(response.headers.get(EMULATOR_HEADER)) ? origin : '');
+}
+
 /** Learns from an answer of the token endpoint (identity_url's origin) whether the emulator gave it. */
 export function learnEmulator(host: Host, response: PmResponse): void {
-  const origin = identityOrigin(host);
-  setVariable(host, RUN_VARIABLES.emulator, origin && isEmulatorAnswer(origin, response.headers.get(EMULATOR_HEADER)) ? origin : '');
+  noteEmulatorSignal(host, loopbackIdentityOrigin(host), response);
 }
 
 /**

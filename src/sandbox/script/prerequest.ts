@@ -11,7 +11,7 @@ import { FOLDERS } from '../../suites/folders';
 import { ApiCase, documentsCode, findApiCase, requestBody, UNKNOWN_PROCESS_ID } from '../../suites/api';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../suites/variables';
 import { applyAuthLayer, resolvedRequestUrl } from './auth';
-import { isEmulatorRun } from './emulator';
+import { isEmulatorRun, loopbackIdentityOrigin } from './emulator';
 import { fail, Host, setVariable, textVar } from './pm';
 import { readSettings } from './settings';
 import { folderCaseProblem, isLocked, setExpectation, skipRequest } from './run-state';
@@ -34,7 +34,7 @@ function prepareTokenExchange(host: Host): void {
   const pm = host.pm;
   const read = readSettings(host);
   // The test script seeds the cache under this key, so it needs no settings of its own.
-  setExpectation(host, { kind: 'token', cacheKey: read.ok ? cacheKey(read.settings.aud, read.settings.iss) : '' });
+  setExpectation(host, { kind: 'token', cacheKey: read.ok ? cacheKey(read.settings.aud, read.settings.iss) : '', origin: loopbackIdentityOrigin(host) });
   withSigning(host, 'assertion signed', (s) => {
     if (s) pm.variables.set(RUN_VARIABLES.assertion, freshAssertion(host, s.settings, s.key));
   }, read);

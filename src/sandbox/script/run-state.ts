@@ -15,9 +15,10 @@ import { fail, Host, setNextRequest, setVariable, textVar } from './pm';
 /**
  * What the test script judges the answer against (so it carries no case tables). `folder`: a case of the
  * `Token errors` folder that the pre-request script did not build (token-errors.ts does not know its id, e.g. a
- * request from a newer collection): nothing was sent that the answer could be judged against.
+ * request from a newer collection): nothing was sent that the answer could be judged against; `problem` says why
+ * (folderCaseProblem, worded here so that the test script does not carry it).
  */
-export type Handover = Expectation | { kind: 'folder'; caseId: string };
+export type Handover = Expectation | { kind: 'folder'; problem: string };
 
 export function setExpectation(host: Host, expectation: Handover | undefined): void {
   setVariable(host, RUN_VARIABLES.expectation, expectation ? JSON.stringify(expectation) : '');

@@ -11,10 +11,10 @@ import { retriesOnServerClock } from '../../idcloud/clock-retry';
 import { ApiExpectation, Check, createdId, judgeApiResponse, judgeRejection, judgeTokenResponse } from '../../suites/outcome';
 import { parseJson } from '../../idcloud/json';
 import { RUN_VARIABLES } from '../../suites/variables';
-import { learnEmulator } from './emulator';
+import { noteEmulatorSignal } from './emulator';
 import { ExchangeOutcome, noteOutcome, readTokenResponse } from './exchange';
 import { fail, Host, pass, pendingFailures, PmResponse, setNextRequest, setVariable, textVar } from './pm';
-import { countInvalidAttempt, folderCaseProblem, readExpectation, retryAfterRateLimit, stopOnLockout } from './run-state';
+import { countInvalidAttempt, readExpectation, retryAfterRateLimit, stopOnLockout } from './run-state';
 import { learnClockOffset } from './times';
 import { cacheEntry, forgetFailure, forgetRejectedToken, isRememberedFailure, rememberedFailure, rememberFailure, writeCache } from './token-cache';
 
@@ -119,7 +119,7 @@ function judge(host: Host): void {
   if (!caseId || !expectation || !response) return;
   if (expectation.kind === 'folder') {
     // The pre-request script built no case (the request was moved out of its folder, or its case is unknown).
-    fail(host, `${pm.info.requestName}: prepared`, folderCaseProblem(expectation.caseId));
+    fail(host, `${pm.info.requestName}: prepared`, expectation.problem);
     return;
   }
   const status = response.code;
@@ -129,8 +129,8 @@ function judge(host: Host): void {
     keepCreatedId(host, expectation, response);
     return;
   }
-  // A token-endpoint answer: it says whether the emulator gave it (emulator.ts).
-  learnEmulator(host, response);
+  // A token-endpoint answer: it says whether the emulator gave it (emulator.ts; the origin came with the expectation).
+  noteEmulatorSignal(host, expectation.origin, response);
   const text = response.text();
   if (isLockout(text)) {
     stopOnLockout(host);

@@ -10,7 +10,8 @@ import { INJECTED_VARIABLES, RUN_VARIABLES } from '../../suites/variables';
 import { exchangeAssertion } from './exchange';
 import { mutationTools, otherKeyMaker } from './mutations';
 import { fail, Host, textVar } from './pm';
-import { countInvalidAttempt, invalidAttempts, retryCount, setExpectation, skipRequest, stopOnLockout } from './run-state';
+import { countInvalidAttempt, folderCaseProblem, invalidAttempts, retryCount, setExpectation, skipRequest, stopOnLockout } from './run-state';
+import { loopbackIdentityOrigin } from './emulator';
 import { invalidAttemptBound, otherEnvironmentAud } from './settings';
 import { freshParts, withSigning } from './signing';
 
@@ -55,7 +56,7 @@ function prepareNegativeCase(host: Host, c: NegativeCase): void {
 /** A case id no case of the table has is handed over as `folder`: the test script says nothing was built. */
 export function prepareTokenErrorsCase(host: Host, caseId: string): void {
   const c = findNegativeCase(caseId);
-  if (!c) return setExpectation(host, { kind: 'folder', caseId });
-  setExpectation(host, { kind: 'rejection', subject: c.subject, ...c.expect });
+  if (!c) return setExpectation(host, { kind: 'folder', problem: folderCaseProblem(caseId) });
+  setExpectation(host, { kind: 'rejection', subject: c.subject, ...c.expect, origin: loopbackIdentityOrigin(host) });
   prepareNegativeCase(host, c);
 }

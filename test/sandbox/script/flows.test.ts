@@ -214,7 +214,7 @@ describe('pre-request dispatch', () => {
     runPrerequest(run.host);
     expect(run.requestHeaders.has(CASE_HEADER)).toBe(false);
     expect(run.local.get(RUN_VARIABLES.currentCase)).toBe('token-exchange');
-    expect(JSON.parse(String(run.local.get(RUN_VARIABLES.expectation)))).toEqual({ kind: 'token', cacheKey: cacheKey(URL, TEST_ISS) });
+    expect(JSON.parse(String(run.local.get(RUN_VARIABLES.expectation)))).toEqual({ kind: 'token', cacheKey: cacheKey(URL, TEST_ISS), origin: 'http://127.0.0.1:8780' });
     const assertion = String(run.local.get(RUN_VARIABLES.assertion));
     const claims = JSON.parse(Buffer.from(assertion.split('.')[1], 'base64url').toString());
     expect(claims.aud).toBe(URL);
