@@ -1,13 +1,14 @@
 /**
  * `idcloud-postman emulator` as users run it: the real binary spawned (needs `npm run build`), the
- * listening line, one exchange, SIGTERM → exit 0; a bad accounts file → one line, exit 2.
+ * listening line, one exchange, SIGTERM → exit 0; bad input (in process) → one line, exit 2.
  */
-import { ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../helpers/cli';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
-import { advanceClock, bearer, claims, exchange, postJson, request, signRs256, unicoProcessBody } from './support';
+import { advanceClock, bearer, claims, exchange, postJson, request, signRs256, startTestEmulator, unicoProcessBody } from './support';
 
 const BIN = path.resolve(__dirname, '../../bin/idcloud-postman.js');
 let dir: string;
@@ -64,6 +65,8 @@ test('serves until SIGTERM, logs each request, exits 0', async () => {
   expect(stderr).toBe('');
 });
 
+// Bad input is the CLI's own handling (main returns 2 after one line): in process (helpers/cli.ts runCli); the
+// binary's exit code is the one main returns (the serving test above).
 test.each([
   ['a missing accounts file', ['--accounts', 'does-not-exist.json'], /^idcloud-postman: --accounts: cannot read does-not-exist\.json/],
   ['an unknown flaw', ['--flaw', 'accept-everything'], /flaw.*"accept-everything" is not a flaw/],
@@ -71,24 +74,22 @@ test.each([
   ['an unknown language', ['--lang', 'es'], /lang \(--lang\): "es" is not pt or en/],
   ['a negative --process-seconds', ['--process-seconds', '-1'], /processSeconds \(--process-seconds\): "-1" must be a whole number from 0 up/],
   ['no accounts option', [], /accounts/],
-])('%s: one line on stderr, exit 2', (_name, extra, message) => {
+])('%s: one line on stderr, exit 2', async (_name, extra, message) => {
   const args = extra.includes('--accounts') || extra.length === 0 ? extra : ['--accounts', accountsFile, ...extra];
-  const result = spawnSync(process.execPath, [BIN, 'emulator', '--port', '0', ...args], { cwd: dir, encoding: 'utf8', timeout: 20000 });
-  expect(result.status).toBe(2);
+  const result = await runCli(['emulator', '--port', '0', ...args], { timeoutMs: 20_000 });
+  expect(result.exitCode).toBe(2);
   expect(result.stderr).toMatch(message);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stdout).not.toContain('listening');
 });
 
 test('a port already in use: one line, exit 2', async () => {
-  const blocker = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--accounts', accountsFile, '--quiet'], { stdio: 'pipe' });
+  const blocker = await startTestEmulator();
   try {
-    const url = await waitForListening(blocker);
-    const port = new URL(url).port;
-    const result = spawnSync(process.execPath, [BIN, 'emulator', '--port', port, '--accounts', accountsFile], { encoding: 'utf8', timeout: 20000 });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`port ${port} is already in use`));
+    const result = await runCli(['emulator', '--port', String(blocker.port), '--accounts', accountsFile], { timeoutMs: 20_000 });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`port ${blocker.port} is already in use`));
   } finally {
-    blocker.kill('SIGINT');
+    await blocker.close();
   }
 });
