@@ -8,8 +8,8 @@
  * by the generated collection's scripts, so any [REDACTED] would be prose the scrubber took for a secret.
  * (The demo's leak scan rides on its CLI run in test/cli/demo.test.ts.)
  *
- * The run is in process (`main(argv, io)`, the binary's proxy variables in io.env); one child process proves
- * that the binary itself hands HTTP_PROXY on.
+ * The run is in process (`main(argv, io)`, the binary's proxy variables in io.env); that the binary itself hands
+ * the proxy on (to io.env only) is proved by a child process in test/network/proxy-ca.test.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
 import { EMULATOR_FLAWS, EmulatorFlaw } from '../../src/emulator/flaws';
 import { REDACTED } from '../../src/runner';
-import { CliResult, runCli, runCliProcess } from '../helpers/cli';
+import { CliResult, runCli } from '../helpers/cli';
 import { closedPortUrl } from '../runner/fixtures';
 import { startTestEmulator } from '../helpers/emulator';
 import { summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
@@ -25,7 +25,6 @@ import { RecordingProxy, startRecordingProxy } from './recording-proxy';
 import { fileSources, findLeaks, listFiles, Needle, pemNeedles, withoutPublicConstants } from './scan';
 import { generateCollection } from '../../src/collection';
 import { makeEnvironment } from '../../src/environments';
-import { TOKEN_PATH } from '../../src/idcloud/hosts';
 
 function generatedCollectionText(iss: string): string {
   return JSON.stringify(generateCollection({ environments: [makeEnvironment('x', { identityUrl: 'http://127.0.0.1:1' })], iss }).collection);
@@ -127,22 +126,4 @@ describe('run with every reporter: passing, failing, 401, outage and unreachable
     expect(prose.filter((p) => p.text).length).toBeGreaterThan(200);
     expect(prose.filter((p) => p.text.includes(REDACTED))).toEqual([]);
   });
-});
-
-test('the binary hands HTTP_PROXY on (a child process: it moves the variables into io.env, whose settings every connection takes)', async () => {
-  // `token`: the binary's own handling without a Newman load; that io.env's proxy reaches Newman's requests is
-  // shown in process above and by test/network/proxy-ca.test.ts.
-  const account = testAccount();
-  const emulator = await startTestEmulator();
-  const proxy = await startRecordingProxy();
-  try {
-    const r = await runCliProcess(['token', '--env', `good=${emulator.url}`, '--iss', account.iss, '--key', account.keyFile], { env: { HTTP_PROXY: proxy.url, NO_PROXY: '' } });
-    expect(r.exitCode).toBe(0);
-    // A forward proxy gets absolute URLs.
-    expect(proxy.requests().map((q) => q.path)).toContain(`${emulator.url}${TOKEN_PATH}`);
-    expect(r.stdout.trim()).toBe(proxy.secrets().find((s) => s.label.startsWith('access token'))?.value);
-  } finally {
-    await Promise.all([emulator.close(), proxy.close()]);
-    account.cleanup();
-  }
 });
