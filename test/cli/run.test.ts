@@ -147,10 +147,11 @@ test.concurrent('--collection runs any collection: a generated one with a reques
   const run = (env: string, url: string, file: string, ...extra: string[]) =>
     runCli(['run', '--env', `${env}=${url}`, ...credentials(), '--collection', file, ...extra], { env: { CI: 'true' } });
   const [picked, whole, pickedOwn, rejected, guarded, unknown] = await Promise.all([
-    run('picked', e.url, generatedFile, '--folder', 'API'),
+    // The hand-added request picked by name inside our API folder: the layer authenticates it like the folder's own.
+    run('picked', e.url, generatedFile, '--folder', 'My discovery'),
     run('whole', e.url, ownFile),
     run('mine', e.url, ownFile, '--folder', 'My discovery'),
-    run('rejected', strict.url, generatedFile, '--folder', 'API'),
+    run('rejected', strict.url, generatedFile, '--folder', 'My discovery'),
     // Off loopback, Token errors stays behind the guard even when picked by --folder (nothing is sent).
     run('far', 'http://192.0.2.1:9', generatedFile, '--folder', 'Token errors', '--timeout', '1'),
     run('nope', e.url, ownFile, '--folder', 'Delete'),
@@ -158,7 +159,7 @@ test.concurrent('--collection runs any collection: a generated one with a reques
 
   expect(picked.stderr).toBe('');
   expect(picked.exitCode).toBe(0);
-  expect(picked.stdout).toMatch(/^picked: --folder API$/m);
+  expect(picked.stdout).toMatch(/^picked: --folder My discovery$/m);
   expect(picked.stdout).toMatch(/^\[picked\] {3}✓ my discovery check$/m);
   expect(picked.stdout).not.toMatch(/Exchange assertion for access token/);
   expect(summaryRow(picked.stdout, 'picked')).toMatchObject({ verdict: 'PASS', failed: 0, invalid: 0 });
