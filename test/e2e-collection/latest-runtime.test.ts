@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { FOLDERS } from '../../src/collection';
 import { API_CASES } from '../../src/suites/api';
 import { CASE_HEADER } from '../../src/suites/variables';
+import { rateLimitClock } from '../helpers/emulator';
 import { runLatestRuntime, runNewman } from '../helpers/postman-runtimes';
 import { onlyFolders, onlyRequests, RATE_LIMITED, setUp } from './support';
 
@@ -25,7 +26,7 @@ test.concurrent('every request of every folder passes in postman-sandbox 6.x', a
 });
 
 test.concurrent('429s are retried after Retry-After in postman-sandbox 6.x too (setNextRequest to the same request)', async () => {
-  const { emulator, files, envValues } = await setUp({ rateLimit: RATE_LIMITED.perSecond });
+  const { emulator, files, envValues } = await setUp({ rateLimit: RATE_LIMITED.perSecond, ...rateLimitClock() });
   try {
     const result = await runLatestRuntime(onlyRequests(files.collection, RATE_LIMITED.requests), { envValues });
     expect(result.failures).toEqual([]);

@@ -6,6 +6,7 @@ import { FOLDERS } from '../../src/collection';
 import { negativeCaseDoc } from '../../src/suites/case-docs';
 import { NEGATIVE_CASES } from '../../src/suites/cases';
 import { runNewman } from '../helpers/postman-runtimes';
+import { rateLimitClock } from '../helpers/emulator';
 import { TEST_ISS } from '../helpers/keys';
 import { onlyFolders, onlyRequests, RATE_LIMITED, setUp } from './support';
 
@@ -42,7 +43,7 @@ test.concurrent('the first 1.2.18 stops the run with a failing test "account loc
 });
 
 test.concurrent('rate limiting (429) is retried after Retry-After, without counting extra invalid attempts', async () => {
-  const { emulator, files, envValues } = await setUp({ rateLimit: RATE_LIMITED.perSecond });
+  const { emulator, files, envValues } = await setUp({ rateLimit: RATE_LIMITED.perSecond, ...rateLimitClock() });
   try {
     const result = await runNewman(onlyRequests(files.collection, RATE_LIMITED.requests), { envValues });
     expect(result.failures).toEqual([]);

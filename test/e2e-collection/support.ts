@@ -53,8 +53,9 @@ export function onlyRequests(collection: object, names: readonly string[]): obje
 
 /**
  * Enough token requests to meet a 429 from an emulator limited to RATE_LIMITED.perSecond in any run: the Token
- * exchange and the first negative cases, all sent within well under a second when unhurried (each 429 then
- * costs a Retry-After of ~1 s, so no more requests than that).
+ * exchange and the first negative cases, which fall in one rate-limit window under the emulator's
+ * rateLimitClock (helpers/emulator.ts) however slowly a loaded machine sends them (each 429 then costs a
+ * Retry-After of 1 s, so no more requests than that).
  */
 export const RATE_LIMITED = {
   perSecond: 2,

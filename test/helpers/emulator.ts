@@ -35,6 +35,30 @@ export function startTestEmulator(options: TestEmulatorOptions = {}): Promise<Ru
   return startEmulator({ port: 0, rateLimit: 0, signingKey: emulatorSigningKey(), ...emulatorOptions, accounts: accounts ?? [testEmulatorAccount({ account, wrongPublicKey })] });
 }
 
+/**
+ * A clock for an emulator with a rate limit (EmulatorOptions `now` and `log`), under which its 429s do not depend
+ * on the machine's speed: between two readings it advances at most `stepMs`, so a run's token requests fall in
+ * one rate-limit window however slowly a loaded machine sends them (the limit is met), and it jumps one second
+ * (the window) when a 429 is answered, so the retry the collection sends after Retry-After falls in a fresh
+ * window, as it would in real time. It falls behind the real clock by about the time the run takes, well within
+ * the emulator's clock skew for iat.
+ */
+export function rateLimitClock(stepMs = 20): Pick<EmulatorOptions, 'now' | 'log'> {
+  let real = Date.now();
+  let emulated = real;
+  return {
+    now: () => {
+      const t = Date.now();
+      emulated += Math.min(Math.max(t - real, 0), stepMs);
+      real = t;
+      return emulated;
+    },
+    log: (line) => {
+      if (line.split(' ')[2] === '429') emulated += 1000;
+    },
+  };
+}
+
 /** Start one, run `body`, close it whatever happens. */
 export async function withTestEmulator<T>(options: TestEmulatorOptions, body: (emulator: RunningEmulator) => Promise<T>): Promise<T> {
   const emulator = await startTestEmulator(options);

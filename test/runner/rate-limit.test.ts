@@ -5,7 +5,7 @@
  * and the bench report. With the limit off there are none.
  */
 import { generateCollection } from '../../src/collection';
-import { startTestEmulator, TEST_API_KEY as API_KEY } from '../helpers/emulator';
+import { rateLimitClock, startTestEmulator, TEST_API_KEY as API_KEY } from '../helpers/emulator';
 import { makeEnvironment } from '../../src/environments';
 import { runSuites } from '../../src/runner';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
@@ -14,7 +14,7 @@ import { onlyRequests, RATE_LIMITED } from '../e2e-collection/support';
 const key = testKeyPair();
 
 async function errorsRun(rateLimit: number): Promise<{ rateLimited: number; seen429: number; status: string }> {
-  const emulator = await startTestEmulator({ rateLimit });
+  const emulator = await startTestEmulator({ rateLimit, ...rateLimitClock() });
   try {
     const env = makeEnvironment('local', { identityUrl: emulator.url });
     const generated = generateCollection({ environments: [env], iss: TEST_ISS });
