@@ -18,16 +18,22 @@ describe.each([
       expect(setup.envValues.audience).toBe('');
       const collection = onlyRequests(setup.files.collection, [EXCHANGE]);
       const port = new URL(setup.emulator.url).port;
-      const [plain, unicos, twin] = await Promise.all([
-        run(collection, { envValues: setup.envValues }),
-        run(collection, { envValues: { ...setup.envValues, audience: 'https://identityhomolog.acesso.io' } }),
-        run(collection, { envValues: { ...setup.envValues, audience: `http://localhost:${port}/` } }),
-      ]);
+      // One run, one iteration per value of `audience` (data variables win over the environment's, as the scripts
+      // read it through pm.variables): empty, Unico's, and the emulator's localhost twin with a trailing slash.
+      const result = await run(collection, {
+        envValues: setup.envValues,
+        iterationData: [{ audience: '' }, { audience: 'https://identityhomolog.acesso.io' }, { audience: `http://localhost:${port}/` }],
+      });
+      const [plain, unicos, twin] = [0, 1, 2].map((i) => ({
+        failures: result.failures.filter((f) => f.iteration === i),
+        responses: result.responses.filter((r) => r.iteration === i),
+      }));
       expect(plain.failures).toEqual([]);
       expect(twin.failures).toEqual([]);
       // The emulator answers a wrong aud with an uncoded 401: the exchange fails.
       expect(unicos.failures.length).toBeGreaterThan(0);
       expect(unicos.responses.some((r) => r.url.endsWith('/oauth2/token') && r.code === 401)).toBe(true);
+      expect([plain, twin].map((i) => i.responses.map((r) => r.code))).toEqual([[200], [200]]);
     } finally {
       await setup.emulator.close();
     }

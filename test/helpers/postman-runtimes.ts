@@ -18,6 +18,8 @@ export interface RunFailure {
   message: string;
   /** Name of the collection item (request) the failure belongs to; '' when not tied to an item. */
   item: string;
+  /** With `iterationData`: the iteration it happened in (0-based), i.e. which row's values the run had. */
+  iteration?: number;
 }
 
 /** One HTTP exchange: the item's own request or one made by pm.sendRequest from its scripts. */
@@ -28,6 +30,8 @@ export interface RunResponse {
   url: string;
   code: number;
   body: string;
+  /** With `iterationData`: the iteration it was sent in (0-based). */
+  iteration?: number;
 }
 
 export interface RunResult {
@@ -52,6 +56,11 @@ export interface RunOptions {
    * when the user enables "support in scripts" and allows the collection in the Postman app.
    */
   vaultSecrets?: Record<string, string>;
+  /**
+   * One iteration per row, each row's values as data variables (they win over the environment's, as with
+   * `newman run -d` or the Postman app's data file): several variants of a few requests in one run.
+   */
+  iterationData?: Record<string, string>[];
   /** Newman's own run options, as `newman run` takes them (runNewman only): iterations and a pause between requests. */
   newman?: { iterationCount?: number; delayRequest?: number };
 }
@@ -73,11 +82,15 @@ function itemName(item: any): string {
   return (item && typeof item.name === 'string' && item.name) || '';
 }
 
-function responseOf(item: any, request: any, response: any): RunResponse | undefined {
+function responseOf(item: any, request: any, response: any, cursor: any): RunResponse | undefined {
   if (!response) return undefined;
   const body = typeof response.text === 'function' ? response.text() : String(response.stream ?? '');
   const url = request?.url && typeof request.url.toString === 'function' ? request.url.toString() : '';
-  return { item: itemName(item), method: String(request?.method ?? ''), url, code: response.code, body };
+  return { item: itemName(item), method: String(request?.method ?? ''), url, code: response.code, body, iteration: iterationOf(cursor) };
+}
+
+function iterationOf(cursor: any): number {
+  return typeof cursor?.iteration === 'number' ? cursor.iteration : 0;
 }
 
 /** The runtime's Vault: a variable scope (what `pm.vault.get(NAME)` reads) whose `_.allowScriptAccess` grants scripts access. */
@@ -96,14 +109,21 @@ function vaultScope(sdk: any, secrets: Record<string, string>): any {
  * that sets the lane variable itself keeps its own.
  */
 async function inExpLane(opts: RunOptions, run: (opts: RunOptions) => Promise<RunResult>): Promise<RunResult> {
-  if (opts.envValues?.[INJECTED_VARIABLES.expLane] !== undefined) return run(opts);
+  if (opts.envValues?.[INJECTED_VARIABLES.expLane] !== undefined) return withoutIterations(await run(opts), opts);
   const lane = takeExpLane();
   try {
     const envValues = lane.lane === undefined ? opts.envValues : { ...opts.envValues, [INJECTED_VARIABLES.expLane]: String(lane.lane) };
-    return await run({ ...opts, envValues });
+    return withoutIterations(await run({ ...opts, envValues }), opts);
   } finally {
     lane.release();
   }
+}
+
+/** Iterations are told only to runs that have several (failures and responses compare as before otherwise). */
+function withoutIterations(result: RunResult, opts: RunOptions): RunResult {
+  if (opts.iterationData) return result;
+  for (const entry of [...result.failures, ...result.responses]) delete entry.iteration;
+  return result;
 }
 
 /** newman 6.2.2 → postman-sandbox 4.7.1. */
@@ -124,6 +144,7 @@ function runNewmanInLane(collection: object, opts: RunOptions): Promise<RunResul
         environment: environmentJson(opts.envValues),
         reporters: [],
         timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ...(opts.iterationData && { iterationData: opts.iterationData }),
         ...opts.newman,
       },
       (err: Error | null, summary: any) => {
@@ -132,6 +153,7 @@ function runNewmanInLane(collection: object, opts: RunOptions): Promise<RunResul
           name: f.error?.test || f.error?.name || 'Error',
           message: String(f.error?.message ?? ''),
           item: itemName(f.source),
+          iteration: iterationOf(f.cursor),
         }));
         resolve({ summary, failures, assertions, consoleLogs, responses });
       },
@@ -141,7 +163,7 @@ function runNewmanInLane(collection: object, opts: RunOptions): Promise<RunResul
     });
     emitter.on('console', (_err: unknown, o: any) => consoleLogs.push(consoleLine(o.messages ?? [])));
     emitter.on('request', (_err: unknown, o: any) => {
-      const r = responseOf(o.item, o.request, o.response);
+      const r = responseOf(o.item, o.request, o.response, o.cursor);
       if (r) responses.push(r);
     });
   });
@@ -167,6 +189,7 @@ function runLatestRuntimeInLane(collection: object, opts: RunOptions): Promise<R
       {
         environment: new sdk.VariableScope(environmentJson(opts.envValues)),
         ...(opts.vaultSecrets && { vaultSecrets: vaultScope(sdk, opts.vaultSecrets) }),
+        ...(opts.iterationData && { data: opts.iterationData }),
         timeout: { global: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, request: 0, script: 0 },
         requester: { useWhatWGUrlParser: true },
       },
@@ -186,15 +209,16 @@ function runLatestRuntimeInLane(collection: object, opts: RunOptions): Promise<R
                 name: scriptErr.name || 'Error',
                 message: String(scriptErr.message ?? scriptErr),
                 item: itemName(item) || itemAt(cursor),
+                iteration: iterationOf(cursor),
               });
             }
           },
           request(reqErr: any, cursor: any, response: any, request: any, item: any) {
             const name = itemName(item) || itemAt(cursor);
             if (reqErr) {
-              failures.push({ name: reqErr.name || 'Error', message: String(reqErr.message ?? reqErr), item: name });
+              failures.push({ name: reqErr.name || 'Error', message: String(reqErr.message ?? reqErr), item: name, iteration: iterationOf(cursor) });
             }
-            const r = responseOf(item, request, response);
+            const r = responseOf(item, request, response, cursor);
             if (r) responses.push(r);
             executions.push({ item: name, code: response?.code });
           },
@@ -206,6 +230,7 @@ function runLatestRuntimeInLane(collection: object, opts: RunOptions): Promise<R
                   name: a.name || a.error?.name || 'AssertionError',
                   message: String(a.error?.message ?? a.name ?? ''),
                   item: itemAt(cursor),
+                  iteration: iterationOf(cursor),
                 });
               }
             }
