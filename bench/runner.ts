@@ -25,7 +25,13 @@ import { INJECTED } from '../src/runner/variables';
 import { loadNewman, type NewmanRunOptions } from '../src/runner/newman-types';
 import { planSuites } from '../src/runner/suites';
 import { RUN_VARIABLES } from '../src/suites/variables';
+import { runPrerequest } from '../src/sandbox/script/prerequest';
+import { runTests } from '../src/sandbox/script/tests';
+import { cacheEntry, cacheKey } from '../src/sandbox/script/token-cache';
+import { UNKNOWN_PROCESS_ID } from '../src/suites/api';
+import { CASE_HEADER, TOKEN_CACHE_VARIABLE } from '../src/suites/variables';
 import { startRecordingProxy } from '../test/leaks/recording-proxy';
+import { fakeResponse, fakeRun } from '../test/sandbox/script/fake-pm';
 
 const ROUNDS = 3;
 const REMOTE_ROUNDS = 2;
@@ -41,6 +47,14 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Wall and CPU (user + sys of this process, which also runs the emulators) of one awaited run. */
+async function timedCpu(fn: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const wallMs = await timed(fn);
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function goal(label: string, ratio: number, limit: number): string {
@@ -257,29 +271,32 @@ export async function layerOverFloor(account: Account, credentials: ReturnType<t
   const LAYER_ROUNDS = 9;
   const ours: number[] = [];
   const floor: number[] = [];
+  // CPU (user + sys of this process) of each run, paired: less moved by the shared machine's load than wall.
+  const cpuOverFloor: number[] = [];
   for (let round = 0; round <= LAYER_ROUNDS; round++) {
     const f = await fixture(account, 2);
     try {
       const [envA, envB] = f.envs;
       const token = (await exchangeToken(credentials, envB)).accessToken;
-      const runOurs = () => timed(() => newmanRun({
+      const runOurs = () => timedCpu(() => newmanRun({
         collection: f.generated.collection,
         environment: f.generated.environments[0].json,
         folder: foldersOf('smoke', envA),
         envVar: [{ key: INJECTED.privateKey, value: account.privateKeyPem }, { key: INJECTED.apiKey, value: API_KEY }],
       }));
-      const runFloor = () => timed(() => newmanRun({
+      const runFloor = () => timedCpu(() => newmanRun({
         collection: withTrivialScripts(f.generated.collection),
         environment: f.generated.environments[1].json,
         folder: foldersOf('smoke', envB),
         envVar: [{ key: INJECTED.apiKey, value: API_KEY }, { key: RUN_VARIABLES.accessToken, value: token }],
       }));
       // Alternate which goes first, so a load change on the shared machine does not always hit the same side.
-      const [oursMs, floorMs] = round % 2 === 0 ? [await runOurs(), await runFloor()] : [...[await runFloor(), await runOurs()].reverse()];
+      const [oursRun, floorRun] = round % 2 === 0 ? [await runOurs(), await runFloor()] : [...[await runFloor(), await runOurs()].reverse()];
       // Round 0 warms both paths up.
       if (round > 0) {
-        ours.push(oursMs);
-        floor.push(floorMs);
+        ours.push(oursRun.wallMs);
+        floor.push(floorRun.wallMs);
+        cpuOverFloor.push(oursRun.cpuMs - floorRun.cpuMs);
       }
     } finally {
       await f.close();
@@ -288,4 +305,82 @@ export async function layerOverFloor(account: Account, credentials: ReturnType<t
   const ratio = median(ours) / median(floor);
   console.log(`smoke suite, the collection's own scripts (auth layer on every request) by bare newman.run: ${median(ours).toFixed(0)} ms vs Newman's sandbox floor (same requests, one-line script each, static token): ${median(floor).toFixed(0)} ms (median of ${LAYER_ROUNDS})`);
   console.log(`  ${goal('smoke / floor', ratio, 1.1)}`);
+  // What our two scripts run per request beyond the one-line scripts (issue 19's lean path): all but the first
+  // request find the cached token; the one signature and exchange of the run are in it too.
+  const requests = smokeRequestCount(account);
+  const wallPerRequest = (median(ours) - median(floor)) / requests;
+  const cpuPerRequest = median(cpuOverFloor) / requests;
+  console.log(`  the collection's scripts per request over the floor: ${cpuPerRequest.toFixed(2)} ms CPU (median of the pairs), ${wallPerRequest.toFixed(2)} ms wall (${requests} requests, one of them signs and exchanges)`);
+}
+
+/** How many requests the smoke folders send (Token + API). */
+function smokeRequestCount(account: Account): number {
+  const env = makeEnvironment('count', { identityUrl: 'http://127.0.0.1:1' });
+  const folders = new Set(foldersOf('smoke', env));
+  const collection = generateCollection({ environments: [env], iss: account.iss }).collection as { item: { name: string; item: unknown[] }[] };
+  return collection.item.filter((f) => folders.has(f.name)).reduce((n, f) => n + f.item.length, 0);
+}
+
+/**
+ * What our scripts do for one request that finds a valid cached token, in Node against the tests' stand-in for
+ * `pm` (test/sandbox/script/fake-pm.ts): the pm.variables / pm.environment calls of each script (the sandbox's
+ * costly ones: every set is a mutation shipped back to the runtime, replaceIn resolves across every scope) and the
+ * CPU of our own code alone, steady state (an earlier request left the run variables defined).
+ */
+export function cachedRequestPath(): void {
+  const url = 'http://127.0.0.1:8780';
+  const iss = 'bench@0a1b2c3d-0000-4000-8000-000000000001.iam.acesso.io';
+  const env = { identity_url: url, unico_api_url: url, client_api_url: url, sign_api_url: url, iss, private_key: '', api_key: API_KEY };
+  const once = (headers: Record<string, string> | undefined, requestUrl: string | undefined) => {
+    const run = fakeRun({ environment: env, headers, url: requestUrl, response: fakeResponse(200, { process: { id: 'x' } }) });
+    run.environment.set(TOKEN_CACHE_VARIABLE, JSON.stringify(cacheEntry(cacheKey(url, iss), 'cached-token', 3600, run.clock.now)));
+    for (const name of [RUN_VARIABLES.accessToken, RUN_VARIABLES.currentCase, RUN_VARIABLES.pendingFailures, RUN_VARIABLES.expectation, RUN_VARIABLES.assertion, RUN_VARIABLES.body, RUN_VARIABLES.subjectCode]) run.local.set(name, '');
+    run.local.set(RUN_VARIABLES.signDocumentId, UNKNOWN_PROCESS_ID);
+    const calls: Record<string, number> = {};
+    let inside = 0;
+    for (const [scope, name] of [[run.pm.variables, 'variables'], [run.pm.environment, 'environment']] as const) {
+      const methods = scope as unknown as Record<string, (...args: unknown[]) => unknown>;
+      for (const method of ['get', 'has', 'set', 'replaceIn'].filter((m) => typeof methods[m] === 'function')) {
+        const original = methods[method].bind(scope);
+        methods[method] = (...args) => {
+          // Only our scripts' calls: the stand-in's own scope lookups are not counted.
+          if (inside === 0) calls[`${name}.${method}`] = (calls[`${name}.${method}`] ?? 0) + 1;
+          inside++;
+          try {
+            return original(...args);
+          } finally {
+            inside--;
+          }
+        };
+      }
+    }
+    runPrerequest(run.host);
+    const pre = { ...calls };
+    for (const key of Object.keys(calls)) delete calls[key];
+    runTests(run.host);
+    return { pre, test: { ...calls } };
+  };
+  const scenarios: [string, Record<string, string> | undefined, string | undefined][] = [
+    ["your own request (the auth layer's fast path)", undefined, '{{unico_api_url}}/client/v1/process/abc'],
+    ['API folder, valid token', { [CASE_HEADER]: 'api-GetProcess-valid' }, undefined],
+    ['API folder, no token', { [CASE_HEADER]: 'api-GetProcess-no-token' }, undefined],
+  ];
+  const text = (c: Record<string, number>) => Object.entries(c).map(([k, n]) => `${k} ${n}`).join(', ');
+  console.log("a request with a valid cached token, our scripts' own work (Node, the tests' stand-in for pm, steady state):");
+  for (const [name, headers, requestUrl] of scenarios) {
+    const { pre, test } = once(headers, requestUrl);
+    const ROUNDS = 20000;
+    for (let i = 0; i < 5000; i++) once(headers, requestUrl);
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < ROUNDS; i++) once(headers, requestUrl);
+    const used = process.cpuUsage(cpu);
+    console.log(`  ${name}: ${((used.user + used.system) / ROUNDS).toFixed(0)} µs CPU; pre-request ${text(pre)}; test ${text(test)}`);
+  }
+}
+
+/** `npm run bench -- layer`: only the figures above (the runner section measures the first among the rest). */
+export async function layer(): Promise<void> {
+  cachedRequestPath();
+  const account = generateServiceAccount({ account: 'bench' });
+  await layerOverFloor(account, loadCredentials({ iss: account.iss, env: { IDCLOUD_PRIVATE_KEY: account.privateKeyPem } }));
 }

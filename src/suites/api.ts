@@ -131,50 +131,52 @@ const ENDPOINTS: readonly EndpointDef[] = [
 /** The step the loopback flow needs a 2xx from; the sign host has no document of a non-sign flow (404 then). */
 const FLOW_STEPS: ReadonlySet<ApiEndpoint> = new Set<ApiEndpoint>(['CreateProcess', 'FinishProcess', 'GetProcess', 'GetSelfie', 'GetEvidenceSet', 'CreateClientProcess', 'GetClientProcess', 'GetDocuments']);
 
-function casesOf(def: EndpointDef): ApiCase[] {
+/** The actions an endpoint's requests take, in the folder's order: by Client's also one without APIKEY. */
+function actionsOf(def: EndpointDef): ApiAction[] {
+  if (def.loopbackOnly) return ['valid'];
+  return def.product === 'client' ? ['valid', 'no-token', 'garbage-token', 'no-apikey'] : ['valid', 'no-token', 'garbage-token'];
+}
+
+function caseOf(def: EndpointDef, action: ApiAction): ApiCase {
   const client = def.product === 'client';
-  const base = { endpoint: def.endpoint, product: def.product, method: def.method, path: def.path, readsIdFrom: def.readsIdFrom };
+  const base = { endpoint: def.endpoint, product: def.product, method: def.method, path: def.path, readsIdFrom: def.readsIdFrom, id: `api-${def.endpoint}-${action}`, action };
   const post = def.method === 'POST';
-  const valid: ApiCase = {
-    ...base,
-    id: `api-${def.endpoint}-valid`,
-    action: 'valid',
-    auth: 'valid',
-    apiKeyHeader: false,
-    layerApiKey: client,
-    ...(post && { body: def.body ?? 'empty' }),
-    expect: 'accepted',
-    succeedsOnLoopback: FLOW_STEPS.has(def.endpoint),
-    subject: 'a valid access token',
-    savesIdIn: def.savesIdIn,
-    loopbackOnly: def.loopbackOnly,
-  };
-  if (def.loopbackOnly) return [valid];
+  if (action === 'valid') {
+    return {
+      ...base,
+      auth: 'valid',
+      apiKeyHeader: false,
+      layerApiKey: client,
+      ...(post && { body: def.body ?? 'empty' }),
+      expect: 'accepted',
+      succeedsOnLoopback: FLOW_STEPS.has(def.endpoint),
+      subject: 'a valid access token',
+      savesIdIn: def.savesIdIn,
+      loopbackOnly: def.loopbackOnly,
+    };
+  }
   // Rejections always send `{}`: a server that wrongly accepts them creates nothing.
-  const rejected = (action: ApiAction, auth: ApiAuth, subject: string, apiKeyHeader: boolean): ApiCase => ({
-    ...base,
-    id: `api-${def.endpoint}-${action}`,
-    action,
-    auth,
-    apiKeyHeader,
-    layerApiKey: false,
-    ...(post && { body: 'empty' as const }),
-    expect: 'rejected',
-    subject,
-  });
-  const cases = [valid, rejected('no-token', 'none', 'a request without a token', client), rejected('garbage-token', 'garbage', 'a garbage Bearer token', client)];
-  if (client) cases.push(rejected('no-apikey', 'valid', 'a request without APIKEY', false));
-  return cases;
+  const [auth, subject, apiKeyHeader]: [ApiAuth, string, boolean] =
+    action === 'no-token' ? ['none', 'a request without a token', client]
+    : action === 'garbage-token' ? ['garbage', 'a garbage Bearer token', client]
+    : ['valid', 'a request without APIKEY', false];
+  return { ...base, auth, apiKeyHeader, layerApiKey: false, ...(post && { body: 'empty' as const }), expect: 'rejected', subject };
+}
+
+function casesOf(def: EndpointDef): ApiCase[] {
+  return actionsOf(def).map((action) => caseOf(def, action));
 }
 
 /** Pure: the sandbox scripts, which look up one case per request (findApiCase), do not bundle the whole table. */
 export const API_CASES: readonly ApiCase[] = /* @__PURE__ */ ENDPOINTS.flatMap(casesOf);
 
 /**
- * The case of `id`, building only its endpoint's cases: the collection-level script runs for every request in a
- * fresh sandbox scope, where building all 31 cases cost more than the rest of the script's work.
+ * The case of `id`, building only that one: the collection-level script runs for every request in a fresh sandbox
+ * scope, where building all 31 cases cost more than the rest of the script's work.
  */
 export function findApiCase(id: string): ApiCase | undefined {
   const def = ENDPOINTS.find((d) => id.startsWith(`api-${d.endpoint}-`));
-  return def && casesOf(def).find((c) => c.id === id);
+  if (!def) return undefined;
+  const action = actionsOf(def).find((a) => id === `api-${def.endpoint}-${a}`);
+  return action && caseOf(def, action);
 }

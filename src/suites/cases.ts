@@ -134,137 +134,148 @@ function withoutClaim(claims: AssertionClaims, name: 'iss' | 'iat' | 'exp'): obj
   return copy;
 }
 
+let negativeCaseTable: readonly NegativeCase[] | undefined;
+
+/** Built when first asked for: the pre-request script loads this module for every request and needs it for few. */
+function negativeCases(): readonly NegativeCase[] {
+  return (negativeCaseTable ??= buildNegativeCases());
+}
+
 /**
  * Ordered so that Unico's documented rules come first (coded, then documented without a code), then the
  * well-known JWT attacks and ill-formed claims, then the request's shape: a small max_invalid_attempts (the
  * default, 20) still covers every documented rule. Each case breaks one rule of a valid assertion.
  */
-export const NEGATIVE_CASES: readonly NegativeCase[] = [
-  // Documented, with a code (idcloud-auth.md §4).
-  claimsCase(
-    { id: 'exp-expired', subject: 'an expired assertion', expect: { statuses: [401], codes: ['1.2.4'] } },
-    (c) => ({ ...c, iat: c.iat - 1200, exp: c.iat - 600 }),
-  ),
-  claimsCase(
-    { id: 'iss-wrong-tenant', subject: 'an assertion from an unknown tenant', expect: { statuses: [401], codes: ['1.0.1'] } },
-    (c) => ({ ...c, iss: withOtherTenant(c.iss) }),
-  ),
-  claimsCase(
-    { id: 'scope-missing', subject: 'an assertion without scope', expect: { statuses: [401], codes: ['1.1.1'] } },
-    (c) => {
-      const { scope: _dropped, ...rest } = c;
-      return rest;
+export const NEGATIVE_CASES: readonly NegativeCase[] = /* @__PURE__ */ negativeCases();
+
+function buildNegativeCases(): readonly NegativeCase[] {
+  return [
+    // Documented, with a code (idcloud-auth.md §4).
+    claimsCase(
+      { id: 'exp-expired', subject: 'an expired assertion', expect: { statuses: [401], codes: ['1.2.4'] } },
+      (c) => ({ ...c, iat: c.iat - 1200, exp: c.iat - 600 }),
+    ),
+    claimsCase(
+      { id: 'iss-wrong-tenant', subject: 'an assertion from an unknown tenant', expect: { statuses: [401], codes: ['1.0.1'] } },
+      (c) => ({ ...c, iss: withOtherTenant(c.iss) }),
+    ),
+    claimsCase(
+      { id: 'scope-missing', subject: 'an assertion without scope', expect: { statuses: [401], codes: ['1.1.1'] } },
+      (c) => {
+        const { scope: _dropped, ...rest } = c;
+        return rest;
+      },
+    ),
+    claimsCase(
+      { id: 'extra-claim', subject: 'an assertion with a claim other than iss, aud, scope, iat, exp', expect: { statuses: [401], codes: ['1.2.22'] } },
+      (c) => ({ ...c, ...EXTRA_CLAIM }),
+    ),
+    claimsCase(
+      { id: 'sub-claim', subject: 'an assertion with a sub claim (impersonation)', expect: { statuses: [401], codes: ['1.2.19', '1.2.22'] } },
+      (c) => ({ ...c, sub: IMPERSONATED_SUB }),
+    ),
+    {
+      id: 'signature-tampered', subject: 'an assertion whose signature does not verify', body: 'form',
+      expect: { statuses: [401], codes: BAD_SIGNATURE_CODES },
+      build: (header, claims, tools) => tamperSignature(tools.signWithAccountKey(header, claims)),
     },
-  ),
-  claimsCase(
-    { id: 'extra-claim', subject: 'an assertion with a claim other than iss, aud, scope, iat, exp', expect: { statuses: [401], codes: ['1.2.22'] } },
-    (c) => ({ ...c, ...EXTRA_CLAIM }),
-  ),
-  claimsCase(
-    { id: 'sub-claim', subject: 'an assertion with a sub claim (impersonation)', expect: { statuses: [401], codes: ['1.2.19', '1.2.22'] } },
-    (c) => ({ ...c, sub: IMPERSONATED_SUB }),
-  ),
-  {
-    id: 'signature-tampered', subject: 'an assertion whose signature does not verify', body: 'form',
-    expect: { statuses: [401], codes: BAD_SIGNATURE_CODES },
-    build: (header, claims, tools) => tamperSignature(tools.signWithAccountKey(header, claims)),
-  },
-  {
-    id: 'signature-other-key', subject: "an assertion signed by a key that is not the account's", body: 'form',
-    expect: { statuses: [401], codes: BAD_SIGNATURE_CODES },
-    build: (header, claims, tools) => tools.signWithOtherKey(header, claims),
-  },
-  {
-    id: 'malformed', subject: 'a malformed assertion', body: 'form',
-    expect: { statuses: [401], codes: MALFORMED_CODES },
-    build: () => MALFORMED_ASSERTION,
-  },
-  {
-    id: 'replay', subject: 'a replayed assertion', body: 'form', replay: true,
-    expect: { statuses: [401], codes: ['1.2.7'] },
-    build: (header, claims, tools) => tools.signWithAccountKey(header, claims),
-  },
-  // Documented, without a code: the lifetime, aud and "any other algorithm than RS256" (§2, §4).
-  claimsCase(
-    { id: 'lifetime-over-hour', subject: 'an assertion living longer than one hour (exp > iat + 3600)', expect: REJECTED_401 },
-    (c) => ({ ...c, exp: c.iat + 4200 }),
-  ),
-  claimsCase(
-    { id: 'exp-equals-iat', subject: 'an assertion whose exp equals its iat', expect: REJECTED_401 },
-    (c) => ({ ...c, iat: c.iat + EQUAL_EXP_LEAD_SECONDS, exp: c.iat + EQUAL_EXP_LEAD_SECONDS }),
-  ),
-  claimsCase(
-    { id: 'aud-other-environment', subject: "an assertion whose aud names another environment", expect: REJECTED_401 },
-    (c, tools) => ({ ...c, aud: tools.otherAud }),
-  ),
-  claimsCase(
-    { id: 'aud-trailing-slash', subject: 'an assertion whose aud has a trailing slash', expect: REJECTED_401 },
-    (c) => ({ ...c, aud: `${c.aud}/` }),
-  ),
-  {
-    id: 'alg-rs512', subject: 'an RS512 assertion signed by the account key (only RS256 is allowed)', body: 'form',
-    expect: REJECTED_401,
-    build: (header, claims, tools) => tools.signWithAccountKeyAs('RS512', { ...header, alg: 'RS512' }, claims),
-  },
-  {
-    id: 'alg-ps256', subject: 'a PS256 assertion signed by the account key (only RS256 is allowed)', body: 'form',
-    expect: REJECTED_401,
-    build: (header, claims, tools) => tools.signWithAccountKeyAs('PS256', { ...header, alg: 'PS256' }, claims),
-  },
-  {
-    id: 'alg-hs256-public-key', subject: 'an HS256 assertion keyed with the public key (algorithm confusion)', body: 'form',
-    expect: REJECTED_401,
-    build: (header, claims, tools) => tools.signHs256WithPublicKey({ ...header, alg: 'HS256' }, claims),
-  },
-  unsignedCase('alg-none', 'none', 'an unsigned assertion (alg none)'),
-  claimsCase(
-    { id: 'iat-future', subject: 'an assertion issued in the future (iat later than now)', expect: REJECTED_401 },
-    (c) => ({ ...c, iat: c.iat + 600, exp: c.iat + 600 + 3600 }),
-  ),
-  // Missing and ill-typed claims (1.2.20 "wrong field names or types", or no code).
-  claimsCase({ id: 'exp-missing', subject: 'an assertion without exp', expect: CLAIM_TYPE_REJECTED }, (c) => withoutClaim(c, 'exp')),
-  claimsCase({ id: 'iat-missing', subject: 'an assertion without iat', expect: CLAIM_TYPE_REJECTED }, (c) => withoutClaim(c, 'iat')),
-  claimsCase({ id: 'iss-missing', subject: 'an assertion without iss', expect: CLAIM_TYPE_REJECTED }, (c) => withoutClaim(c, 'iss')),
-  claimsCase(
-    { id: 'exp-numeric-string', subject: 'an assertion whose exp is a numeric string', expect: CLAIM_TYPE_REJECTED },
-    (c) => ({ ...c, exp: String(c.exp) }),
-  ),
-  // Well-known JWT attacks (RFC 8725): algorithm spellings, keys the token brings, no signature at all.
-  unsignedCase('alg-none-capitalised', 'None'),
-  unsignedCase('alg-none-upper', 'NONE'),
-  {
-    id: 'signature-empty', subject: 'an RS256 assertion with an empty signature', body: 'form',
-    expect: { statuses: [401], codes: [...BAD_SIGNATURE_CODES, '1.2.20'] },
-    build: (header, claims, tools) => tools.unsigned(header, claims),
-  },
-  {
-    id: 'jwk-embedded', subject: 'an assertion carrying its own key in a jwk header (signed by that key)', body: 'form',
-    expect: UNTRUSTED_KEY_REJECTED,
-    build: (header, claims, tools) => tools.signWithOtherKey({ ...header, jwk: tools.otherPublicJwk() }, claims),
-  },
-  {
-    id: 'jku-unresolvable', subject: `an assertion whose jku header names a key URL that never resolves (signed by another key)`, body: 'form',
-    expect: UNTRUSTED_KEY_REJECTED,
-    build: (header, claims, tools) => tools.signWithOtherKey({ ...header, jku: UNRESOLVABLE_JKU }, claims),
-  },
-  // The request's shape (Unico documents no answer: any 4xx but 429).
-  {
-    id: 'grant-type-wrong', subject: 'a request with the wrong grant_type', body: 'form-wrong-grant-type',
-    expect: REQUEST_SHAPE_REJECTED,
-    build: (header, claims, tools) => tools.signWithAccountKey(header, claims),
-  },
-  {
-    id: 'assertion-missing', subject: 'a request without assertion', body: 'form-without-assertion',
-    expect: REQUEST_SHAPE_REJECTED,
-    build: (header, claims, tools) => tools.signWithAccountKey(header, claims),
-  },
-  {
-    id: 'json-body', subject: 'a JSON body instead of a form', body: 'json',
-    expect: REQUEST_SHAPE_REJECTED,
-    build: (header, claims, tools) => tools.signWithAccountKey(header, claims),
-  },
-];
+    {
+      id: 'signature-other-key', subject: "an assertion signed by a key that is not the account's", body: 'form',
+      expect: { statuses: [401], codes: BAD_SIGNATURE_CODES },
+      build: (header, claims, tools) => tools.signWithOtherKey(header, claims),
+    },
+    {
+      id: 'malformed', subject: 'a malformed assertion', body: 'form',
+      expect: { statuses: [401], codes: MALFORMED_CODES },
+      build: () => MALFORMED_ASSERTION,
+    },
+    {
+      id: 'replay', subject: 'a replayed assertion', body: 'form', replay: true,
+      expect: { statuses: [401], codes: ['1.2.7'] },
+      build: (header, claims, tools) => tools.signWithAccountKey(header, claims),
+    },
+    // Documented, without a code: the lifetime, aud and "any other algorithm than RS256" (§2, §4).
+    claimsCase(
+      { id: 'lifetime-over-hour', subject: 'an assertion living longer than one hour (exp > iat + 3600)', expect: REJECTED_401 },
+      (c) => ({ ...c, exp: c.iat + 4200 }),
+    ),
+    claimsCase(
+      { id: 'exp-equals-iat', subject: 'an assertion whose exp equals its iat', expect: REJECTED_401 },
+      (c) => ({ ...c, iat: c.iat + EQUAL_EXP_LEAD_SECONDS, exp: c.iat + EQUAL_EXP_LEAD_SECONDS }),
+    ),
+    claimsCase(
+      { id: 'aud-other-environment', subject: "an assertion whose aud names another environment", expect: REJECTED_401 },
+      (c, tools) => ({ ...c, aud: tools.otherAud }),
+    ),
+    claimsCase(
+      { id: 'aud-trailing-slash', subject: 'an assertion whose aud has a trailing slash', expect: REJECTED_401 },
+      (c) => ({ ...c, aud: `${c.aud}/` }),
+    ),
+    {
+      id: 'alg-rs512', subject: 'an RS512 assertion signed by the account key (only RS256 is allowed)', body: 'form',
+      expect: REJECTED_401,
+      build: (header, claims, tools) => tools.signWithAccountKeyAs('RS512', { ...header, alg: 'RS512' }, claims),
+    },
+    {
+      id: 'alg-ps256', subject: 'a PS256 assertion signed by the account key (only RS256 is allowed)', body: 'form',
+      expect: REJECTED_401,
+      build: (header, claims, tools) => tools.signWithAccountKeyAs('PS256', { ...header, alg: 'PS256' }, claims),
+    },
+    {
+      id: 'alg-hs256-public-key', subject: 'an HS256 assertion keyed with the public key (algorithm confusion)', body: 'form',
+      expect: REJECTED_401,
+      build: (header, claims, tools) => tools.signHs256WithPublicKey({ ...header, alg: 'HS256' }, claims),
+    },
+    unsignedCase('alg-none', 'none', 'an unsigned assertion (alg none)'),
+    claimsCase(
+      { id: 'iat-future', subject: 'an assertion issued in the future (iat later than now)', expect: REJECTED_401 },
+      (c) => ({ ...c, iat: c.iat + 600, exp: c.iat + 600 + 3600 }),
+    ),
+    // Missing and ill-typed claims (1.2.20 "wrong field names or types", or no code).
+    claimsCase({ id: 'exp-missing', subject: 'an assertion without exp', expect: CLAIM_TYPE_REJECTED }, (c) => withoutClaim(c, 'exp')),
+    claimsCase({ id: 'iat-missing', subject: 'an assertion without iat', expect: CLAIM_TYPE_REJECTED }, (c) => withoutClaim(c, 'iat')),
+    claimsCase({ id: 'iss-missing', subject: 'an assertion without iss', expect: CLAIM_TYPE_REJECTED }, (c) => withoutClaim(c, 'iss')),
+    claimsCase(
+      { id: 'exp-numeric-string', subject: 'an assertion whose exp is a numeric string', expect: CLAIM_TYPE_REJECTED },
+      (c) => ({ ...c, exp: String(c.exp) }),
+    ),
+    // Well-known JWT attacks (RFC 8725): algorithm spellings, keys the token brings, no signature at all.
+    unsignedCase('alg-none-capitalised', 'None'),
+    unsignedCase('alg-none-upper', 'NONE'),
+    {
+      id: 'signature-empty', subject: 'an RS256 assertion with an empty signature', body: 'form',
+      expect: { statuses: [401], codes: [...BAD_SIGNATURE_CODES, '1.2.20'] },
+      build: (header, claims, tools) => tools.unsigned(header, claims),
+    },
+    {
+      id: 'jwk-embedded', subject: 'an assertion carrying its own key in a jwk header (signed by that key)', body: 'form',
+      expect: UNTRUSTED_KEY_REJECTED,
+      build: (header, claims, tools) => tools.signWithOtherKey({ ...header, jwk: tools.otherPublicJwk() }, claims),
+    },
+    {
+      id: 'jku-unresolvable', subject: `an assertion whose jku header names a key URL that never resolves (signed by another key)`, body: 'form',
+      expect: UNTRUSTED_KEY_REJECTED,
+      build: (header, claims, tools) => tools.signWithOtherKey({ ...header, jku: UNRESOLVABLE_JKU }, claims),
+    },
+    // The request's shape (Unico documents no answer: any 4xx but 429).
+    {
+      id: 'grant-type-wrong', subject: 'a request with the wrong grant_type', body: 'form-wrong-grant-type',
+      expect: REQUEST_SHAPE_REJECTED,
+      build: (header, claims, tools) => tools.signWithAccountKey(header, claims),
+    },
+    {
+      id: 'assertion-missing', subject: 'a request without assertion', body: 'form-without-assertion',
+      expect: REQUEST_SHAPE_REJECTED,
+      build: (header, claims, tools) => tools.signWithAccountKey(header, claims),
+    },
+    {
+      id: 'json-body', subject: 'a JSON body instead of a form', body: 'json',
+      expect: REQUEST_SHAPE_REJECTED,
+      build: (header, claims, tools) => tools.signWithAccountKey(header, claims),
+    },
+  ];
+}
 
 export function findNegativeCase(id: string): NegativeCase | undefined {
-  return NEGATIVE_CASES.find((c) => c.id === id);
+  return negativeCases().find((c) => c.id === id);
 }

@@ -14,18 +14,26 @@ function rootBits(prime: number, degree: 2 | 3): number {
   return Number(root & 0xffffffffn) | 0;
 }
 
-const K = new Int32Array(64);
-const H0: number[] = [];
-for (let candidate = 2, found = 0; found < 64; candidate++) {
-  let prime = true;
-  for (let d = 2; d * d <= candidate; d++) if (candidate % d === 0) prime = false;
-  if (!prime) continue;
-  K[found] = rootBits(candidate, 3);
-  if (found < 8) H0.push(rootBits(candidate, 2));
-  found++;
+let constants: { K: Int32Array; H0: number[] } | undefined;
+
+/** Computed when something is first hashed, not by every script run that loads this module (a cached token signs nothing). */
+function sha256Constants(): { K: Int32Array; H0: number[] } {
+  if (constants) return constants;
+  const K = new Int32Array(64);
+  const H0: number[] = [];
+  for (let candidate = 2, found = 0; found < 64; candidate++) {
+    let prime = true;
+    for (let d = 2; d * d <= candidate; d++) if (candidate % d === 0) prime = false;
+    if (!prime) continue;
+    K[found] = rootBits(candidate, 3);
+    if (found < 8) H0.push(rootBits(candidate, 2));
+    found++;
+  }
+  return (constants = { K, H0 });
 }
 
 export function sha256(data: Uint8Array): Uint8Array {
+  const { K, H0 } = sha256Constants();
   const length = data.length;
   // Message, 0x80, zero padding, 64-bit big-endian bit length: a whole number of 64-byte blocks.
   const padded = new Uint8Array((((length + 8) >> 6) + 1) << 6);

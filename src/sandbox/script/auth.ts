@@ -41,10 +41,18 @@ export function inNoAuthFolder(host: Host): boolean {
   return !!location && location.length >= 3 && (location[1] === FOLDERS.token || location[1] === FOLDERS.tokenErrors);
 }
 
+/** Resolved once per script run (a Host is one script run's): replaceIn is among the costliest calls of a request. */
+const resolvedUrls = new WeakMap<Host, string>();
+
 /** The request's URL with its `{{vars}}` resolved as the run will send it. */
 export function resolvedRequestUrl(host: Host): string {
-  const url = host.pm.request.url;
-  return url ? host.pm.variables.replaceIn(url.toString()) : '';
+  let resolved = resolvedUrls.get(host);
+  if (resolved === undefined) {
+    const url = host.pm.request.url;
+    resolved = url ? host.pm.variables.replaceIn(url.toString()) : '';
+    resolvedUrls.set(host, resolved);
+  }
+  return resolved;
 }
 
 /** The product API whose origin `url` has, or undefined (any other origin: no token goes there). */

@@ -106,7 +106,9 @@ export function textVar(host: Host, key: string): string {
  */
 export function setVariable(host: Host, key: string, value: string): void {
   const variables = host.pm.variables;
-  if (variables.has(key) && textVar(host, key) === value) return;
+  // One lookup (get), not has + get: this runs several times in every request's scripts.
+  const current = variables.get(key);
+  if (current !== undefined && current !== null && String(current) === value) return;
   variables.set(key, value);
 }
 

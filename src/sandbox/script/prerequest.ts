@@ -11,6 +11,7 @@ import { FOLDERS } from '../../suites/folders';
 import { ApiCase, documentsCode, findApiCase, requestBody, UNKNOWN_PROCESS_ID } from '../../suites/api';
 import { CASE_HEADER, ENV_VARIABLES, RUN_VARIABLES, TOKEN_EXCHANGE_CASE } from '../../suites/variables';
 import { applyAuthLayer, resolvedRequestUrl } from './auth';
+import { isLoopbackUrl } from '../../idcloud/origin';
 import { isEmulatorRun, loopbackIdentityOrigin } from './emulator';
 import { fail, Host, setVariable, textVar } from './pm';
 import { readSettings } from './settings';
@@ -58,7 +59,8 @@ function negativeCaseInFolder(host: Host, caseId: string): void {
  * and every read an unknown id (suites/api.ts). Decided at run time, never from an address alone.
  */
 export function isEmulatorRequest(host: Host): boolean {
-  return isEmulatorRun(host, resolvedRequestUrl(host));
+  // The URL is resolved (a replaceIn) only when the run is the emulator's at all.
+  return isEmulatorRun(host) && isLoopbackUrl(resolvedRequestUrl(host));
 }
 
 function prepareApiCase(host: Host, c: ApiCase): void {
