@@ -39,18 +39,38 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
 /** The key of the signal's object in the console message. */
 export const RUN_SIGNAL_KEY = 'idcloudRunSignal';
 
+/**
+ * The lines people read, one function per kind: a script that sends a signal words its line with the function of
+ * that kind (Host.signal), so each script carries only the lines it can send; runSignalText says which is whose.
+ */
+export function signalLine(text: string): string {
+  return `IDCloud: ${text}`;
+}
+
+export function invalidAttemptsLine(count: number): string {
+  return signalLine(`invalid authentication attempts in this run: ${count}`);
+}
+
+export function noTokenLine(request: string): string {
+  return signalLine(`${request}: skipped, no access token (the exchange was refused)`);
+}
+
+export function skippedLine(why: SkipReason, request: string): string {
+  return signalLine(`${request}: skipped, ${SKIP_REASONS[why]}`);
+}
+
 /** The line people read for a signal. */
 export function runSignalText(signal: RunSignal): string {
   switch (signal.kind) {
     case 'invalid-attempts':
-      return `IDCloud: invalid authentication attempts in this run: ${signal.count}`;
+      return invalidAttemptsLine(signal.count);
     case 'unavailable':
     case 'exchange-refused':
-      return `IDCloud: ${signal.reason}`;
+      return signalLine(signal.reason);
     case 'no-token':
-      return `IDCloud: ${signal.request}: skipped, no access token (the exchange was refused)`;
+      return noTokenLine(signal.request);
     case 'skipped':
-      return `IDCloud: ${signal.request}: skipped, ${SKIP_REASONS[signal.why]}`;
+      return skippedLine(signal.why, signal.request);
   }
 }
 

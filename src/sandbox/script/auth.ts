@@ -9,6 +9,7 @@
 import { originKey } from '../../idcloud/origin';
 import { FOLDERS } from '../../suites/folders';
 import type { ApiProduct } from '../../suites/api';
+import { noTokenLine } from '../../suites/run-signals';
 import { ENV_VARIABLES, PRODUCT_URL_VARIABLE, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, PmRequestAuth, textVar } from './pm';
 import { stopOnLockout } from './run-state';
@@ -100,7 +101,7 @@ export function applyAuthLayer(host: Host, opts: LayerOptions, done: (result: La
 /** A request whose checks cannot run for want of a token: a skipped check, and the runner counts it (no-token signal). */
 function noToken(host: Host, testName: string): void {
   host.pm.test.skip(`${testName}: skipped, no access token (the exchange was refused)`);
-  host.signal({ kind: 'no-token', request: host.pm.info.requestName });
+  host.signal({ kind: 'no-token', request: host.pm.info.requestName }, noTokenLine(host.pm.info.requestName));
 }
 
 /** The access token: cached (no key read, nothing signed), else a freshly signed assertion exchanged once. */

@@ -10,6 +10,7 @@ import { isLockout } from '../../idcloud/error-code';
 import { rateLimitNotice, rateLimitWaitMs } from '../../idcloud/rate-limit';
 import { readTokenBody, unavailableAnswer } from '../../idcloud/token-response';
 import { describeExchangeFailure, FailureNote } from '../../suites/outcome';
+import { signalLine } from '../../suites/run-signals';
 import { ENVIRONMENT_UNAVAILABLE_TEST, RUN_VARIABLES } from '../../suites/variables';
 import { fail, Host, PmRequestDefinition, PmResponse, textVar } from './pm';
 import { learnEmulator } from './emulator';
@@ -57,7 +58,7 @@ export function readTokenResponse(response: PmResponse): ExchangeOutcome {
 export function signalUnavailable(host: Host, reason: string): void {
   if (textVar(host, RUN_VARIABLES.unavailable)) return;
   host.pm.variables.set(RUN_VARIABLES.unavailable, '1');
-  host.signal({ kind: 'unavailable', reason });
+  host.signal({ kind: 'unavailable', reason }, signalLine(reason));
   fail(host, ENVIRONMENT_UNAVAILABLE_TEST, reason);
 }
 

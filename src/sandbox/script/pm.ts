@@ -89,8 +89,11 @@ export interface Host {
   now(): number;
   setTimeout(fn: () => void, ms: number): void;
   log(message: string): void;
-  /** A run signal for a runner (suites/run-signals.ts): the layer's only channel for what a runner decides by. */
-  signal(signal: RunSignal): void;
+  /**
+   * A run signal for a runner (suites/run-signals.ts): the layer's only channel for what a runner decides by.
+   * `line`: what people read for it, worded by the sender with its kind's function (run-signals.ts `runSignalText`).
+   */
+  signal(signal: RunSignal, line: string): void;
 }
 
 /** A variable's text as the run resolves it (environment, collection, run-local); '' when unset. */

@@ -9,7 +9,7 @@ import { parseJson } from '../../idcloud/json';
 import { codedNote, codeNote, Expectation } from '../../suites/outcome';
 import { FOLDERS } from '../../suites/folders';
 import { CASE_HEADER, RUN_VARIABLES } from '../../suites/variables';
-import type { RunSignal } from '../../suites/run-signals';
+import { invalidAttemptsLine, signalLine, type RunSignal } from '../../suites/run-signals';
 import { fail, Host, setNextRequest, setVariable, textVar } from './pm';
 
 /**
@@ -90,7 +90,7 @@ export function invalidAttempts(host: Host): number {
 export function countInvalidAttempt(host: Host): number {
   const next = invalidAttempts(host) + 1;
   host.pm.variables.set(RUN_VARIABLES.invalidAttempts, String(next));
-  host.signal({ kind: 'invalid-attempts', count: next });
+  host.signal({ kind: 'invalid-attempts', count: next }, invalidAttemptsLine(next));
   return next;
 }
 
@@ -98,8 +98,9 @@ export function countInvalidAttempt(host: Host): number {
 export function skipRequest(host: Host, reason: string, signal?: RunSignal): void {
   host.pm.test.skip(reason);
   // A skip the runner can name the fix for goes to it as data (its line is the same for people).
-  if (signal) host.signal(signal);
-  else host.log(`IDCloud: ${reason}`);
+  // Its line is the reason's either way (a `skipped` signal's: run-signals.ts skippedLine).
+  if (signal) host.signal(signal, signalLine(reason));
+  else host.log(signalLine(reason));
   const execution = host.pm.execution;
   if (execution && execution.skipRequest) execution.skipRequest();
 }

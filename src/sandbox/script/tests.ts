@@ -10,6 +10,7 @@ import { isLockout } from '../../idcloud/error-code';
 import { retriesOnServerClock } from '../../idcloud/clock-retry';
 import { ApiExpectation, Check, createdId, judgeApiResponse, judgeRejection, judgeTokenResponse } from '../../suites/outcome';
 import { parseJson } from '../../idcloud/json';
+import { signalLine } from '../../suites/run-signals';
 import { RUN_VARIABLES } from '../../suites/variables';
 import { noteEmulatorSignal } from './emulator';
 import { ExchangeOutcome, noteOutcome, readTokenResponse } from './exchange';
@@ -39,7 +40,8 @@ function signalRefusal(host: Host): void {
   const failure = rememberedFailure(host);
   if (!failure) return;
   host.pm.variables.set(RUN_VARIABLES.refusalSignalled, '1');
-  host.signal({ kind: 'exchange-refused', reason: explainCodeNotes(failure.text) });
+  const reason = explainCodeNotes(failure.text);
+  host.signal({ kind: 'exchange-refused', reason }, signalLine(reason));
 }
 
 export function record(host: Host, checks: readonly Check[]): void {
