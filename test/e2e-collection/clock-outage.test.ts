@@ -39,8 +39,10 @@ test('emulator clock -300 s and +300 s: the token and a request per product pass
     expect(result.assertions).toBeGreaterThan(SMOKE.length);
     const lines = offsetLines(result);
     expect({ where, lines: lines.length }).toEqual({ where, lines: 1 });
-    // Whole seconds in the Date header, and the answer's time in transit: within two seconds.
-    expect(lines[0]).toMatch(new RegExp(`^IDCloud: the local clock is (298|299|300|301|302) s ${offset > 0 ? 'behind' : 'ahead of'} the token endpoint's`));
+    // Whole seconds in the Date header, and the answer's time in transit (seconds on a loaded machine): within five.
+    const seconds = /^IDCloud: the local clock is (\d+) s (behind|ahead of) the token endpoint's/.exec(lines[0]);
+    expect({ where, direction: seconds?.[2] }).toEqual({ where, direction: offset > 0 ? 'behind' : 'ahead of' });
+    expect(Math.abs(Number(seconds?.[1]) - 300)).toBeLessThanOrEqual(5);
   });
 });
 
