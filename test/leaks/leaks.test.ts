@@ -74,8 +74,8 @@ describe('run with every reporter: passing, failing, 401, outage and unreachable
   });
   afterAll(async () => {
     await Promise.all([...(emulators ?? []).map((e) => e.close()), proxy?.close()]);
-    account.cleanup();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    account?.cleanup();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   test('the runs meant something: a pass, findings, a rejected key, an outage, an unreachable host', () => {
