@@ -34,13 +34,13 @@ async function errorsRun(rateLimit: number): Promise<{ rateLimited: number; seen
   }
 }
 
-test(`with a ${RATE_LIMITED.perSecond} requests/s limit the errors suite meets 429s, waits them out, passes, and counts them`, async () => {
+test.concurrent(`with a ${RATE_LIMITED.perSecond} requests/s limit the errors suite meets 429s, waits them out, passes, and counts them`, async () => {
   const limited = await errorsRun(RATE_LIMITED.perSecond);
   expect(limited.status).toBe('passed');
   expect(limited.rateLimited).toBeGreaterThan(0);
   expect(limited.rateLimited).toBe(limited.seen429);
 });
 
-test('with the limit off there are no 429s', async () => {
+test.concurrent('with the limit off there are no 429s', async () => {
   expect(await errorsRun(0)).toEqual({ rateLimited: 0, seen429: 0, status: 'passed' });
 });
