@@ -81,14 +81,14 @@ describe('run with every reporter: passing, failing, 401, outage and unreachable
   test('the runs meant something: a pass, findings, a rejected key, an outage, an unreachable host', () => {
     // A failure beats an outage: exit 1, the environments not tested named in the verdict.
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/^verdict: a test failed \(exit 1\); not tested: .*dead \(unreachable\)/m);
+    expect(r.stdout).toMatch(/^verdict: a test failed \(exit 1\); not tested: outage \(unavailable\), dead \(unreachable\)$/m);
     expect(summaryRow(r.stdout, 'good')).toMatchObject({ verdict: 'PASS' });
     expect(summaryRow(r.stdout, 'flawed')).toMatchObject({ verdict: 'FAIL' });
     expect(summaryRow(r.stdout, 'flawed')!.failed).toBeGreaterThan(10);
     expect(summaryRow(r.stdout, 'wrongkey')).toMatchObject({ verdict: 'FAIL' });
     // The refused exchange is the environment's reason, said once (not one finding per check it stopped).
     expect(r.stdout).toMatch(/^wrongkey: token endpoint answered 401 with 1\.2\.(5|21) /m);
-    expect(summaryRow(r.stdout, 'outage')!.verdict).not.toBe('PASS');
+    expect(summaryRow(r.stdout, 'outage')).toMatchObject({ verdict: 'UNAVAILABLE' });
     expect(summaryRow(r.stdout, 'dead')).toMatchObject({ verdict: 'UNREACHABLE' });
     // Every environment's traffic went through the proxy, the dead one's excepted.
     expect(recorded.filter((s) => s.label.startsWith('assertion')).length).toBeGreaterThan(10);
