@@ -44,6 +44,12 @@ export const EXP_JITTER_SECONDS = 900;
  */
 export const EXP_LANES = 10;
 
+/**
+ * The lane of the Node-side signer (`token`, `doctor --online`, the runner's own exchanges: src/exchange): never
+ * given to a run, so an assertion this process signs in Node never equals one a run beside it signs in Newman.
+ */
+export const NODE_SIGNER_LANE = 0;
+
 export interface AssertionTimes {
   iat: number;
   exp: number;

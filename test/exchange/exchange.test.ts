@@ -8,6 +8,7 @@ import { Environment, resolveEnvironments } from '../../src/environments';
 import {
   exchangeToken, freshAssertionTimes, signAssertion, TokenEndpointUnreachableError, TokenExchangeError, describeNetworkReason,
 } from '../../src/exchange';
+import { NODE_SIGNER_LANE } from '../../src/idcloud/claims';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
 import { certificateFor, hasOpenssl, makeCorpus } from '../credentials/corpus';
 import { closedPort, okReply, Reply, startTokenServer, TokenServer } from './token-server';
@@ -83,8 +84,10 @@ describe('signAssertion', () => {
 });
 
 describe('freshAssertionTimes', () => {
-  test('iat is now; exp = iat + 3600 - the random offset', () => {
-    expect(freshAssertionTimes('a@t.iam.acesso.io', 'https://offset', () => 1_700_000_000_400, () => 17)).toEqual({ iat: 1_700_000_000, exp: 1_700_003_583 });
+  test("iat is now; exp = iat + 3600 - the random offset, moved into the Node signer's lane (never a run's)", () => {
+    // 17 → 10: the offsets of lane 0 are the multiples of EXP_LANES (10).
+    expect(NODE_SIGNER_LANE).toBe(0);
+    expect(freshAssertionTimes('a@t.iam.acesso.io', 'https://offset', () => 1_700_000_000_400, () => 17)).toEqual({ iat: 1_700_000_000, exp: 1_700_003_590 });
   });
 
   test('never hands out the same (iat, exp) pair twice for one iss and aud: the same offset drawn again moves on', () => {
@@ -93,7 +96,7 @@ describe('freshAssertionTimes', () => {
     const first = freshAssertionTimes('a@t.iam.acesso.io', 'https://x', clock, sameOffset);
     const second = freshAssertionTimes('a@t.iam.acesso.io', 'https://x', clock, sameOffset);
     const other = freshAssertionTimes('a@t.iam.acesso.io', 'https://other', clock, sameOffset);
-    expect(first).toEqual({ iat: 1_700_000_100, exp: 1_700_000_100 + 3600 - 899 });
+    expect(first).toEqual({ iat: 1_700_000_100, exp: 1_700_000_100 + 3600 - 890 });
     // Same second, same iat (no waiting, no back-dating), another exp, still within (2700, 3600].
     expect(second).toEqual({ iat: 1_700_000_100, exp: 1_700_000_100 + 3600 });
     expect(other).toEqual(first);

@@ -6,7 +6,7 @@ import { ERROR_DESCRIPTION } from '../../../src/idcloud';
 import { MAX_RATE_LIMIT_RETRIES, retryDelayMs } from '../../../src/idcloud/rate-limit';
 import { exchangeAssertion } from '../../../src/sandbox/script/exchange';
 import { uniqueAssertionTimes } from '../../../src/sandbox/script/times';
-import { assertionTimes, EXP_JITTER_SECONDS, EXP_LANES, expLane } from '../../../src/idcloud/claims';
+import { assertionTimes, EXP_JITTER_SECONDS, EXP_LANES, expLane, NODE_SIGNER_LANE } from '../../../src/idcloud/claims';
 import { takeExpLane } from '../../../src/runner/exp-lanes';
 import { runPrerequest } from '../../../src/sandbox/script/prerequest';
 import { otherEnvironmentAud } from '../../../src/sandbox/script/settings';
@@ -178,17 +178,18 @@ describe('unique assertion times', () => {
     // Not a lane (out of range, not a whole number): the offset is drawn from all of them.
     expect([expLane('10'), expLane('-1'), expLane('1.5'), expLane(''), expLane(undefined), expLane('3')]).toEqual([undefined, undefined, undefined, undefined, undefined, 3]);
   });
-  test('the runner gives runs side by side distinct lanes and takes them back (src/runner/exp-lanes.ts)', () => {
-    const held = Array.from({ length: EXP_LANES }, () => takeExpLane());
-    expect(held.map((l) => l.lane).sort((x, y) => x! - y!)).toEqual(Array.from({ length: EXP_LANES }, (_, i) => i));
+  test('the runner gives runs side by side distinct lanes and takes them back, never the Node signer\'s (src/runner/exp-lanes.ts)', () => {
+    const held = Array.from({ length: EXP_LANES - 1 }, () => takeExpLane());
+    const runLanes = Array.from({ length: EXP_LANES }, (_, i) => i).filter((i) => i !== NODE_SIGNER_LANE);
+    expect(held.map((l) => l.lane).sort((x, y) => x! - y!)).toEqual(runLanes);
     const extra = takeExpLane();
     expect(extra.lane).toBeUndefined();
     held[3].release();
     held[3].release();
     const again = takeExpLane();
-    expect(again.lane).toBe(3);
+    expect(again.lane).toBe(held[3].lane);
     for (const l of [...held, extra, again]) l.release();
-    expect(takeExpLane().lane).toBe(0);
+    expect(takeExpLane().lane).toBe(runLanes[0]);
   });
   test('two requests in the same second never send the same assertion', () => {
     const run = fakeRun({ environment: ENV, headers: { [CASE_HEADER]: 'grant-type-wrong' } });
