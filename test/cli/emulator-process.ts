@@ -11,9 +11,14 @@ export interface Served {
   stop: () => Promise<void>;
 }
 
-/** `idcloud-postman emulator --accounts FILE --port 0`, until stop(). */
-export async function serveEmulatorProcess(accountsFile: string): Promise<Served> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [CLI_BIN, 'emulator', '--accounts', accountsFile, '--port', '0', '--rate-limit', '0'], { stdio: 'pipe' });
+/** `idcloud-postman emulator --accounts FILE --port 0 --rate-limit 0`, until stop(). */
+export function serveEmulatorProcess(accountsFile: string): Promise<Served> {
+  return startEmulatorProcess(['emulator', '--accounts', accountsFile, '--port', '0', '--rate-limit', '0']);
+}
+
+/** `idcloud-postman ARGV…` (an `emulator` command line, on a free port), until stop(). */
+export async function startEmulatorProcess(argv: readonly string[]): Promise<Served> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [CLI_BIN, ...argv], { stdio: 'pipe' });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -3,11 +3,11 @@
  * written — the commands copied from README's first screen, run through the real CLI (the emulator as the
  * process it is), with `out/` moved to a temp folder and the emulator on a free port instead of 8780.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI_BIN, runCli } from '../helpers/cli';
+import { runCli } from '../helpers/cli';
+import { startEmulatorProcess } from './emulator-process';
 
 const README = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
 /** What fits a terminal before any scrolling. */
@@ -42,20 +42,9 @@ test("the day-one path works as written: keygen, emulator, generate, run; the ge
   try {
     expect((await runCli(keygen)).exitCode).toBe(0);
     // The accounts file keygen wrote is the one the emulator reads.
-    const started = spawn(process.execPath, [CLI_BIN, ...serve, '--port', '0'], { stdio: 'pipe' });
-    let log = '';
-    started.stdout.on('data', (c: Buffer) => (log += c.toString()));
+    const emulator = await startEmulatorProcess([...serve, '--port', '0']);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setInterval(() => {
-          const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(log);
-          if (m) {
-            clearInterval(timer);
-            resolve(m[1]);
-          }
-        }, 20);
-        started.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${log}`)));
-      });
+      const url = emulator.url;
       const port = (args: string[]) => args.map((a) => a.replace('http://127.0.0.1:8780', url));
       const generated = await runCli(port(generate));
       expect(generated.exitCode).toBe(0);
@@ -65,7 +54,7 @@ test("the day-one path works as written: keygen, emulator, generate, run; the ge
       expect(ran.exitCode).toBe(0);
       expect(ran.stdout).toMatch(/^verdict: all passed \(exit 0\)$/m);
     } finally {
-      started.kill();
+      await emulator.stop();
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
