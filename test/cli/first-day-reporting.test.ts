@@ -6,26 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunningEmulator } from '../../src/emulator';
 import { runCli } from '../helpers/cli';
-import { startTestEmulator } from '../helpers/emulator';
-import { summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
+import { summaryRow, useAccountAndEmulators } from '../runner/emulator-fixture';
 
-let account: TestAccount;
-const emulators: RunningEmulator[] = [];
-beforeAll(() => {
-  account = testAccount();
-});
-afterAll(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
-  account.cleanup();
-});
-
-async function emulator(opts?: Parameters<typeof startTestEmulator>[0]): Promise<RunningEmulator> {
-  const e = await startTestEmulator(opts);
-  emulators.push(e);
-  return e;
-}
+const { account, emulator } = useAccountAndEmulators();
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 

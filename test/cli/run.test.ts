@@ -6,27 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { RunningEmulator } from '../../src/emulator';
 import { hasStackTrace, runCli } from '../helpers/cli';
 import { closedPortUrl, fakeCollection, startFakeIdcloud } from '../runner/fixtures';
-import { startTestEmulator } from '../helpers/emulator';
-import { summaryRow, testAccount, TestAccount } from '../runner/emulator-fixture';
+import { summaryRow, useAccountAndEmulators } from '../runner/emulator-fixture';
 
-let account: TestAccount;
-const emulators: RunningEmulator[] = [];
-beforeAll(() => {
-  account = testAccount();
-});
-afterAll(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
-  account.cleanup();
-});
-
-async function emulator(opts?: Parameters<typeof startTestEmulator>[0]): Promise<RunningEmulator> {
-  const e = await startTestEmulator(opts);
-  emulators.push(e);
-  return e;
-}
+const { account, emulator } = useAccountAndEmulators();
 
 const credentials = () => ['--iss', account.iss, '--key', account.keyFile, '--api-key', account.apiKey];
 

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TEST_API_KEY } from '../helpers/emulator';
+import type { RunningEmulator } from '../../src/emulator';
+import { startTestEmulator, TEST_API_KEY, TestEmulatorOptions } from '../helpers/emulator';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
 
 export interface TestAccount {
@@ -24,6 +25,27 @@ export function testAccount(): TestAccount {
   const keyFile = path.join(dir, 'svc.key.pem');
   fs.writeFileSync(keyFile, key.pkcs8Pem, { mode: 0o600 });
   return { iss: TEST_ISS, pem: key.pkcs8Pem, keyFile, apiKey: TEST_API_KEY, dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A test file's account and emulators: the account made when the file loads, and every emulator `emulator()`
+ * started, closed after the file's last test (with the account's temp folder).
+ */
+export function useAccountAndEmulators(): { account: TestAccount; emulator(options?: TestEmulatorOptions): Promise<RunningEmulator> } {
+  const account = testAccount();
+  const emulators: RunningEmulator[] = [];
+  afterAll(async () => {
+    await Promise.all(emulators.map((e) => e.close()));
+    account.cleanup();
+  });
+  return {
+    account,
+    async emulator(options) {
+      const e = await startTestEmulator(options);
+      emulators.push(e);
+      return e;
+    },
+  };
 }
 
 /** The summary-table row of one environment, parsed from the CLI's stdout. */
