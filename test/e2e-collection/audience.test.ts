@@ -3,15 +3,12 @@
  * instead of `identity_url` — a gateway or tunnel in front of Unico, where the URL is local and `aud` stays
  * Unico's. Real runs in both sandboxes against the real emulator, which accepts only its own base URLs as aud.
  */
-import { runLatestRuntime, runNewman } from '../helpers/postman-runtimes';
+import { BOTH_RUNTIMES } from '../helpers/postman-runtimes';
 import { onlyRequests, setUp } from './support';
 
 const EXCHANGE = 'Exchange assertion for access token';
 
-describe.each([
-  ['newman 6.2.2 (postman-sandbox 4.7.1)', runNewman],
-  ['postman-runtime 7.56.1 (postman-sandbox 6.x)', runLatestRuntime],
-])('%s', (_name, run) => {
+describe.each(BOTH_RUNTIMES)('%s', (_name, run) => {
   test("audience is signed for when set (Unico's aud is refused by the emulator; its localhost twin, with a trailing slash, is accepted); empty means identity_url", async () => {
     const setup = await setUp();
     try {

@@ -9,7 +9,7 @@
 import { FOLDERS } from '../../src/collection';
 import { MISSING_PRIVATE_KEY } from '../../src/sandbox/script/secrets';
 import { LAYER_TEST_NAME } from '../../src/sandbox/script/prerequest';
-import { runLatestRuntime, runNewman, RunOptions, RunResult } from '../helpers/postman-runtimes';
+import { BOTH_RUNTIMES, runLatestRuntime, RunOptions, RunResult } from '../helpers/postman-runtimes';
 import { API_KEY, keys, onlyFolders, RecordingServer, setUp, Setup, startRecordingServer } from './support';
 
 const ADDED = 'My requests';
@@ -81,10 +81,7 @@ async function layerRun(run: (c: object, o: RunOptions) => Promise<RunResult>, e
 
 const byPath = (seen: RecordingServer['seen']) => (fragment: string) => seen.filter((s) => s.path.includes(fragment));
 
-describe.each([
-  ['newman 6.2.2 (postman-sandbox 4.7.1)', runNewman],
-  ['postman-runtime 7.56.1 (postman-sandbox 6.x)', runLatestRuntime],
-])('%s', (_name, run) => {
+describe.each(BOTH_RUNTIMES)('%s', (_name, run) => {
   test('added requests: product origins get the cached token (one exchange), noauth/own auth are left alone, foreign origins get nothing', async () => {
     const { setup, product, foreign, result } = await layerRun(run);
     expect(result.failures).toEqual([]);

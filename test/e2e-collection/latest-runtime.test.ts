@@ -8,7 +8,7 @@ import { FOLDERS } from '../../src/collection';
 import { API_CASES } from '../../src/suites/api';
 import { CASE_HEADER } from '../../src/suites/variables';
 import { rateLimitClock } from '../helpers/emulator';
-import { runLatestRuntime, runNewman } from '../helpers/postman-runtimes';
+import { BOTH_RUNTIMES, runLatestRuntime } from '../helpers/postman-runtimes';
 import { onlyFolders, onlyRequests, RATE_LIMITED, setUp } from './support';
 
 test.concurrent('every request of every folder passes in postman-sandbox 6.x', async () => {
@@ -37,10 +37,7 @@ test.concurrent('429s are retried after Retry-After in postman-sandbox 6.x too (
   }
 });
 
-describe.each([
-  ['newman 6.2.2 (postman-sandbox 4.7.1)', runNewman],
-  ['postman-runtime 7.56 (postman-sandbox 6.x)', runLatestRuntime],
-])('%s', (_name, run) => {
+describe.each(BOTH_RUNTIMES)('%s', (_name, run) => {
   test.concurrent('the dispatch header never leaves the sandbox; the smoke suite exchanges exactly one token', async () => {
     const { emulator, files, envValues } = await setUp();
     // A second real server stands in for the product API hosts and records what arrives.

@@ -21,7 +21,7 @@ import { API_CASES, UNKNOWN_PROCESS_ID } from '../../src/suites/api';
 import { TOKEN_EXCHANGE_CASE } from '../../src/suites/variables';
 import { startTestEmulator } from '../helpers/emulator';
 import { TEST_ISS } from '../helpers/keys';
-import { runLatestRuntime, runNewman } from '../helpers/postman-runtimes';
+import { BOTH_RUNTIMES, runLatestRuntime } from '../helpers/postman-runtimes';
 import { API_KEY, keys, onlyFolders, onlyRequests } from './support';
 
 interface Arrived {
@@ -128,10 +128,7 @@ test.concurrent('postman-runtime 7.56 (postman-sandbox 6.x): a server on 127.0.0
   }
 });
 
-describe.each([
-  ['newman 6.2.2 (postman-sandbox 4.7.1)', runNewman],
-  ['postman-runtime 7.56 (postman-sandbox 6.x)', runLatestRuntime],
-])('%s', (_name, run) => {
+describe.each(BOTH_RUNTIMES)('%s', (_name, run) => {
   test.concurrent('the emulator restarted under a running collection: 401 clears the cached token, the next request exchanges again', async () => {
     let emulator: RunningEmulator = await startTestEmulator();
     const port = emulator.port;

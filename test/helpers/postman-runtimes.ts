@@ -247,3 +247,9 @@ function runLatestRuntimeInLane(collection: object, opts: RunOptions): Promise<R
     );
   });
 }
+
+/** Both sandboxes the product supports, named for test titles: `describe.each(BOTH_RUNTIMES)('%s', (_name, run) => …)`. */
+export const BOTH_RUNTIMES: readonly (readonly [string, typeof runNewman])[] = [
+  ['newman 6.2.2 (postman-sandbox 4.7.1)', runNewman],
+  ['postman-runtime 7.56.1 (postman-sandbox 6.x)', runLatestRuntime],
+];

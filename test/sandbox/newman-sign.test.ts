@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { decodeProtectedHeader, importSPKI, jwtVerify, type JWTPayload } from 'jose';
 import { TEST_ISS, testKeyPair } from '../helpers/keys';
-import { runLatestRuntime, runNewman, type RunResult } from '../helpers/postman-runtimes';
+import { BOTH_RUNTIMES, runNewman, type RunResult } from '../helpers/postman-runtimes';
 import { bundleSandboxScript } from './bundle';
 
 const AUD = 'https://identityhomolog.acesso.io';
@@ -119,10 +119,7 @@ const keyForms: [string, string][] = [
   ['PKCS#1 pasted with literal \\n', pair.pkcs1Pem.replace(/\n/g, '\\n')],
 ];
 
-describe.each([
-  ['newman 6.2.2 (postman-sandbox 4.7.1)', runNewman],
-  ['postman-runtime 7.56.1 (postman-sandbox 6.x)', runLatestRuntime],
-])('%s', (_name, run) => {
+describe.each(BOTH_RUNTIMES)('%s', (_name, run) => {
   test.each(keyForms)('signs with a %s key; the server verifies it with jose', async (_form, privateKey) => {
     expectValidRun(await run(collection(), { envValues: { private_key: privateKey } }));
   });
