@@ -55,8 +55,13 @@ export function noTokenLine(request: string): string {
   return signalLine(`${request}: skipped, no access token (the exchange was refused)`);
 }
 
+/** What a request skipped for `why` says (its skipped test, and after `IDCloud: ` its line). */
+export function skippedReason(why: SkipReason, request: string): string {
+  return `${request}: skipped, ${SKIP_REASONS[why]}`;
+}
+
 export function skippedLine(why: SkipReason, request: string): string {
-  return signalLine(`${request}: skipped, ${SKIP_REASONS[why]}`);
+  return signalLine(skippedReason(why, request));
 }
 
 /** The line people read for a signal. */
@@ -74,9 +79,14 @@ export function runSignalText(signal: RunSignal): string {
   }
 }
 
-/** The console arguments a signal is logged with: its line, then the data. */
+/** The console arguments a signal is logged with: its line, then the data (sandbox/script/host.ts sends them). */
+export function signalMessages(signal: RunSignal, line: string): [string, Record<typeof RUN_SIGNAL_KEY, RunSignal>] {
+  return [line, { [RUN_SIGNAL_KEY]: signal }];
+}
+
+/** The same with the signal's own line (runSignalText). */
 export function runSignalMessages(signal: RunSignal): [string, Record<typeof RUN_SIGNAL_KEY, RunSignal>] {
-  return [runSignalText(signal), { [RUN_SIGNAL_KEY]: signal }];
+  return signalMessages(signal, runSignalText(signal));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

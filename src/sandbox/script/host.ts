@@ -2,7 +2,7 @@
  * The Host of a real sandbox run: the `pm` and `postman` globals, the wall clock, timers and console.
  * Only the entry scripts call this; everything else receives the Host as a parameter.
  */
-import { RUN_SIGNAL_KEY } from '../../suites/run-signals';
+import { signalMessages } from '../../suites/run-signals';
 import type { Host, LegacyPostman, Pm } from './pm';
 
 declare const pm: Pm;
@@ -19,6 +19,6 @@ export function sandboxHost(): Host {
     },
     log: (message) => console.log(message),
     // Its line and its data in one console message; a runner knows it by this script's id (suites/run-signals.ts).
-    signal: (signal, line) => console.log(line, { [RUN_SIGNAL_KEY]: signal }),
+    signal: (signal, line) => console.log(...signalMessages(signal, line)),
   };
 }

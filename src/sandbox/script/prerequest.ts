@@ -16,7 +16,8 @@ import { isEmulatorRun, loopbackIdentityOrigin } from './emulator';
 import { fail, Host, setVariable, textVar } from './pm';
 import { readSettings } from './settings';
 import { folderCaseProblem, isLocked, setExpectation, skipRequest } from './run-state';
-import { MISSING_API_KEY, readApiKey } from './secrets';
+import { readApiKey } from './secrets';
+import { skippedReason } from '../../suites/run-signals';
 import { freshAssertion, withSigning } from './signing';
 import { cacheKey } from './token-cache';
 import { prepareTokenErrorsCase } from './token-errors';
@@ -67,7 +68,7 @@ function prepareApiCase(host: Host, c: ApiCase): void {
   const name = host.pm.info.requestName;
   if (c.product !== 'client') return authorizeApiCase(host, c);
   readApiKey(host, (apiKey) => {
-    if (!apiKey) return skipRequest(host, `${name}: skipped, ${MISSING_API_KEY}`, { kind: 'skipped', why: 'no-api-key', request: name });
+    if (!apiKey) return skipRequest(host, skippedReason('no-api-key', name), { kind: 'skipped', why: 'no-api-key', request: name });
     authorizeApiCase(host, c);
   });
 }

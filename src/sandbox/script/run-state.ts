@@ -97,8 +97,8 @@ export function countInvalidAttempt(host: Host): number {
 /** Skips the current request (pre-request scripts only) with a skipped test that says why. */
 export function skipRequest(host: Host, reason: string, signal?: RunSignal): void {
   host.pm.test.skip(reason);
-  // A skip the runner can name the fix for goes to it as data (its line is the same for people).
-  // Its line is the reason's either way (a `skipped` signal's: run-signals.ts skippedLine).
+  // A skip the runner can name the fix for goes to it as data; its line is the reason's either way (a `skipped`
+  // signal's reason is run-signals.ts skippedReason, so the line is its skippedLine).
   if (signal) host.signal(signal, signalLine(reason));
   else host.log(signalLine(reason));
   const execution = host.pm.execution;
