@@ -21,7 +21,7 @@ const cache = new Map<number, TestKeyPair>();
 export function testKeyPair(bits = 2048, fresh = false): TestKeyPair {
   const cached = cache.get(bits);
   if (cached && !fresh) return cached;
-  const pair = testPair(bits, (!fresh && pooledPair(`rsa-${bits}`)) || generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 }));
+  const pair = testPair(bits, (!fresh && pooledPair(`rsa-${bits}`)) || generatedPair(bits));
   if (!fresh) cache.set(bits, pair);
   return pair;
 }
@@ -45,8 +45,13 @@ let other: TestKeyPair | undefined;
  * (helpers/key-pool.ts); use testKeyPair(bits, true) where a freshly generated key is the point.
  */
 export function otherTestKeyPair(): TestKeyPair {
-  other ??= testPair(2048, pooledPair('other-2048') ?? generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 0x10001 }));
+  other ??= testPair(2048, pooledPair('other-2048') ?? generatedPair(2048));
   return other;
+}
+
+/** A pair generated now (what the pool holds when jest's global setup made one). */
+function generatedPair(bits: number): { privateKey: KeyObject; publicKey: KeyObject } {
+  return generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
 }
 
 /** The run's shared pair of that name, when jest's global setup made one. */
@@ -69,7 +74,7 @@ let signingKey: KeyObject | undefined;
  * (their URL) differs.
  */
 export function emulatorSigningKey(): KeyObject {
-  signingKey ??= pooledKey('emulator-signing') ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  signingKey ??= pooledKey('emulator-signing') ?? generatedPair(2048).privateKey;
   return signingKey;
 }
 
